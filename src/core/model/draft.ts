@@ -1,0 +1,104 @@
+/**
+ * The request draft: what the user edits, what is saved and what is shared.
+ *
+ * Versioned from day one (`v: 1`). `parseDraft()` never throws: every field has a
+ * `.catch(default)` so a partly corrupt record still loads (Hoppscotch data-package style).
+ * The query lives in ONE place: `query` rows. The URL field shows `url` + the enabled
+ * rows, and typing in the URL field re-splits into rows (see `core/url`).
+ */
+import { z } from 'zod';
+
+/** A name/value row of a table (query parameters, headers, form fields). */
+export const KeyValueRowSchema = z.object({
+  id: z.string().catch(''),
+  name: z.string().catch(''),
+  value: z.string().catch(''),
+  enabled: z.boolean().catch(true),
+});
+export type KeyValueRow = z.infer<typeof KeyValueRowSchema>;
+
+/**
+ * A query parameter row. `name` and `value` hold the text as it stands in the URL
+ * (between the delimiters), not decoded. `noEquals` keeps `?flag` (no `=`) distinct
+ * from `?flag=`.
+ */
+export const QueryRowSchema = KeyValueRowSchema.extend({
+  noEquals: z.boolean().optional().catch(undefined),
+});
+export type QueryRow = z.infer<typeof QueryRowSchema>;
+
+export const AuthSchema = z
+  .discriminatedUnion('type', [
+    z.object({ type: z.literal('none') }),
+    z.object({ type: z.literal('bearer'), token: z.string().catch('') }),
+    z.object({
+      type: z.literal('basic'),
+      username: z.string().catch(''),
+      password: z.string().catch(''),
+    }),
+    z.object({
+      type: z.literal('apikey'),
+      key: z.string().catch(''),
+      value: z.string().catch(''),
+      in: z.enum(['header', 'query']).catch('header'),
+    }),
+  ])
+  .catch({ type: 'none' });
+export type Auth = z.infer<typeof AuthSchema>;
+export type AuthType = Auth['type'];
+
+/** A reference to a file chosen from disk; bytes live outside the draft (see `FileStore`). */
+export const FileRefSchema = z.object({
+  fileId: z.string(),
+  fileName: z.string().catch(''),
+  contentType: z.string().catch('application/octet-stream'),
+  size: z.number().catch(0),
+});
+export type FileRef = z.infer<typeof FileRefSchema>;
+
+export const MultipartPartSchema = z.object({
+  id: z.string().catch(''),
+  name: z.string().catch(''),
+  enabled: z.boolean().catch(true),
+  kind: z.enum(['text', 'file']).catch('text'),
+  value: z.string().catch(''),
+  /** Content type of a text part; empty = none sent. For a file part, `file.contentType`. */
+  contentType: z.string().catch(''),
+  file: FileRefSchema.nullable().catch(null),
+});
+export type MultipartPart = z.infer<typeof MultipartPartSchema>;
+
+export const BodySchema = z
+  .discriminatedUnion('mode', [
+    z.object({ mode: z.literal('none') }),
+    z.object({ mode: z.literal('json'), text: z.string().catch('') }),
+    z.object({ mode: z.literal('text'), text: z.string().catch('') }),
+    z.object({ mode: z.literal('xml'), text: z.string().catch('') }),
+    z.object({ mode: z.literal('form-urlencoded'), fields: z.array(KeyValueRowSchema).catch([]) }),
+    z.object({ mode: z.literal('multipart'), parts: z.array(MultipartPartSchema).catch([]) }),
+    z.object({ mode: z.literal('binary'), file: FileRefSchema.nullable().catch(null) }),
+  ])
+  .catch({ mode: 'none' });
+export type Body = z.infer<typeof BodySchema>;
+export type BodyMode = Body['mode'];
+
+export const RequestDraftSchema = z.object({
+  v: z.literal(1).catch(1),
+  method: z.string().catch('GET'),
+  /** Target URI without query and fragment, as typed: `https://api.example.test/users/:id`. */
+  url: z.string().catch(''),
+  query: z.array(QueryRowSchema).catch([]),
+  /** Fragment typed after `#` (without the `#`); never sent (RFC 3986 §3.5). `null` = none typed. */
+  fragment: z.string().nullable().catch(null),
+  /** Values of `:name` path variables, by name. */
+  pathVariables: z.record(z.string(), z.string()).catch({}),
+  headers: z.array(KeyValueRowSchema).catch([]),
+  auth: AuthSchema,
+  body: BodySchema,
+});
+export type RequestDraft = z.infer<typeof RequestDraftSchema>;
+
+/** Loads any value as a draft of the current version; never throws (defaults fill gaps). */
+export function parseDraft(input: unknown): RequestDraft {
+  return RequestDraftSchema.parse(typeof input === 'object' && input !== null ? input : {});
+}

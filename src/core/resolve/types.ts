@@ -1,0 +1,46 @@
+/** Output of `resolveRequest()`: the one description of the request from which every view derives. */
+
+/** Where a header field came from. `user` = a header row; `auth` = the auth scheme; `body` = the body mode (Content-Type). */
+export type HeaderSource = 'user' | 'auth' | 'body';
+
+export interface EffectiveHeader {
+  name: string;
+  value: string;
+  source: HeaderSource;
+  /** Id of the header row it came from, when `source` is `user`. */
+  rowId?: string;
+}
+
+/**
+ * The request exactly as it goes on the wire (before transport-added fields such as
+ * `Host`, `Content-Length`, which `renderHttpMessage()` shows explicitly).
+ */
+export interface EffectiveRequest {
+  /** Method token, case kept (RFC 9110 §9.1). */
+  method: string;
+  /** Absolute target URI, query percent-encoded as it will be sent, no fragment. */
+  url: string;
+  /** Header fields in order, duplicates kept. */
+  headers: EffectiveHeader[];
+  /** Content bytes, or `null` when no body is sent. */
+  body: Uint8Array | null;
+}
+
+/** A problem found while resolving. `error` blocks sending; `warning` is shown. */
+export interface ResolveProblem {
+  severity: 'error' | 'warning';
+  /** Which part of the form it is about. */
+  field: 'method' | 'url' | 'query' | 'header' | 'auth' | 'body' | 'variable';
+  /** Row id when it is about one table row. */
+  rowId?: string;
+  /** A sentence a person understands. */
+  message: string;
+}
+
+export interface ResolveResult {
+  /** `null` when there is at least one error. */
+  request: EffectiveRequest | null;
+  problems: ResolveProblem[];
+  /** Names of `{{variables}}` used but not defined (also reported as errors). */
+  unresolvedVariables: string[];
+}

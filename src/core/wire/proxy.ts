@@ -1,0 +1,77 @@
+/**
+ * The proxy protocol between the app and Parley's server (`POST /api/proxy`).
+ *
+ * Request to the proxy: headers `X-Parley-Token: <per-process token>` and
+ * `Content-Type: application/octet-stream`; content = 4-byte big-endian length N,
+ * then N bytes of UTF-8 JSON `ProxyRequestHead`, then the raw request content bytes
+ * (streamed upstream as they arrive).
+ *
+ * Response from the proxy:
+ * - upstream answered: status 200, header `X-Parley-Head: <base64url(UTF-8 JSON ProxyResponseHead)>`,
+ *   content = the upstream response content bytes exactly as received (not decoded), streamed.
+ * - the proxy could not get an answer: a non-200 status, NO `X-Parley-Head`, JSON `ProxyErrorBody`.
+ */
+
+export const PROXY_PATH = '/api/proxy';
+export const PROXY_TOKEN_HEADER = 'X-Parley-Token';
+export const PROXY_HEAD_HEADER = 'X-Parley-Head';
+
+export interface ProxyRequestHead {
+  method: string;
+  /** Absolute http(s) target URI. */
+  url: string;
+  /** Header fields in order, duplicates and case kept, sent verbatim. */
+  headers: [string, string][];
+  /** Follow 3xx redirects (default false: the 3xx is reported). */
+  followRedirects?: boolean;
+  /** Overall timeout in milliseconds (default 30000, capped by the server). */
+  timeoutMs?: number;
+}
+
+/** Durations in milliseconds from the start of the (last) hop; absent when not applicable (e.g. no DNS for an IP literal). */
+export interface ProxyTimings {
+  dnsMs?: number;
+  connectMs?: number;
+  tlsMs?: number;
+  firstByteMs?: number;
+}
+
+export interface RedirectHop {
+  status: number;
+  reasonPhrase: string;
+  method: string;
+  url: string;
+  location: string | null;
+}
+
+export interface ProxyResponseHead {
+  status: number;
+  reasonPhrase: string;
+  httpVersion: string;
+  /** Raw header pairs as received: order, case and duplicates kept. */
+  headers: [string, string][];
+  timings: ProxyTimings;
+  /** Hops before this response when redirects were followed. */
+  redirects: RedirectHop[];
+  /** The target finally answered (after redirects). */
+  url: string;
+}
+
+export type ProxyErrorCode =
+  | 'bad-request'
+  | 'forbidden-origin'
+  | 'bad-token'
+  | 'bad-host'
+  | 'target-refused-by-policy'
+  | 'dns-failed'
+  | 'connection-refused'
+  | 'connection-reset'
+  | 'timeout'
+  | 'tls-failed'
+  | 'too-many-requests'
+  | 'too-many-redirects'
+  | 'upstream-error';
+
+export interface ProxyErrorBody {
+  error: { code: ProxyErrorCode; message: string };
+}
