@@ -1,3 +1,43 @@
+/**
+ * The layout. Slots, left to right and top to bottom:
+ * - toolbar: brand, environment, transport setting, ACTIONS (Save, Share, Code, Import buttons go here);
+ * - sidebar (saved requests, history) on the left;
+ * - request line (Method, URL, Send), then the request editor and the Response region side by side.
+ */
+import { EnvironmentPicker } from '../features/environments/EnvironmentPicker.tsx';
+import { RequestEditor } from '../features/request-editor/RequestEditor.tsx';
+import { RequestLine } from '../features/request-editor/RequestLine.tsx';
+import { TransportSwitch } from '../features/request-editor/TransportSwitch.tsx';
+import { ResponseView } from '../features/response-viewer/ResponseView.tsx';
+import { useSendShortcut } from './use-send-shortcut.ts';
+
 export function App() {
-  return <main className="p-4">Parley</main>;
+  useSendShortcut();
+  return (
+    <div className="flex h-screen min-h-[36rem] flex-col bg-slate-50 text-slate-900">
+      <header className="flex h-11 shrink-0 items-center gap-3 border-b border-slate-200 bg-white px-4">
+        <div className="flex items-center gap-2">
+          <span aria-hidden className="flex h-6 w-6 items-center justify-center rounded-md bg-indigo-600 text-[13px] font-bold text-white">P</span>
+          <span className="text-sm font-semibold tracking-tight text-slate-900">Parley</span>
+        </div>
+        <div className="ml-4 flex items-center gap-3">
+          <EnvironmentPicker />
+          <TransportSwitch />
+        </div>
+        <div className="ml-auto flex items-center gap-1.5" aria-label="Actions" role="toolbar">
+          {/* ACTIONS slot: Save, Share, Code, Import */}
+        </div>
+      </header>
+      <div className="flex min-h-0 flex-1">
+        {/* SIDEBAR slot: <aside className="w-64 shrink-0 border-r border-slate-200 bg-white">…</aside> */}
+        <main className="flex min-w-0 flex-1 flex-col">
+          <RequestLine />
+          <div className="grid min-h-0 flex-1 grid-cols-1 grid-rows-2 gap-px bg-slate-200 lg:grid-cols-2 lg:grid-rows-1">
+            <RequestEditor />
+            <ResponseView />
+          </div>
+        </main>
+      </div>
+    </div>
+  );
 }

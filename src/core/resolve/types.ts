@@ -44,3 +44,18 @@ export interface ResolveResult {
   /** Names of `{{variables}}` used but not defined (also reported as errors). */
   unresolvedVariables: string[];
 }
+
+/** How the request travels: through Parley's proxy (any header, any method) or the browser's own `fetch`. */
+export type Transport = 'proxy' | 'direct';
+
+/** Inputs of `resolveRequest()` besides the draft. Every field is optional. */
+export interface ResolveContext {
+  /** Variables in force (`activeVariables()`), by name. Default `{}`. */
+  variables?: Record<string, string>;
+  /** Bytes of a chosen file by `FileRef.fileId`; `undefined` when not available. Default: none available. */
+  files?: (fileId: string) => Uint8Array | undefined;
+  /** Default `proxy`. In `direct` mode, headers and methods a browser refuses are reported and left out. */
+  transport?: Transport;
+  /** Multipart boundary to use instead of the deterministic one (tests, reproducing a capture). */
+  boundary?: string;
+}

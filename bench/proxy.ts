@@ -1,0 +1,179 @@
+/**
+ * Benchmark 3 (issue 6): proxy overhead on loopback.
+ * - small-request latency (p50, p99), sequential, direct to the echo vs through /api/proxy;
+ * - throughput with 16 requests in flight, both ways;
+ * - the server process's RSS while 1 GiB streams through the proxy.
+ * The server runs in a child process (`node --import tsx server/main.ts`) so its RSS is its own.
+ *
+ * Run alone: `node --import tsx bench/proxy.ts`. Bounded: about 20–40 s on 2 cores.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { encodeProxyRequest } from '../src/core/wire/proxy-codec.ts';
+
+const LATENCY_REQUESTS = 2000;
+const WARMUP_REQUESTS = 300;
+const THROUGHPUT_REQUESTS = 6000;
+const CONCURRENCY = 16;
+const STREAM_BYTES = 1024 ** 3;
+
+interface Target {
+  base: string;
+  token: string;
+  host: string;
+}
+
+interface Call {
+  method: string;
+  path: string;
+  headers: [string, string][];
+  body?: Uint8Array;
+}
+
+const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+
+/** One request; resolves with the body size once fully read (the body is not kept). */
+function send(t: Target, call: Call): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const u = new URL(t.base);
+    const req = request({ host: u.hostname, port: u.port, method: call.method, path: call.path, headers: call.headers.flat(), agent }, (res) => {
+      let size = 0;
+      res.on('data', (c: Buffer) => (size += c.length));
+      res.on('end', () => (res.statusCode === 200 ? resolve(size) : reject(new Error(`status ${res.statusCode}`))));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(call.body);
+  });
+}
+
+function directCall(t: Target, path: string): Call {
+  return { method: 'GET', path, headers: [['Host', t.host]] };
+}
+
+function proxyCall(t: Target, path: string): Call {
+  const body = encodeProxyRequest({ method: 'GET', url: `${t.base}${path}`, headers: [] }, null);
+  return {
+    method: 'POST',
+    path: '/api/proxy',
+    headers: [['Host', t.host], ['Origin', t.base], ['X-Parley-Token', t.token], ['Content-Type', 'application/octet-stream'], ['Content-Length', String(body.length)]],
+    body,
+  };
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function latency(t: Target, call: Call): Promise<{ p50: number; p99: number }> {
+  for (let i = 0; i < WARMUP_REQUESTS; i++) await send(t, call);
+  const samples: number[] = [];
+  for (let i = 0; i < LATENCY_REQUESTS; i++) {
+    const start = performance.now();
+    await send(t, call);
+    samples.push(performance.now() - start);
+  }
+  samples.sort((a, b) => a - b);
+  return { p50: percentile(samples, 50), p99: percentile(samples, 99) };
+}
+
+async function throughput(t: Target, call: Call): Promise<number> {
+  let left = THROUGHPUT_REQUESTS;
+  const start = performance.now();
+  const worker = async (): Promise<void> => {
+    while (left-- > 0) await send(t, call);
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  return THROUGHPUT_REQUESTS / ((performance.now() - start) / 1000);
+}
+
+function rssOf(pid: number): number {
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) * 1024 : 0;
+}
+
+async function streamThroughProxy(t: Target, pid: number): Promise<{ seconds: number; baseline: number; peak: number; size: number }> {
+  const baseline = rssOf(pid);
+  let peak = baseline;
+  const timer = setInterval(() => (peak = Math.max(peak, rssOf(pid))), 50);
+  const start = performance.now();
+  try {
+    const size = await send(t, proxyCall(t, `/echo/bytes/${STREAM_BYTES}`));
+    return { seconds: (performance.now() - start) / 1000, baseline, peak: Math.max(peak, rssOf(pid)), size };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+async function startChild(distDir: string): Promise<{ child: ChildProcess; target: Target }> {
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server/main.ts')], {
+    cwd: root,
+    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', PARLEY_DIST: distDir },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const base = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /Parley is running at (http:\/\/\S+)/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
+  });
+  const host = new URL(base).host;
+  // The token reaches a client the same way it reaches the app: inside index.html.
+  const html = await fetch(`${base}/`).then((r) => r.text());
+  const token = /content="([^"]+)"/.exec(html)?.[1] ?? '';
+  return { child, target: { base, token, host } };
+}
+
+const ms = (n: number): string => n.toFixed(3);
+const mib = (n: number): string => (n / 1024 / 1024).toFixed(1);
+
+/** Runs the benchmark and returns its table (Markdown). */
+export async function runProxyBench(): Promise<string> {
+  const dist = mkdtempSync(join(tmpdir(), 'parley-bench-'));
+  writeFileSync(join(dist, 'index.html'), '<meta name="parley-proxy-token" content="%PARLEY_PROXY_TOKEN%">');
+  const { child, target } = await startChild(dist);
+  try {
+    const path = '/echo/bench?small=1';
+    const direct = directCall(target, path);
+    const viaProxy = proxyCall(target, path);
+    const latDirect = await latency(target, direct);
+    const latProxy = await latency(target, viaProxy);
+    const tpDirect = await throughput(target, direct);
+    const tpProxy = await throughput(target, viaProxy);
+    const stream = await streamThroughProxy(target, child.pid!);
+    if (stream.size !== STREAM_BYTES) throw new Error(`streamed ${stream.size} bytes, expected ${STREAM_BYTES}`);
+    const rows = [
+      '| measure | direct to echo | through proxy | proxy vs direct |',
+      '|---|---:|---:|---:|',
+      `| latency p50 (ms, ${LATENCY_REQUESTS} sequential) | ${ms(latDirect.p50)} | ${ms(latProxy.p50)} | +${ms(latProxy.p50 - latDirect.p50)} ms (${(latProxy.p50 / latDirect.p50).toFixed(2)}×) |`,
+      `| latency p99 (ms) | ${ms(latDirect.p99)} | ${ms(latProxy.p99)} | +${ms(latProxy.p99 - latDirect.p99)} ms (${(latProxy.p99 / latDirect.p99).toFixed(2)}×) |`,
+      `| throughput (req/s, ${CONCURRENCY} in flight) | ${tpDirect.toFixed(0)} | ${tpProxy.toFixed(0)} | ${(tpProxy / tpDirect).toFixed(2)}× |`,
+      `| 1 GiB through proxy: time, rate | | ${stream.seconds.toFixed(2)} s, ${(STREAM_BYTES / 1024 / 1024 / stream.seconds).toFixed(0)} MiB/s | |`,
+      `| server RSS before / peak while streaming 1 GiB (MiB) | | ${mib(stream.baseline)} / ${mib(stream.peak)} | +${mib(stream.peak - stream.baseline)} MiB (${((stream.peak - stream.baseline) / STREAM_BYTES * 100).toFixed(2)} % of the body) |`,
+    ];
+    return ['### Proxy overhead (loopback; server in its own process)', '', ...rows, ''].join('\n');
+  } finally {
+    agent.destroy();
+    child.kill('SIGTERM');
+    rmSync(dist, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  runProxyBench().then(
+    (table) => console.log(table),
+    (err: unknown) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+}

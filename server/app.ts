@@ -1,0 +1,77 @@
+/**
+ * Parley's one Node process: the built app, /api (proxy, health) and /echo, on loopback by default.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { resolve } from 'node:path';
+import { createParleyHandler, newToken } from './handler.ts';
+import { isLoopbackHost } from './security.ts';
+
+export interface ServerOptions {
+  /** Listening address; default `127.0.0.1`. */
+  host?: string;
+  /** Port; default 8080; 0 picks any free port. */
+  port?: number;
+  /** Folder of the built app; default `./dist`; `null` serves no app. */
+  distDir?: string | null;
+  /** Extra names accepted in the `Host` header (`name` or `name:port`), e.g. when deployed behind a reverse proxy. */
+  allowedHosts?: string[];
+  /** Let the proxy reach private/loopback/link-local targets; default true only when listening on loopback. */
+  allowPrivateTargets?: boolean;
+  /** Per-process proxy token; default a fresh random one. */
+  token?: string;
+  /** Default proxy timeout in ms (default 30000). */
+  proxyTimeoutMs?: number;
+}
+
+export interface RunningServer {
+  /** e.g. `http://127.0.0.1:8080`, no trailing slash. */
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the server and resolves once it listens.
+ * @throws the `listen` error (e.g. `EADDRINUSE`) when the port cannot be bound.
+ */
+export async function startServer(opts: ServerOptions = {}): Promise<RunningServer> {
+  const host = opts.host ?? '127.0.0.1';
+  const token = opts.token ?? newToken();
+  const handler = createParleyHandler({
+    token,
+    distDir: opts.distDir === null ? null : resolve(opts.distDir ?? 'dist'),
+    listenHost: host,
+    allowedHosts: opts.allowedHosts ?? [],
+    allowPrivateTargets: opts.allowPrivateTargets ?? isLoopbackHost(host),
+    proxyTimeoutMs: opts.proxyTimeoutMs ?? 30_000,
+  });
+  // 16 KiB of request head is Node's default; say so explicitly as the head size limit.
+  const server: Server = createServer({ maxHeaderSize: 16 * 1024, requestTimeout: 0 }, (req, res) => handler(req, res));
+  const sockets = new Set<Socket>();
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 8080, host, () => {
+      server.off('error', reject);
+      resolveListen();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const urlHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
+  return {
+    url: `http://${urlHost}:${port}`,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolveClose) => {
+        server.close(() => resolveClose());
+        for (const socket of sockets) socket.destroy();
+        handler.dispose();
+      }),
+  };
+}

@@ -1,0 +1,114 @@
+/**
+ * The echo server: `/echo` and every path below it, any method, answers 200 with the request
+ * exactly as received (`EchoReply`), unless a helper route in `routes.ts` matches.
+ * CORS-open (any origin, preflights answered) so the app's direct mode works against it.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { EchoReply } from '../../src/core/wire/echo.ts';
+import { matchEchoRoute } from './routes.ts';
+
+/** Largest request content the echo reflects, in bytes (it is buffered to build the JSON). */
+export const MAX_ECHO_BODY_BYTES = 64 * 1024 * 1024;
+
+/** Headers every echo response carries so any page may read it. */
+export const ECHO_CORS_HEADERS: [string, string][] = [
+  ['Access-Control-Allow-Origin', '*'],
+  ['Access-Control-Expose-Headers', '*'],
+];
+
+/** True for `/echo`, `/echo/...` and `/echo?...`. */
+export function isEchoPath(target: string): boolean {
+  return target === '/echo' || target.startsWith('/echo/') || target.startsWith('/echo?');
+}
+
+/** Entry point for every echo request. */
+export function handleEcho(req: IncomingMessage, res: ServerResponse): void {
+  if (req.method === 'OPTIONS' && req.headers['access-control-request-method'] !== undefined) {
+    return answerPreflight(req, res);
+  }
+  const route = matchEchoRoute(req.url ?? '/echo');
+  if (route) return route(req, res);
+  void readBody(req, MAX_ECHO_BODY_BYTES).then(
+    (body) => sendEchoReply(res, 200, undefined, buildEchoReply(req, body)),
+    (err: Error) => {
+      if (!res.headersSent && !res.destroyed) sendEchoText(res, 413, err.message);
+    },
+  );
+}
+
+/**
+ * Preflight (Fetch §4.8): allow the requested method and headers from any origin.
+ * Also answers Private Network Access preflights.
+ */
+function answerPreflight(req: IncomingMessage, res: ServerResponse): void {
+  req.resume();
+  const headers: [string, string][] = [
+    ['Access-Control-Allow-Origin', '*'],
+    ['Access-Control-Allow-Methods', String(req.headers['access-control-request-method'])],
+    ['Access-Control-Max-Age', '600'],
+  ];
+  const requested = req.headers['access-control-request-headers'];
+  if (requested) headers.push(['Access-Control-Allow-Headers', String(requested)]);
+  if (req.headers['access-control-request-private-network'] === 'true') headers.push(['Access-Control-Allow-Private-Network', 'true']);
+  headers.push(['Content-Length', '0']);
+  res.writeHead(204, headers.flat());
+  res.end();
+}
+
+/** Reads the request content, rejecting with a readable message above `limit` bytes. */
+export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.removeAllListeners('data');
+        req.resume();
+        reject(new Error(`The echo server reflects request content up to ${limit} bytes; this one is larger.`));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+/** The `EchoReply` for a request whose content has been read. */
+export function buildEchoReply(req: IncomingMessage, body: Buffer): EchoReply {
+  const target = req.url ?? '';
+  const q = target.indexOf('?');
+  const rawQuery = q < 0 ? '' : target.slice(q + 1);
+  const headers: [string, string][] = [];
+  for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) headers.push([req.rawHeaders[i]!, req.rawHeaders[i + 1]!]);
+  return {
+    method: req.method ?? '',
+    target,
+    path: q < 0 ? target : target.slice(0, q),
+    query: { raw: rawQuery, pairs: [...new URLSearchParams(rawQuery)] },
+    headers,
+    httpVersion: req.httpVersion,
+    body: { text: body.toString('utf8'), base64: body.toString('base64'), size: body.length },
+  };
+}
+
+/** Sends an echo JSON reply with a chosen status and reason phrase (no body for HEAD, 204, 304). */
+export function sendEchoReply(res: ServerResponse, status: number, reason: string | undefined, reply: unknown, extra: [string, string][] = []): void {
+  const noBody = res.req.method === 'HEAD' || status === 204 || status === 304 || (status >= 100 && status < 200);
+  const body = Buffer.from(JSON.stringify(reply, null, 2) + '\n');
+  const headers: [string, string][] = [...ECHO_CORS_HEADERS, ...extra, ['Cache-Control', 'no-store']];
+  if (!noBody || res.req.method === 'HEAD') {
+    headers.push(['Content-Type', 'application/json; charset=utf-8'], ['Content-Length', String(body.length)]);
+  }
+  if (reason === undefined) res.writeHead(status, headers.flat());
+  else res.writeHead(status, reason, headers.flat());
+  res.end(noBody ? undefined : body);
+}
+
+/** A short text answer from the echo server (errors of helper routes). */
+export function sendEchoText(res: ServerResponse, status: number, text: string): void {
+  const body = Buffer.from(text + '\n');
+  res.writeHead(status, [...ECHO_CORS_HEADERS, ['Content-Type', 'text/plain; charset=utf-8'], ['Content-Length', String(body.length)]].flat());
+  res.end(body);
+}

@@ -1,0 +1,200 @@
+/**
+ * The echo server's helper routes: one table, used for dispatch and for the README.
+ *
+ *   /echo/status/:code?reason=…      that status code and reason phrase (no body for HEAD/204/304)
+ *   /echo/delay/:ms                  the echo after :ms milliseconds (at most 60000); gives up when the client leaves
+ *   /echo/bytes/:n                   n bytes, byte i = i mod 256, with Content-Length
+ *   /echo/cookies?name=value&…       one Set-Cookie per pair (three sample cookies without a query)
+ *   /echo/redirect/:n?status=302     a chain of n redirects ending at /echo/redirect/0 (the echo)
+ *   /echo/redirect-to?url=…&status=  one redirect to url (default 302)
+ *   /echo/charset/:label             "Zürich café naïve" encoded in utf-8, iso-8859-1, windows-1252, utf-16le or utf-16be
+ *   /echo/json/big?mb=N              about N MB (MiB) of valid JSON with big integers, streamed, with Content-Length
+ *   /echo/image.png                  a small valid PNG
+ *   /echo/html                       an HTML page whose script would mark that it ran
+ *   /echo/headers-dup                duplicate and mixed-case response header fields
+ *   /echo/download?name=report.csv   a body with Content-Disposition: attachment
+ *   anything else under /echo        the request as received (JSON, see EchoReply)
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ECHO_CORS_HEADERS, buildEchoReply, readBody, sendEchoReply, sendEchoText, MAX_ECHO_BODY_BYTES } from './echo.ts';
+import { sendBytes, sendBigJson, tinyPng, sampleHtml, encodeSampleText, SAMPLE_CHARSETS } from './generators.ts';
+import { contentTypeFor } from '../static.ts';
+
+type Route = (req: IncomingMessage, res: ServerResponse, params: string[], query: URLSearchParams) => void;
+
+interface EchoRouteEntry {
+  /** Path pattern as documented, e.g. `/echo/status/:code`. */
+  pattern: string;
+  description: string;
+  match: RegExp;
+  handle: Route;
+}
+
+/** Largest delay of /echo/delay, in ms. */
+export const MAX_DELAY_MS = 60_000;
+/** Largest /echo/bytes size: 16 GiB (enough for any benchmark). */
+export const MAX_BYTES = 16 * 1024 ** 3;
+
+const ROUTES: EchoRouteEntry[] = [
+  { pattern: '/echo/status/:code?reason=…', description: 'that status code and reason phrase (no body for HEAD, 204 and 304)', match: /^\/echo\/status\/([^/]*)$/, handle: status },
+  { pattern: '/echo/delay/:ms', description: `the echo after :ms milliseconds (at most ${MAX_DELAY_MS}); stops when the client leaves`, match: /^\/echo\/delay\/(\d+)$/, handle: delay },
+  { pattern: '/echo/bytes/:n', description: 'n bytes (byte i = i mod 256) with Content-Length', match: /^\/echo\/bytes\/(\d+)$/, handle: bytes },
+  { pattern: '/echo/cookies?name=value&…', description: 'one Set-Cookie line per pair; three sample cookies without a query', match: /^\/echo\/cookies$/, handle: cookies },
+  { pattern: '/echo/redirect/:n?status=302', description: 'a chain of n redirects ending at /echo/redirect/0, which echoes', match: /^\/echo\/redirect\/(\d+)$/, handle: redirectChain },
+  { pattern: '/echo/redirect-to?url=…&status=302', description: 'one redirect to url', match: /^\/echo\/redirect-to$/, handle: redirectTo },
+  { pattern: '/echo/charset/:label', description: `"Zürich café naïve" encoded in ${SAMPLE_CHARSETS.join(', ')}`, match: /^\/echo\/charset\/([A-Za-z0-9_-]+)$/, handle: charset },
+  { pattern: '/echo/json/big?mb=N', description: 'about N MiB of valid JSON with big integers, streamed, with Content-Length', match: /^\/echo\/json\/big$/, handle: bigJson },
+  { pattern: '/echo/image.png', description: 'a small valid PNG image', match: /^\/echo\/image\.png$/, handle: image },
+  { pattern: '/echo/html', description: 'an HTML page whose script marks that it ran (for sandbox tests)', match: /^\/echo\/html$/, handle: html },
+  { pattern: '/echo/headers-dup', description: 'duplicate and mixed-case response header fields', match: /^\/echo\/headers-dup$/, handle: headersDup },
+  { pattern: '/echo/download?name=report.csv', description: 'a body with Content-Disposition: attachment', match: /^\/echo\/download$/, handle: download },
+];
+
+/** The helper routes, for documentation (README). */
+export const ECHO_ROUTES: ReadonlyArray<{ pattern: string; description: string }> = [
+  ...ROUTES.map(({ pattern, description }) => ({ pattern, description })),
+  { pattern: '/echo/** (any other path, any method)', description: 'the request as received: method, target, query, raw headers, body as text and base64' },
+];
+
+/** Finds the helper route for a request-target, bound to its parameters; `null` means plain echo. */
+export function matchEchoRoute(target: string): ((req: IncomingMessage, res: ServerResponse) => void) | null {
+  const q = target.indexOf('?');
+  const path = q < 0 ? target : target.slice(0, q);
+  const query = new URLSearchParams(q < 0 ? '' : target.slice(q + 1));
+  for (const route of ROUTES) {
+    const m = route.match.exec(path);
+    if (m) return (req, res) => route.handle(req, res, m.slice(1), query);
+  }
+  return null;
+}
+
+/** Echoes after reading the content; for routes that answer with the echo JSON. */
+function withEcho(req: IncomingMessage, res: ServerResponse, send: (reply: unknown) => void): void {
+  readBody(req, MAX_ECHO_BODY_BYTES).then(
+    (body) => send(buildEchoReply(req, body)),
+    (err: Error) => sendEchoText(res, 413, err.message),
+  );
+}
+
+function status(req: IncomingMessage, res: ServerResponse, [code]: string[], query: URLSearchParams): void {
+  const n = /^\d{3}$/.test(code!) ? Number(code) : 0;
+  if (n < 200 || n > 599) return sendEchoText(res, 400, 'Choose a status code from 200 to 599.');
+  const reason = query.get('reason') ?? undefined;
+  if (reason !== undefined && /[^\t\x20-\x7e\x80-\xff]/.test(reason)) return sendEchoText(res, 400, 'The reason phrase may hold only tab, space, visible ASCII and Latin-1 characters.');
+  withEcho(req, res, (reply) => sendEchoReply(res, n, reason, reply));
+}
+
+function delay(req: IncomingMessage, res: ServerResponse, [ms]: string[]): void {
+  const wait = Math.min(Number(ms), MAX_DELAY_MS);
+  withEcho(req, res, (reply) => {
+    const timer = setTimeout(() => sendEchoReply(res, 200, undefined, reply), wait);
+    // The client left: stop waiting, nothing will read the answer.
+    res.on('close', () => clearTimeout(timer));
+  });
+}
+
+function bytes(req: IncomingMessage, res: ServerResponse, [n]: string[]): void {
+  req.resume();
+  const size = Number(n);
+  if (size > MAX_BYTES) return sendEchoText(res, 400, `At most ${MAX_BYTES} bytes.`);
+  res.writeHead(200, [...ECHO_CORS_HEADERS, ['Content-Type', 'application/octet-stream'], ['Content-Length', String(size)], ['Cache-Control', 'no-store']].flat());
+  if (req.method === 'HEAD') return void res.end();
+  sendBytes(res, size);
+}
+
+function cookies(req: IncomingMessage, res: ServerResponse, _params: string[], query: URLSearchParams): void {
+  const pairs = [...query];
+  const lines = pairs.length
+    ? pairs.map(([name, value]) => `${name}=${value}; Path=/`)
+    : ['session=abc123; Path=/; HttpOnly; SameSite=Lax', 'theme=dark; Path=/; Max-Age=3600', 'lang=en-GB; Path=/echo; Expires=Wed, 21 Oct 2037 07:28:00 GMT; Secure'];
+  if (lines.some((l) => /[\r\n\0]/.test(l) || /[^\t\x20-\x7e\x80-\xff]/.test(l))) return sendEchoText(res, 400, 'Cookie names and values may not hold line breaks or characters beyond Latin-1.');
+  withEcho(req, res, (reply) => sendEchoReply(res, 200, undefined, reply, lines.map((l) => ['Set-Cookie', l])));
+}
+
+function redirectStatus(query: URLSearchParams): number | null {
+  const s = Number(query.get('status') ?? 302);
+  return [301, 302, 303, 307, 308].includes(s) ? s : null;
+}
+
+function redirectChain(req: IncomingMessage, res: ServerResponse, [n]: string[], query: URLSearchParams): void {
+  const left = Number(n);
+  const code = redirectStatus(query);
+  if (code === null) return sendEchoText(res, 400, 'status must be 301, 302, 303, 307 or 308.');
+  if (left === 0) return withEcho(req, res, (reply) => sendEchoReply(res, 200, undefined, reply));
+  req.resume();
+  const suffix = query.has('status') ? `?status=${code}` : '';
+  sendRedirect(res, code, `/echo/redirect/${left - 1}${suffix}`);
+}
+
+function redirectTo(req: IncomingMessage, res: ServerResponse, _p: string[], query: URLSearchParams): void {
+  req.resume();
+  const url = query.get('url');
+  const code = redirectStatus(query);
+  if (!url || /[\r\n\0]/.test(url) || /[^\x20-\x7e\x80-\xff]/.test(url)) return sendEchoText(res, 400, 'Give the target as ?url=… (no line breaks).');
+  if (code === null) return sendEchoText(res, 400, 'status must be 301, 302, 303, 307 or 308.');
+  sendRedirect(res, code, url);
+}
+
+function sendRedirect(res: ServerResponse, code: number, location: string): void {
+  const body = Buffer.from(`Redirecting to ${location}\n`);
+  res.writeHead(code, [...ECHO_CORS_HEADERS, ['Location', location], ['Content-Type', 'text/plain; charset=utf-8'], ['Content-Length', String(body.length)]].flat());
+  res.end(body);
+}
+
+function charset(req: IncomingMessage, res: ServerResponse, [label]: string[]): void {
+  req.resume();
+  const encoded = encodeSampleText(label!);
+  if (!encoded) return sendEchoText(res, 400, `Unknown charset "${label}"; try one of ${SAMPLE_CHARSETS.join(', ')}.`);
+  res.writeHead(200, [...ECHO_CORS_HEADERS, ['Content-Type', `text/plain; charset=${label}`], ['Content-Length', String(encoded.length)]].flat());
+  res.end(encoded);
+}
+
+function bigJson(req: IncomingMessage, res: ServerResponse, _p: string[], query: URLSearchParams): void {
+  req.resume();
+  const mb = Number(query.get('mb') ?? 1);
+  if (!(mb > 0 && mb <= 1024)) return sendEchoText(res, 400, 'mb must be a number above 0 and at most 1024.');
+  sendBigJson(res, mb, [...ECHO_CORS_HEADERS, ['Cache-Control', 'no-store']]);
+}
+
+function image(req: IncomingMessage, res: ServerResponse): void {
+  req.resume();
+  const png = tinyPng();
+  res.writeHead(200, [...ECHO_CORS_HEADERS, ['Content-Type', 'image/png'], ['Content-Length', String(png.length)]].flat());
+  res.end(png);
+}
+
+function html(req: IncomingMessage, res: ServerResponse): void {
+  req.resume();
+  const body = Buffer.from(sampleHtml());
+  res.writeHead(200, [...ECHO_CORS_HEADERS, ['Content-Type', 'text/html; charset=utf-8'], ['Content-Length', String(body.length)]].flat());
+  res.end(body);
+}
+
+/** Response header fields as a server may really send them: duplicates, odd case. */
+export const DUPLICATE_HEADERS: [string, string][] = [
+  ['X-Dup', 'one'],
+  ['x-dup', 'two'],
+  ['X-DUP', 'three'],
+  ['x-MiXeD-cAsE', 'kept'],
+  ['Set-Cookie', 'a=1; Path=/'],
+  ['Set-Cookie', 'b=2; Path=/'],
+];
+
+function headersDup(req: IncomingMessage, res: ServerResponse): void {
+  withEcho(req, res, (reply) => sendEchoReply(res, 200, undefined, reply, DUPLICATE_HEADERS));
+}
+
+function download(req: IncomingMessage, res: ServerResponse, _p: string[], query: URLSearchParams): void {
+  req.resume();
+  // Keep the name a plain file name: no quotes, separators or control characters.
+  const name = (query.get('name') ?? 'report.csv').replace(/[\\/"\x00-\x1f\x7f]/g, '_').slice(0, 200) || 'download';
+  const asciiName = name.replace(/[^\x20-\x7e]/g, '_');
+  const body = Buffer.from('id,name,city\n1,Emma,Boston\n2,Zoë,Zürich\n');
+  res.writeHead(200, [
+    ...ECHO_CORS_HEADERS,
+    ['Content-Type', contentTypeFor(name)],
+    ['Content-Disposition', `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(name)}`],
+    ['Content-Length', String(body.length)],
+  ].flat());
+  res.end(body);
+}

@@ -1,0 +1,80 @@
+/**
+ * The one request handler shared by the production server (`app.ts`) and the Vite dev
+ * server plugin (`vite-plugin.ts`), so both answer /api and /echo identically.
+ *
+ * Routing:
+ *   /echo, /echo/**   echo server (any Host: it reflects only the caller's own request, CORS-open)
+ *   /api/health       { ok: true }
+ *   /api/proxy        the proxy (Host, Origin and token checked)
+ *   anything else     the built app (Host checked: index.html carries the token)
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import { handleEcho, isEchoPath } from './echo/echo.ts';
+import { handleProxy } from './proxy/proxy.ts';
+import { disposeAgents, type ProxyLimits } from './proxy/limits.ts';
+import { serveStatic } from './static.ts';
+import { isAllowedHost } from './security.ts';
+import { sendJson, sendError } from './respond.ts';
+
+export interface HandlerOptions {
+  token: string;
+  /** Folder of the built app; `null` serves no app (API and echo only). */
+  distDir: string | null;
+  /** Host the server listens on (its own name is accepted in `Host`). */
+  listenHost: string;
+  /** Extra accepted `Host` values (`name` or `name:port`). */
+  allowedHosts: readonly string[];
+  allowPrivateTargets: boolean;
+  /** Default proxy timeout in ms. */
+  proxyTimeoutMs: number;
+  /** Proxy requests in flight before answering 429. */
+  maxConcurrentProxies?: number;
+}
+
+export interface ParleyHandler {
+  (req: IncomingMessage, res: ServerResponse, next?: () => void): void;
+  /** Closes the proxy's upstream keep-alive connections. */
+  dispose(): void;
+}
+
+/** A fresh random per-process token (URL-safe, 256 bits). */
+export function newToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+/**
+ * Makes the request handler. With `next` (connect-style middleware in Vite) requests that are
+ * not /api or /echo are passed on instead of served from `distDir`.
+ */
+export function createParleyHandler(opts: HandlerOptions): ParleyHandler {
+  const limits: ProxyLimits = {
+    token: opts.token,
+    allowPrivateTargets: opts.allowPrivateTargets,
+    defaultTimeoutMs: opts.proxyTimeoutMs,
+    maxConcurrent: opts.maxConcurrentProxies ?? 32,
+    inFlight: 0,
+  };
+  const handler = (req: IncomingMessage, res: ServerResponse, next?: () => void): void => {
+    const url = req.url ?? '/';
+    if (isEchoPath(url)) return handleEcho(req, res);
+    const isApi = url === '/api' || url.startsWith('/api/') || url.startsWith('/api?');
+    if (!isApi && next) return next();
+    if (!isAllowedHost(req.headers.host, req.socket.localPort ?? 0, opts.listenHost, opts.allowedHosts)) {
+      req.resume();
+      return sendError(res, 421, 'bad-host', `This server does not answer for the host "${req.headers.host ?? ''}". Open Parley at the address it printed, or add the name to PARLEY_ALLOWED_HOSTS.`);
+    }
+    if (isApi) {
+      const path = url.split('?')[0];
+      if (path === '/api/health') {
+        req.resume();
+        return sendJson(res, 200, { ok: true });
+      }
+      if (path === '/api/proxy') return handleProxy(req, res, limits);
+      req.resume();
+      return sendError(res, 404, 'bad-request', `No API route ${path}.`);
+    }
+    serveStatic(req, res, opts.distDir, opts.token);
+  };
+  return Object.assign(handler, { dispose: () => disposeAgents(limits) });
+}

@@ -1,0 +1,207 @@
+/**
+ * The upstream leg: sends the request with node:http(s) (method, header pairs and body as
+ * given), follows redirects only when asked, and streams the answer back byte-exact with
+ * the upstream head in `X-Parley-Head`. Cancels upstream when the browser goes away.
+ */
+import { request as httpRequest, type ClientRequest, type IncomingMessage, type RequestOptions, type ServerResponse } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { isIP, type Socket } from 'node:net';
+import { pipeline } from 'node:stream';
+import { performance } from 'node:perf_hooks';
+import { encodeProxyResponseHead } from '../../src/core/wire/proxy-codec.ts';
+import { PROXY_HEAD_HEADER, type ProxyRequestHead, type ProxyResponseHead, type ProxyTimings, type RedirectHop } from '../../src/core/wire/proxy.ts';
+import { isPrivateAddress, policyLookup, TargetPolicyError } from '../security.ts';
+import { sendError } from '../respond.ts';
+import { describeUpstreamError, ProxyError } from './errors.ts';
+import { isRedirectStatus, nextHop, parseTarget, prepareHeaders, type UpstreamTarget } from './prepare.ts';
+import { createAgents, MAX_TIMEOUT_MS, type ProxyLimits } from './limits.ts';
+
+/** Most redirects followed before giving up. */
+export const MAX_REDIRECTS = 10;
+/** Content kept in memory so it can be re-sent on a 307/308 when following redirects, in bytes. */
+export const MAX_REPLAY_BODY_BYTES = 32 * 1024 * 1024;
+/** Largest upstream response head accepted, in bytes (big Set-Cookie sets exist). */
+const MAX_UPSTREAM_HEAD_BYTES = 256 * 1024;
+
+type Body = { kind: 'stream'; req: IncomingMessage; leftover: Buffer<ArrayBufferLike>; length: number | null } | { kind: 'buffer'; data: Buffer };
+
+/** Carries one proxy request to its end: a streamed answer or a `ProxyErrorBody`. */
+export function forward(req: IncomingMessage, res: ServerResponse, limits: ProxyLimits, head: ProxyRequestHead, leftover: Buffer<ArrayBufferLike>, bodyLength: number | null): void {
+  const timeoutMs = Math.min(head.timeoutMs ?? limits.defaultTimeoutMs, MAX_TIMEOUT_MS);
+  let current: ClientRequest | null = null;
+  let targetLabel = head.url;
+  const deadline = setTimeout(() => {
+    current?.destroy(new ProxyError(504, 'timeout', `No response from ${targetLabel} within ${timeoutMs} ms (the timeout); the request was cancelled.`));
+  }, timeoutMs);
+  res.once('close', () => {
+    clearTimeout(deadline);
+    // The browser went away (cancel, closed tab): stop the upstream request too.
+    if (!res.writableFinished) current?.destroy();
+  });
+  const fail = (err: unknown): void => {
+    clearTimeout(deadline);
+    if (res.destroyed || res.headersSent) return void res.destroy();
+    req.resume();
+    const failure = describeUpstreamError(err, targetLabel);
+    sendError(res, failure.status, failure.code, failure.message);
+  };
+
+  void (async () => {
+    let target: UpstreamTarget = parseTarget(head.url);
+    let body: Body | null = { kind: 'stream', req, leftover, length: bodyLength };
+    if (head.followRedirects) body = { kind: 'buffer', data: await readAll(req, leftover) };
+    let method = head.method;
+    let headers = head.headers;
+    const redirects: RedirectHop[] = [];
+    for (;;) {
+      const length = body === null ? 0 : body.kind === 'buffer' ? body.data.length : body.length;
+      const pairs = prepareHeaders({ method, headers }, target.url, length);
+      targetLabel = `${target.url.hostname}:${target.url.port || (target.url.protocol === 'https:' ? 443 : 80)}`;
+      const exchange = sendHop(target, method, pairs, body, limits, (r) => (current = r));
+      const { response, timings } = await exchange;
+      const status = response.statusCode ?? 0;
+      const location = response.headers.location;
+      if (head.followRedirects && isRedirectStatus(status) && location !== undefined) {
+        response.resume();
+        if (redirects.length >= MAX_REDIRECTS) {
+          throw new ProxyError(502, 'too-many-redirects', `Stopped after ${MAX_REDIRECTS} redirects; the last one pointed to ${location}.`);
+        }
+        redirects.push({ status, reasonPhrase: response.statusMessage ?? '', method, url: target.url.href, location });
+        const next = nextHop(status, location, method, target.url, pairs);
+        target = { url: next.url, requestTarget: next.requestTarget };
+        method = next.method;
+        headers = next.headers;
+        if (!next.keepBody) body = null;
+        continue;
+      }
+      clearTimeout(deadline);
+      relay(res, current!, response, method, { timings, redirects, url: target.url.href }, timeoutMs);
+      return;
+    }
+  })().catch(fail);
+}
+
+/** Sends one hop and resolves with its response head (1xx informational responses are skipped by Node). */
+function sendHop(
+  target: UpstreamTarget,
+  method: string,
+  pairs: [string, string][],
+  body: Body | null,
+  limits: ProxyLimits,
+  onRequest: (r: ClientRequest) => void,
+): Promise<{ response: IncomingMessage; timings: ProxyTimings }> {
+  const { url } = target;
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  if (!limits.allowPrivateTargets && isIP(host) && isPrivateAddress(host)) {
+    return Promise.reject(new TargetPolicyError(host, host));
+  }
+  limits.agents ??= createAgents();
+  const https = url.protocol === 'https:';
+  const started = performance.now();
+  const since = (): number => Math.round((performance.now() - started) * 100) / 100;
+  const timings: ProxyTimings = {};
+  const upstream = (https ? httpsRequest : httpRequest)({
+    host,
+    port: url.port || (https ? 443 : 80),
+    method,
+    path: target.requestTarget,
+    // A flat [name, value, ...] array is written verbatim: order, case and duplicates kept, no Host added.
+    headers: pairs.flat(),
+    agent: https ? limits.agents.https : limits.agents.http,
+    maxHeaderSize: MAX_UPSTREAM_HEAD_BYTES,
+    // SNI follows the target URI, not a user-set Host header (as curl does).
+    servername: https && !isIP(host) ? host : undefined,
+    lookup: limits.allowPrivateTargets ? undefined : policyLookup(() => undefined),
+  } as RequestOptions);
+  onRequest(upstream);
+  upstream.once('socket', (socket: Socket) => {
+    if (!socket.connecting) return; // a kept-alive connection: no DNS, connect or TLS this time
+    socket.once('lookup', () => (timings.dnsMs = since()));
+    socket.once('connect', () => (timings.connectMs = since()));
+    if (https) socket.once('secureConnect', () => (timings.tlsMs = since()));
+  });
+  const answered = new Promise<{ response: IncomingMessage; timings: ProxyTimings }>((resolve, reject) => {
+    upstream.once('response', (response) => {
+      timings.firstByteMs = since();
+      resolve({ response, timings });
+    });
+    upstream.once('error', reject);
+  });
+  if (body === null) upstream.end();
+  else if (body.kind === 'buffer') upstream.end(body.data);
+  else {
+    if (body.leftover.length > 0) upstream.write(body.leftover);
+    body.req.pipe(upstream);
+  }
+  return answered;
+}
+
+/** Streams the final upstream response to the browser: 200 + X-Parley-Head + the content bytes as received. */
+function relay(
+  res: ServerResponse,
+  upstream: ClientRequest,
+  response: IncomingMessage,
+  method: string,
+  rest: Pick<ProxyResponseHead, 'timings' | 'redirects' | 'url'>,
+  idleTimeoutMs: number,
+): void {
+  const status = response.statusCode ?? 0;
+  const head: ProxyResponseHead = {
+    status,
+    reasonPhrase: response.statusMessage ?? '',
+    httpVersion: response.httpVersion,
+    headers: pairsOf(response.rawHeaders),
+    ...rest,
+  };
+  // RFC 9112 §6.3: responses to HEAD, and 1xx/204/304, have no content whatever their headers say.
+  const noBody = method.toUpperCase() === 'HEAD' || status === 204 || status === 304 || status < 200;
+  const out: [string, string][] = [
+    [PROXY_HEAD_HEADER, encodeProxyResponseHead(head)],
+    ['Content-Type', 'application/octet-stream'],
+    ['Cache-Control', 'no-store'],
+    ['X-Content-Type-Options', 'nosniff'],
+  ];
+  const length = response.headers['content-length'];
+  if (noBody) out.push(['Content-Length', '0']);
+  else if (length !== undefined && /^\d+$/.test(length) && response.headers['transfer-encoding'] === undefined) out.push(['Content-Length', length]);
+  res.writeHead(200, out.flat());
+  if (noBody) {
+    response.resume();
+    res.end();
+    return;
+  }
+  // Between chunks, the same timeout applies as for the head: a stalled upstream is given up.
+  upstream.setTimeout(idleTimeoutMs, () => upstream.destroy(new Error(`No data for ${idleTimeoutMs} ms`)));
+  pipeline(response, res, (err) => {
+    upstream.setTimeout(0);
+    if (err) {
+      upstream.destroy();
+      res.destroy();
+    }
+  });
+}
+
+function pairsOf(raw: string[]): [string, string][] {
+  const pairs: [string, string][] = [];
+  for (let i = 0; i + 1 < raw.length; i += 2) pairs.push([raw[i]!, raw[i + 1]!]);
+  return pairs;
+}
+
+/** Reads the rest of the content into memory (for redirects that re-send it). */
+function readAll(req: IncomingMessage, leftover: Buffer<ArrayBufferLike>): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks = [leftover];
+    let size = leftover.length;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_REPLAY_BODY_BYTES) {
+        req.removeAllListeners('data');
+        req.resume();
+        reject(new ProxyError(413, 'bad-request', `With "follow redirects" on, the body is kept to re-send it; it may be at most ${MAX_REPLAY_BODY_BYTES} bytes. Turn redirects off to stream it.`));
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+    req.resume();
+  });
+}

@@ -1,0 +1,33 @@
+/** Per-server proxy settings, counters and upstream connection pools. */
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
+
+export interface ProxyLimits {
+  token: string;
+  allowPrivateTargets: boolean;
+  /** Default timeout in ms; a request may ask for up to `MAX_TIMEOUT_MS`. */
+  defaultTimeoutMs: number;
+  maxConcurrent: number;
+  /** Proxy requests being handled now. */
+  inFlight: number;
+  /** Keep-alive agents for the upstream leg, one pair per server. */
+  agents?: { http: HttpAgent; https: HttpsAgent };
+}
+
+/** Longest timeout a request may ask for, in ms. */
+export const MAX_TIMEOUT_MS = 10 * 60_000;
+
+/** Creates the upstream keep-alive agents (closed with `disposeAgents`). */
+export function createAgents(): { http: HttpAgent; https: HttpsAgent } {
+  return {
+    http: new HttpAgent({ keepAlive: true, maxSockets: 64, maxFreeSockets: 16, scheduling: 'lifo' }),
+    https: new HttpsAgent({ keepAlive: true, maxSockets: 64, maxFreeSockets: 16, scheduling: 'lifo' }),
+  };
+}
+
+/** Closes the upstream keep-alive connections (server shutdown). */
+export function disposeAgents(limits: ProxyLimits): void {
+  limits.agents?.http.destroy();
+  limits.agents?.https.destroy();
+  limits.agents = undefined;
+}

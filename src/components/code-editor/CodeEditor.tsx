@@ -1,0 +1,54 @@
+/**
+ * A code editor that is usable at once: a plain <textarea> with the same value and
+ * accessible name until Monaco (a large, lazily loaded chunk) arrives, then Monaco.
+ */
+import { Component, Suspense, lazy, type ReactNode } from 'react';
+
+export interface CodeEditorProps {
+  value: string;
+  onChange?: (value: string) => void;
+  language: 'json' | 'xml' | 'plaintext';
+  /** Accessible name of the editing surface (e.g. `Request body`). */
+  ariaLabel: string;
+  readOnly?: boolean;
+  /** CSS height of the editing area. */
+  height?: string;
+}
+
+const MonacoCodeEditor = lazy(() => import('./MonacoCodeEditor.tsx'));
+
+export function PlainCodeEditor({ value, onChange, ariaLabel, readOnly, height = '100%' }: CodeEditorProps) {
+  return (
+    <textarea
+      aria-label={ariaLabel}
+      className="block w-full resize-none border-0 bg-white p-3 font-mono text-[13px] leading-5 text-slate-800 outline-none"
+      style={{ height }}
+      spellCheck={false}
+      readOnly={readOnly}
+      value={value}
+      onChange={(e) => onChange?.(e.target.value)}
+    />
+  );
+}
+
+/** If Monaco fails to load (e.g. a chunk blocked), keep the plain editor instead of a blank pane. */
+class FallbackOnError extends Component<{ fallback: ReactNode; children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  override render() {
+    return this.state.failed ? this.props.fallback : this.props.children;
+  }
+}
+
+export function CodeEditor(props: CodeEditorProps) {
+  const plain = <PlainCodeEditor {...props} />;
+  return (
+    <FallbackOnError fallback={plain}>
+      <Suspense fallback={plain}>
+        <MonacoCodeEditor {...props} />
+      </Suspense>
+    </FallbackOnError>
+  );
+}

@@ -1,0 +1,68 @@
+/** Accessible tabs (WAI-ARIA tabs pattern): a tablist of buttons; only the selected panel is rendered. */
+import type { ReactNode } from 'react';
+
+export interface TabItem<K extends string> {
+  id: K;
+  label: string;
+  /** Small count or marker after the label (e.g. number of enabled rows). */
+  badge?: ReactNode;
+}
+
+interface TabsProps<K extends string> {
+  label: string;
+  items: TabItem<K>[];
+  selected: K;
+  onSelect: (id: K) => void;
+  /** Extra controls at the right end of the tab bar. */
+  trailing?: ReactNode;
+  size?: 'sm' | 'md';
+}
+
+export function TabList<K extends string>({ label, items, selected, onSelect, trailing, size = 'md' }: TabsProps<K>) {
+  return (
+    <div className="flex items-center gap-1 border-b border-slate-200 px-2">
+      <div role="tablist" aria-label={label} className="flex min-w-0 items-center gap-1 overflow-x-auto">
+        {items.map((item) => {
+          const active = item.id === selected;
+          return (
+            <button
+              key={item.id}
+              type="button"
+              role="tab"
+              id={`tab-${label}-${item.id}`}
+              aria-selected={active}
+              tabIndex={active ? 0 : -1}
+              onClick={() => onSelect(item.id)}
+              onKeyDown={(e) => {
+                const i = items.findIndex((x) => x.id === item.id);
+                const next = e.key === 'ArrowRight' ? items[i + 1] : e.key === 'ArrowLeft' ? items[i - 1] : undefined;
+                if (next) onSelect(next.id);
+              }}
+              className={`-mb-px flex items-center gap-1.5 whitespace-nowrap border-b-2 ${
+                size === 'sm' ? 'px-2 py-1.5 text-xs' : 'px-3 py-2 text-[13px]'
+              } font-medium transition-colors ${
+                active
+                  ? 'border-indigo-600 text-indigo-700'
+                  : 'border-transparent text-slate-500 hover:border-slate-300 hover:text-slate-800'
+              }`}
+            >
+              {item.label}
+              {item.badge !== undefined && item.badge !== null && (
+                <span className="rounded bg-slate-100 px-1.5 text-[11px] font-semibold text-slate-600">{item.badge}</span>
+              )}
+            </button>
+          );
+        })}
+      </div>
+      {trailing && <div className="ml-auto flex items-center gap-2 py-1">{trailing}</div>}
+    </div>
+  );
+}
+
+export function TabPanel({ label, id, children, className = '' }: { label: string; id: string; children: ReactNode; className?: string }) {
+  return (
+    <div role="tabpanel" aria-labelledby={`tab-${label}-${id}`} className={className}>
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,137 @@
+/**
+ * Auth schemes as small descriptors (Yaak style): each says what fields the form shows
+ * and, purely, which header fields or query pairs it adds. `resolveRequest` applies them
+ * after variables are substituted, and owns the rules for conflicts with header rows.
+ */
+import type { Auth, AuthType } from '../model/draft.ts';
+
+/** One input of an auth scheme's form. `key` is the property of the `Auth` object it edits. */
+export interface AuthField {
+  key: string;
+  /** Accessible name of the control (DESIGN §5): `Token`, `Username`, `Password`, `Key`, `Value`, `Add to`. */
+  label: string;
+  kind: 'text' | 'password' | 'select';
+  options?: { value: string; label: string }[];
+  placeholder?: string;
+}
+
+/** What a scheme adds to the request. Names and values are sent as given (values already substituted). */
+export interface AuthApplied {
+  headers?: [string, string][];
+  /** Query pairs as they stand in the URL (encoded with `encodeQueryComponent` when sent). */
+  query?: [string, string][];
+  /** Why nothing was added, when the fields are not filled in (shown as a warning). */
+  skipped?: string;
+}
+
+export interface AuthScheme<T extends AuthType = AuthType> {
+  id: T;
+  /** Option text of the `Auth type` picker. */
+  label: string;
+  fields: AuthField[];
+  /** A fresh `Auth` of this type with empty fields. */
+  empty(): Extract<Auth, { type: T }>;
+  apply(auth: Extract<Auth, { type: T }>): AuthApplied;
+}
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** Standard base64 with padding (RFC 4648 §4) of `bytes`. */
+export function base64(bytes: Uint8Array): string {
+  let out = '';
+  let i = 0;
+  for (; i + 2 < bytes.length; i += 3) {
+    const n = ((bytes[i] as number) << 16) | ((bytes[i + 1] as number) << 8) | (bytes[i + 2] as number);
+    out += B64[n >> 18]! + B64[(n >> 12) & 63]! + B64[(n >> 6) & 63]! + B64[n & 63]!;
+  }
+  const rest = bytes.length - i;
+  if (rest === 1) {
+    const n = (bytes[i] as number) << 16;
+    out += B64[n >> 18]! + B64[(n >> 12) & 63]! + '==';
+  } else if (rest === 2) {
+    const n = ((bytes[i] as number) << 16) | ((bytes[i + 1] as number) << 8);
+    out += B64[n >> 18]! + B64[(n >> 12) & 63]! + B64[(n >> 6) & 63]! + '=';
+  }
+  return out;
+}
+
+/**
+ * The Basic credentials field value: `Basic ` + base64(UTF-8(user ":" password)), the
+ * UTF-8 charset of RFC 7617 §2.1 (what curl and browsers send for non-ASCII).
+ * Example: `basicCredentials('user', 'päss')` → `'Basic dXNlcjpww6Rzcw=='`. Never throws.
+ */
+export function basicCredentials(username: string, password: string): string {
+  return 'Basic ' + base64(new TextEncoder().encode(`${username}:${password}`));
+}
+
+const none: AuthScheme<'none'> = {
+  id: 'none',
+  label: 'No auth',
+  fields: [],
+  empty: () => ({ type: 'none' }),
+  apply: () => ({}),
+};
+
+/** RFC 6750 §2.1: `Authorization: Bearer <token>`. */
+const bearer: AuthScheme<'bearer'> = {
+  id: 'bearer',
+  label: 'Bearer token',
+  fields: [{ key: 'token', label: 'Token', kind: 'password' }],
+  empty: () => ({ type: 'bearer', token: '' }),
+  apply: (a) =>
+    a.token.trim() === ''
+      ? { skipped: 'The bearer token is empty, so no Authorization header is sent.' }
+      : { headers: [['Authorization', `Bearer ${a.token.trim()}`]] },
+};
+
+/** RFC 7617: `Authorization: Basic base64(user:password)`, UTF-8. */
+const basic: AuthScheme<'basic'> = {
+  id: 'basic',
+  label: 'Basic auth',
+  fields: [
+    { key: 'username', label: 'Username', kind: 'text' },
+    { key: 'password', label: 'Password', kind: 'password' },
+  ],
+  empty: () => ({ type: 'basic', username: '', password: '' }),
+  apply: (a) =>
+    a.username === '' && a.password === ''
+      ? { skipped: 'Username and password are empty, so no Authorization header is sent.' }
+      : { headers: [['Authorization', basicCredentials(a.username, a.password)]] },
+};
+
+/** An API key sent as a named header field or as a query parameter. */
+const apikey: AuthScheme<'apikey'> = {
+  id: 'apikey',
+  label: 'API key',
+  fields: [
+    { key: 'key', label: 'Key', kind: 'text', placeholder: 'X-API-Key' },
+    { key: 'value', label: 'Value', kind: 'password' },
+    {
+      key: 'in',
+      label: 'Add to',
+      kind: 'select',
+      options: [
+        { value: 'header', label: 'Header' },
+        { value: 'query', label: 'Query parameters' },
+      ],
+    },
+  ],
+  empty: () => ({ type: 'apikey', key: '', value: '', in: 'header' }),
+  apply: (a) => {
+    if (a.key.trim() === '') return { skipped: 'The API key name (Key) is empty, so the key is not sent.' };
+    return a.in === 'query' ? { query: [[a.key.trim(), a.value]] } : { headers: [[a.key.trim(), a.value]] };
+  },
+};
+
+/** Every scheme, in the order of the `Auth type` picker. */
+export const AUTH_SCHEMES: readonly AuthScheme[] = [none, bearer, basic, apikey] as unknown as readonly AuthScheme[];
+
+/** The descriptor for `type` (falls back to `No auth` for an unknown type). */
+export function authScheme<T extends AuthType>(type: T): AuthScheme<T> {
+  return (AUTH_SCHEMES.find((s) => s.id === type) ?? none) as unknown as AuthScheme<T>;
+}
+
+/** Applies `auth` with its scheme's descriptor. Pure; never throws. */
+export function applyAuth(auth: Auth): AuthApplied {
+  return (authScheme(auth.type) as AuthScheme).apply(auth as never);
+}

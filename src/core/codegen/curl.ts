@@ -1,0 +1,56 @@
+/**
+ * cURL (bash) snippet, written here rather than by snippetz: its curl generator prints
+ * JSON content again (pretty, other octets), leaves the method unquoted, cannot send
+ * non-UTF-8 octets and lets curl read a file when the content starts with `@`.
+ * The output is also what `importCurl()` reads back (round-trip property test).
+ */
+import type { EffectiveRequest } from '../resolve/types.ts';
+import { describeBody } from './body.ts';
+import { shellAnsiC, shellQuote } from './literals.ts';
+
+/** Quotes a `-F` value part for curl's form grammar (curl manual, `--form`): `"…"` with `\"` and `\\`. */
+const formQuote = (s: string): string => `"${s.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
+
+/**
+ * A bash command line running curl (curl manual, https://curl.se/docs/manpage.html) that
+ * sends `req`: `--globoff` when the URL holds `[]{}` (curl's globbing), `--request` for
+ * every method other than GET without content, one `--header` per field in order (an
+ * empty value written `Name;`, curl's way to send it), content as `--data-raw` (no `@`
+ * file reading, no newline stripping) or `--data-binary $'…'` for non-UTF-8 octets, and
+ * `--form`/`--form-string` parts for multipart (files read by name). When the request
+ * has content but no Content-Type, `--header 'Content-Type:'` stops curl adding one.
+ * Pure; never throws.
+ */
+export function curlCommand(req: EffectiveRequest): string {
+  const view = describeBody(req);
+  const args: string[] = [];
+  if (/[[\]{}]/.test(req.url)) args.push('--globoff');
+  const impliedPost = view.kind !== 'none' && req.method === 'POST';
+  if (req.method === 'HEAD' && view.kind === 'none') args.push('--head');
+  else if (!(req.method === 'GET' && view.kind === 'none') && !impliedPost) args.push(`--request ${shellQuote(req.method)}`);
+  args.push(shellQuote(req.url));
+  let hasContentType = false;
+  for (const h of req.headers) {
+    const isCt = h.name.toLowerCase() === 'content-type';
+    if (isCt) hasContentType = true;
+    if (isCt && view.kind === 'multipart') continue; // curl writes its own, with its boundary
+    args.push(`--header ${shellQuote(h.value === '' ? `${h.name};` : `${h.name}: ${h.value}`)}`);
+  }
+  if (view.kind === 'multipart') {
+    const utf8 = new TextDecoder();
+    for (const p of view.parts) {
+      const type = p.contentType !== null ? `;type=${p.contentType}` : '';
+      if (p.fileName !== null) {
+        args.push(`--form ${shellQuote(`${p.name}=@${formQuote(p.fileName)}${type}`)}`);
+      } else if (p.contentType === null) {
+        args.push(`--form-string ${shellQuote(`${p.name}=${utf8.decode(p.bytes)}`)}`);
+      } else {
+        args.push(`--form ${shellQuote(`${p.name}=${formQuote(utf8.decode(p.bytes))}${type}`)}`);
+      }
+    }
+  } else if (view.kind !== 'none') {
+    if (!hasContentType) args.push(`--header 'Content-Type:'`);
+    args.push(view.kind === 'text' ? `--data-raw ${shellQuote(view.text)}` : `--data-binary ${shellAnsiC(view.bytes)}`);
+  }
+  return `curl ${args.join(' \\\n  ')}\n`;
+}

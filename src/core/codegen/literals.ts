@@ -1,0 +1,116 @@
+/**
+ * String literals for generated code. Each function returns source text that, parsed by
+ * that language, yields exactly the given string (or bytes). They exist because the
+ * snippet generators we use escape some characters wrongly; see `targets.ts`.
+ */
+
+const hex2 = (n: number): string => n.toString(16).padStart(2, '0');
+const hex4 = (n: number): string => n.toString(16).padStart(4, '0');
+
+/** C0 controls, DEL and the line/paragraph separators: never written raw into a literal. */
+const isControl = (cp: number): boolean => cp < 0x20 || cp === 0x7f || cp === 0x2028 || cp === 0x2029;
+
+/**
+ * A single-quoted JavaScript string literal (ECMA-262 §12.9.4) for `s`.
+ * Non-ASCII stays as is (snippets are UTF-8 files); controls become `\n`, `\r`, `\t` or `\uXXXX`.
+ * Example: `jsString("it's")` → `'it\'s'`.
+ */
+export function jsString(s: string): string {
+  let out = "'";
+  for (const ch of s) {
+    const cp = ch.codePointAt(0)!;
+    if (ch === '\\') out += '\\\\';
+    else if (ch === "'") out += "\\'";
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\r') out += '\\r';
+    else if (ch === '\t') out += '\\t';
+    else if (isControl(cp)) out += `\\u${hex4(cp)}`;
+    else out += ch;
+  }
+  return out + "'";
+}
+
+/**
+ * A double-quoted Python 3 `str` literal (Python reference §2.4.1) for `s`.
+ * Example: `pyString('a"b\n')` → `"a\"b\n"`.
+ */
+export function pyString(s: string): string {
+  let out = '"';
+  for (const ch of s) {
+    const cp = ch.codePointAt(0)!;
+    if (ch === '\\') out += '\\\\';
+    else if (ch === '"') out += '\\"';
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\r') out += '\\r';
+    else if (ch === '\t') out += '\\t';
+    else if (isControl(cp)) out += `\\u${hex4(cp)}`;
+    else out += ch;
+  }
+  return out + '"';
+}
+
+/**
+ * A Python 3 `bytes` literal for `bytes`: printable ASCII as is, every other octet as `\xNN`
+ * (a bytes literal may hold only ASCII). Example: `pyBytes([0x41, 0xc3, 0xab])` → `b"A\xc3\xab"`.
+ */
+export function pyBytes(bytes: Uint8Array): string {
+  let out = 'b"';
+  for (const b of bytes) {
+    if (b === 0x5c) out += '\\\\';
+    else if (b === 0x22) out += '\\"';
+    else if (b === 0x0a) out += '\\n';
+    else if (b === 0x0d) out += '\\r';
+    else if (b === 0x09) out += '\\t';
+    else if (b >= 0x20 && b < 0x7f) out += String.fromCharCode(b);
+    else out += `\\x${hex2(b)}`;
+  }
+  return out + '"';
+}
+
+/**
+ * A C# regular string literal (C# spec §6.4.5.6) for `s`; non-BMP characters pass as
+ * surrogate pairs, which C# strings are. Example: `csString('a"b')` → `"a\"b"`.
+ */
+export function csString(s: string): string {
+  let out = '"';
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i]!;
+    const cu = s.charCodeAt(i);
+    if (ch === '\\') out += '\\\\';
+    else if (ch === '"') out += '\\"';
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\r') out += '\\r';
+    else if (ch === '\t') out += '\\t';
+    else if (isControl(cu)) out += `\\u${hex4(cu)}`;
+    else out += ch;
+  }
+  return out + '"';
+}
+
+/**
+ * A bash word that expands to exactly `s` (bash manual §3.1.2). Single quotes when the text
+ * is printable (`'` written as `'\''`); ANSI-C `$'…'` quoting when it holds other control
+ * characters than newline and tab, which would otherwise be invisible or mangled.
+ * Example: `shellQuote("it's $HOME")` → `'it'\''s $HOME'`.
+ */
+export function shellQuote(s: string): string {
+  if (/^[A-Za-z0-9._~:/%@+,=-]+$/.test(s)) return s;
+  // eslint-disable-next-line no-control-regex
+  if (!/[\u0000-\u0008\u000b-\u001f\u007f]/.test(s)) return `'${s.replace(/'/g, "'\\''")}'`;
+  return shellAnsiC(new TextEncoder().encode(s));
+}
+
+/** A bash `$'…'` word for arbitrary octets (bash manual §3.1.2.4); NUL cannot be passed in an argument. */
+export function shellAnsiC(bytes: Uint8Array): string {
+  let out = "$'";
+  for (const b of bytes) {
+    if (b === 0x5c) out += '\\\\';
+    else if (b === 0x27) out += "\\'";
+    else if (b === 0x0a) out += '\\n';
+    else if (b === 0x0d) out += '\\r';
+    else if (b === 0x09) out += '\\t';
+    else if (b >= 0x20 && b < 0x7f) out += String.fromCharCode(b);
+    else out += `\\x${hex2(b)}`;
+  }
+  return out + "'";
+}

@@ -1,0 +1,103 @@
+/**
+ * Python snippets, written here rather than by snippetz: its `requests` snippet lacks
+ * `import requests` and breaks the quoting of a body it emits as `b"…"` (unescaped `"`),
+ * and its `http.client` snippet puts non-ASCII characters into a bytes literal (a
+ * SyntaxError) and keeps only one of repeated header fields.
+ */
+import type { EffectiveRequest } from '../resolve/types.ts';
+import { bodySegments, describeBody, utf8OrNull, type BodySegment } from './body.ts';
+import { combineHeaders } from './har.ts';
+import { pyBytes, pyString } from './literals.ts';
+
+/** A Python expression for octets: a UTF-8 `str` literal `.encode()` when readable, else a bytes literal. */
+function pyOctets(bytes: Uint8Array): string {
+  const text = utf8OrNull(bytes);
+  // eslint-disable-next-line no-control-regex
+  if (text !== null && !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text)) {
+    return /^[\x20-\x7e\r\n\t]*$/.test(text) ? pyBytes(bytes) : `${pyString(text)}.encode("utf-8")`;
+  }
+  return pyBytes(bytes);
+}
+
+function pySegments(segments: BodySegment[]): string {
+  if (segments.length === 0) return 'b""';
+  const items = segments.map((s) => ('file' in s ? `open(${pyString(s.file)}, "rb").read()` : pyOctets(s.bytes)));
+  return items.length === 1 ? items[0]! : `b"".join([\n    ${items.join(',\n    ')},\n])`;
+}
+
+/**
+ * Python `requests` (https://requests.readthedocs.io) snippet for `req`. Repeated header
+ * fields are joined with `, ` (RFC 9110 §5.3) because `requests` takes a dict. Multipart
+ * content is sent with `files=` (file parts opened by name from the working directory);
+ * `requests` then makes its own boundary. Pure; never throws.
+ */
+export function pythonRequests(req: EffectiveRequest): string {
+  const view = describeBody(req);
+  const lines = ['import requests', '', `url = ${pyString(req.url)}`];
+  const headers = combineHeaders(
+    req.headers
+      .filter((h) => !(view.kind === 'multipart' && h.name.toLowerCase() === 'content-type'))
+      .map((h) => ({ name: h.name, value: h.value })),
+  );
+  const args = [pyString(req.method), 'url'];
+  if (headers.length) {
+    lines.push('headers = {', ...headers.map((h) => `    ${pyString(h.name)}: ${pyString(h.value)},`), '}');
+    args.push('headers=headers');
+  }
+  if (view.kind === 'multipart') {
+    lines.push('files = [');
+    for (const p of view.parts) {
+      const ct = p.contentType !== null ? `, ${pyString(p.contentType)}` : '';
+      const content =
+        p.fileName !== null
+          ? `(${pyString(p.fileName)}, open(${pyString(p.fileName)}, "rb")${ct})`
+          : `(None, ${pyOctets(p.bytes)}${ct})`;
+      lines.push(`    (${pyString(p.name)}, ${content}),`);
+    }
+    lines.push(']');
+    args.push('files=files');
+  } else if (view.kind !== 'none') {
+    lines.push(`data = ${pyOctets(view.bytes)}`);
+    args.push('data=data');
+  }
+  lines.push('', `response = requests.request(${args.join(', ')})`, 'print(response.text)', '');
+  return lines.join('\n');
+}
+
+/**
+ * Python standard library `http.client` snippet for `req`: header fields are written one
+ * by one with `putheader`, so order, case and repetition are kept; the content (multipart
+ * included, with Parley's boundary and file parts read by name) is byte-identical.
+ * Pure; never throws.
+ */
+export function pythonHttpClient(req: EffectiveRequest): string {
+  const view = describeBody(req);
+  let u: URL | null = null;
+  try {
+    u = new URL(req.url);
+  } catch {
+    u = null;
+  }
+  const https = u?.protocol === 'https:';
+  const host = u ? u.host : '';
+  const target = u ? req.url.slice(req.url.indexOf(u.host) + u.host.length) || '/' : req.url;
+  const hasHost = req.headers.some((h) => h.name.toLowerCase() === 'host');
+  const lines = ['import http.client', ''];
+  lines.push(`conn = http.client.${https ? 'HTTPSConnection' : 'HTTPConnection'}(${pyString(host)})`);
+  if (req.body !== null) lines.push(`body = ${pySegments(bodySegments(view))}`);
+  const skips = ['skip_accept_encoding=True', ...(hasHost ? ['skip_host=True'] : [])];
+  lines.push(`conn.putrequest(${pyString(req.method)}, ${pyString(target)}, ${skips.join(', ')})`);
+  for (const h of req.headers) {
+    // putheader encodes str values as Latin-1; pass UTF-8 octets for anything beyond it.
+    const latin1 = /^[\u0000-\u00ff]*$/.test(h.value);
+    const value = latin1 ? pyString(h.value) : `${pyString(h.value)}.encode("utf-8")`;
+    lines.push(`conn.putheader(${pyString(h.name)}, ${value})`);
+  }
+  if (req.body !== null) {
+    lines.push('conn.putheader("Content-Length", str(len(body)))', 'conn.endheaders(body)');
+  } else {
+    lines.push('conn.endheaders()');
+  }
+  lines.push('response = conn.getresponse()', 'print(response.status, response.reason)', 'print(response.read().decode("utf-8", "replace"))', 'conn.close()', '');
+  return lines.join('\n');
+}

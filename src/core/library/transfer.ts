@@ -1,0 +1,135 @@
+/**
+ * Export and import of the whole library as one JSON file, so people can back up and move
+ * browsers. Versioned file format:
+ *
+ *   { "format": "parley-library", "version": 1, "exportedAt": "<ISO 8601>",
+ *     "collections": Collection[], "requests": SavedRequest[], "history": HistoryEntry[] }
+ *
+ * Import merges by id: a record whose id exists is replaced only when the imported one is
+ * newer (`updatedAt`); nothing is duplicated, nothing local is deleted.
+ */
+import { z } from 'zod';
+import { loadRecord } from './migrate.ts';
+import type { Collection, HistoryEntry, LibraryRecord, RecordKind, SavedRequest } from './records.ts';
+
+export const EXPORT_FORMAT = 'parley-library';
+export const EXPORT_VERSION = 1;
+
+export interface LibraryContents {
+  collections: Collection[];
+  requests: SavedRequest[];
+  history: HistoryEntry[];
+}
+
+/**
+ * Builds the export file's text.
+ * @param library everything stored
+ * @param now export time, ms since the epoch
+ * @returns pretty-printed JSON (UTF-8 when saved), records sorted by id for stable diffs
+ */
+export function exportLibrary(library: LibraryContents, now: number): string {
+  const byId = <T extends { id: string }>(xs: T[]) => [...xs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return JSON.stringify({
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exportedAt: new Date(now).toISOString(),
+    collections: byId(library.collections),
+    requests: byId(library.requests),
+    history: byId(library.history),
+  }, null, 2);
+}
+
+const FileSchema = z.object({
+  format: z.literal(EXPORT_FORMAT),
+  version: z.number().int(),
+  collections: z.array(z.unknown()).catch([]),
+  requests: z.array(z.unknown()).catch([]),
+  history: z.array(z.unknown()).catch([]),
+});
+
+export type ParseExportResult =
+  | { ok: true; library: LibraryContents; skipped: number }
+  | { ok: false; message: string };
+
+/**
+ * Reads an export file. Each record goes through the same migrations and checks as a stored
+ * one; invalid records are skipped and counted, not fatal.
+ * @param text the file's text
+ * @returns the records, or a message for a file that is not a Parley library export. Never throws.
+ */
+export function parseExport(text: string, now: number, makeId: () => string): ParseExportResult {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return { ok: false, message: 'This file is not JSON, so it is not a Parley library export.' };
+  }
+  const file = FileSchema.safeParse(raw);
+  if (!file.success) return { ok: false, message: 'This JSON file is not a Parley library export.' };
+  if (file.data.version > EXPORT_VERSION) {
+    return { ok: false, message: `This export was made by a newer Parley (file version ${file.data.version}); update Parley to import it.` };
+  }
+  let skipped = 0;
+  const load = <T extends LibraryRecord>(kind: RecordKind, items: unknown[]): T[] => {
+    const out: T[] = [];
+    const implied: Collection[] = [];
+    for (const item of items) {
+      const r = loadRecord(kind, JSON.stringify(item), now, makeId);
+      if (r.ok) {
+        out.push(r.record as T);
+        implied.push(...r.implied);
+      } else skipped++;
+    }
+    if (kind === 'request') extraCollections.push(...implied);
+    return out;
+  };
+  const extraCollections: Collection[] = [];
+  const requests = load<SavedRequest>('request', file.data.requests);
+  const collections = load<Collection>('collection', file.data.collections);
+  for (const c of extraCollections) if (!collections.some((x) => x.id === c.id)) collections.push(c);
+  const history = load<HistoryEntry>('history', file.data.history);
+  return { ok: true, library: { collections, requests, history }, skipped };
+}
+
+export interface MergePlan {
+  /** Records to write (new ids, or newer versions of existing ids). */
+  write: { kind: RecordKind; record: LibraryRecord }[];
+  added: number;
+  updated: number;
+  unchanged: number;
+}
+
+function stamp(r: LibraryRecord): number {
+  return 'updatedAt' in r ? r.updatedAt : 'createdAt' in r ? r.createdAt : r.at;
+}
+
+/**
+ * Plans an import: merge by id, no duplicates.
+ * @param local what is stored now
+ * @param incoming what the file holds
+ * @returns the writes to make: new ids are added; an existing id is replaced when the
+ *   incoming record is newer (`updatedAt`/`createdAt`/`at`, ms) and differs; the rest is left.
+ */
+export function planImport(local: LibraryContents, incoming: LibraryContents): MergePlan {
+  const plan: MergePlan = { write: [], added: 0, updated: 0, unchanged: 0 };
+  const merge = (kind: RecordKind, mine: LibraryRecord[], theirs: LibraryRecord[]) => {
+    const byId = new Map(mine.map((r) => [r.id, r]));
+    const seen = new Set<string>();
+    for (const r of theirs) {
+      if (seen.has(r.id)) continue; // a file listing one id twice: first wins
+      seen.add(r.id);
+      const existing = byId.get(r.id);
+      if (!existing) {
+        plan.write.push({ kind, record: r });
+        plan.added++;
+      } else if (stamp(r) > stamp(existing) && JSON.stringify(r) !== JSON.stringify(existing)) {
+        plan.write.push({ kind, record: r });
+        plan.updated++;
+      } else plan.unchanged++;
+    }
+  };
+  merge('collection', local.collections, incoming.collections);
+  merge('request', local.requests, incoming.requests);
+  merge('history', local.history, incoming.history);
+  return plan;
+}

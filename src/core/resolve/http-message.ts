@@ -1,0 +1,99 @@
+/**
+ * The raw HTTP/1.1 request message (RFC 9112) for an `EffectiveRequest`: what the Raw
+ * request view shows and what the proxy puts on the wire for an http: target.
+ */
+import type { EffectiveRequest, Transport } from './types.ts';
+import { isForbiddenRequestHeader } from './validate.ts';
+
+/**
+ * The Content-Length a transport adds: the body's length in OCTETS; `0` for a POST or PUT
+ * without a body (Fetch standard §4.5 "HTTP-network-or-cache fetch", step 8); `null`
+ * when no Content-Length field is sent (no body, other methods).
+ */
+export function contentLengthFor(req: Pick<EffectiveRequest, 'method' | 'body'>): number | null {
+  if (req.body !== null) return req.body.length;
+  return req.method === 'POST' || req.method === 'PUT' ? 0 : null;
+}
+
+/** `text` of the body: UTF-8 text when it decodes and has no NUL, otherwise a placeholder. */
+function bodyText(body: Uint8Array, contentType: string | undefined): string {
+  const boundary = contentType && /^multipart\//i.test(contentType) ? /;\s*boundary="?([^";]+)"?/i.exec(contentType)?.[1] : undefined;
+  if (boundary) return multipartText(body, boundary);
+  return textOrPlaceholder(body);
+}
+
+function textOrPlaceholder(bytes: Uint8Array): string {
+  if (bytes.includes(0)) return `<${bytes.length} bytes of binary content>`;
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return `<${bytes.length} bytes of binary content>`;
+  }
+}
+
+/** Multipart shown part by part, so a binary file part does not hide the text fields. */
+function multipartText(body: Uint8Array, boundary: string): string {
+  const whole = textOrPlaceholder(body);
+  if (!whole.startsWith('<')) return whole;
+  // Latin-1 view keeps byte offsets equal to string offsets, to cut the parts out exactly.
+  const latin1 = Array.from(body, (b) => String.fromCharCode(b)).join('');
+  const delimiter = `--${boundary}`;
+  const pieces = latin1.split(`\r\n${delimiter}`);
+  if (!pieces[0]?.startsWith(delimiter)) return whole;
+  const bytesOf = (s: string) => Uint8Array.from(s, (ch) => ch.charCodeAt(0));
+  return pieces
+    .map((piece) => {
+      const headEnd = piece.indexOf('\r\n\r\n');
+      if (headEnd === -1) return textOrPlaceholder(bytesOf(piece));
+      const head = textOrPlaceholder(bytesOf(piece.slice(0, headEnd + 4)));
+      return head + textOrPlaceholder(bytesOf(piece.slice(headEnd + 4)));
+    })
+    .map((s, index) => (index === 0 ? s : `\r\n${delimiter}` + s))
+    .join('');
+}
+
+function latin1Bytes(text: string): Uint8Array {
+  const out = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i) & 0xff;
+  return out;
+}
+
+/**
+ * Renders `req` as the HTTP/1.1 message sent (RFC 9112 §3, §5), lines ending CRLF:
+ * ```
+ * POST /echo/post/json HTTP/1.1        request line: method, origin-form target (path + query)
+ * Host: 127.0.0.1:8080                 first; authority with the default port omitted (§3.2)
+ * <header fields in order, duplicates kept>
+ * Content-Length: 20                   in octets, when `contentLengthFor` says so
+ *                                      blank line, then the content
+ * ```
+ * A `Host` or `Content-Length` field already in `req.headers` (typed through the proxy) is
+ * used instead of the generated one. `opts.transport === 'direct'`: header fields a browser
+ * refuses (`isForbiddenRequestHeader`) are left out, so the view never claims they were
+ * sent; note that the browser adds fields of its own (User-Agent, Origin, Accept-Encoding,
+ * …) that no page can see, so they are not shown either.
+ * Returns `{ text, bytes }`: `bytes` is the exact message (header section as Latin-1
+ * octets, then the body bytes); `text` is the same message for display, with a body that
+ * is not UTF-8 text (or a binary multipart part) shown as `<N bytes of binary content>`.
+ * Throws `TypeError` if `req.url` is not an absolute URL (resolveRequest never gives one).
+ */
+export function renderHttpMessage(req: EffectiveRequest, opts: { transport?: Transport } = {}): { text: string; bytes: Uint8Array } {
+  const url = new URL(req.url);
+  const headers = opts.transport === 'direct' ? req.headers.filter((h) => isForbiddenRequestHeader(h.name, h.value) === null) : req.headers;
+  const has = (name: string) => headers.some((h) => h.name.toLowerCase() === name);
+  // Not `url.search`: it hides an empty query, and `http://h/?` is sent as `/?`.
+  const q = req.url.indexOf('?');
+  const lines = [`${req.method} ${url.pathname}${q === -1 ? '' : req.url.slice(q)} HTTP/1.1`];
+  if (!has('host')) lines.push(`Host: ${url.host}`);
+  for (const h of headers) lines.push(`${h.name}: ${h.value}`);
+  const length = contentLengthFor(req);
+  if (length !== null && !has('content-length') && !has('transfer-encoding')) lines.push(`Content-Length: ${length}`);
+  const head = lines.join('\r\n') + '\r\n\r\n';
+  const headBytes = latin1Bytes(head);
+  if (req.body === null) return { text: head, bytes: headBytes };
+  const bytes = new Uint8Array(headBytes.length + req.body.length);
+  bytes.set(headBytes, 0);
+  bytes.set(req.body, headBytes.length);
+  const contentType = headers.find((h) => h.name.toLowerCase() === 'content-type')?.value;
+  return { text: head + bodyText(req.body, contentType), bytes };
+}

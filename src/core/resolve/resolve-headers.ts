@@ -1,0 +1,102 @@
+/** Header fields of `resolveRequest()`: header rows, auth fields and the one Content-Type. */
+import type { KeyValueRow } from '../model/draft.ts';
+import type { EffectiveHeader, ResolveProblem } from './types.ts';
+import { headerNameProblem, headerValueProblem, isForbiddenRequestHeader } from './validate.ts';
+
+/** Strips optional whitespace around a field value (RFC 9110 §5.5): it is never part of the value on the wire. */
+function trimOws(value: string): string {
+  return value.replace(/^[ \t]+|[ \t]+$/g, '');
+}
+
+/**
+ * The header fields of the enabled, non-blank `rows`, in order, duplicates kept, after
+ * `sub` (variables) — names trimmed, values without surrounding whitespace. An invalid
+ * name or value is an error on its row and the row is left out; in `direct` mode a
+ * forbidden request header is a warning on its row and left out. Appends to `problems`.
+ */
+export function resolveHeaderRows(rows: readonly KeyValueRow[], sub: (text: string) => string, direct: boolean, problems: ResolveProblem[]): EffectiveHeader[] {
+  const headers: EffectiveHeader[] = [];
+  for (const row of rows) {
+    if (!row.enabled || (row.name.trim() === '' && row.value.trim() === '')) continue;
+    const name = sub(row.name).trim();
+    const value = trimOws(sub(row.value));
+    const problem = headerNameProblem(name) ?? headerValueProblem(name, value);
+    if (problem) {
+      problems.push({ severity: 'error', field: 'header', rowId: row.id, message: problem });
+      continue;
+    }
+    const forbidden = direct ? isForbiddenRequestHeader(name, value) : null;
+    if (forbidden) {
+      problems.push({ severity: 'warning', field: 'header', rowId: row.id, message: `${name} is not sent in direct mode. ${forbidden}` });
+      continue;
+    }
+    headers.push({ name, value, source: 'user', rowId: row.id });
+  }
+  const authRows = headers.filter((h) => h.name.toLowerCase() === 'authorization');
+  if (authRows.length > 1) {
+    problems.push({ severity: 'warning', field: 'header', rowId: authRows[1]?.rowId, message: 'Two Authorization header rows are enabled; both are sent, and most servers reject that.' });
+  }
+  return headers;
+}
+
+/**
+ * The auth scheme's header fields to add after the rows. Rule: a header row with the same
+ * name (case-insensitive, e.g. `Authorization`) wins — the scheme's field is skipped with a
+ * warning naming `schemeLabel` — so Parley never sends two Authorization fields. Invalid
+ * values (a token outside Latin-1) are errors; forbidden names in `direct` mode, warnings.
+ */
+export function authHeaders(
+  fields: readonly [string, string][],
+  rows: readonly EffectiveHeader[],
+  schemeLabel: string,
+  direct: boolean,
+  problems: ResolveProblem[],
+): EffectiveHeader[] {
+  const out: EffectiveHeader[] = [];
+  for (const [name, value] of fields) {
+    if (rows.some((h) => h.name.toLowerCase() === name.toLowerCase())) {
+      problems.push({ severity: 'warning', field: 'auth', message: `Your ${name} header row is sent; the ${schemeLabel} from the Auth tab is not (a header row wins).` });
+      continue;
+    }
+    const problem = headerNameProblem(name) ?? headerValueProblem(name, value);
+    if (problem) {
+      problems.push({ severity: 'error', field: 'auth', message: problem });
+      continue;
+    }
+    const forbidden = direct ? isForbiddenRequestHeader(name, value) : null;
+    if (forbidden) problems.push({ severity: 'warning', field: 'auth', message: `${name} is not sent in direct mode. ${forbidden}` });
+    else out.push({ name, value, source: 'auth' });
+  }
+  return out;
+}
+
+/**
+ * Applies the Content-Type rule and returns the headers to send: with no body, typed
+ * Content-Type rows are left out (warning); otherwise the first typed row wins (later ones
+ * left out, warning; a multipart type without boundary gets `; boundary=` from `modeType`),
+ * and `modeType` (the body mode default) is appended only when no row sets one.
+ */
+export function applyContentType(headers: EffectiveHeader[], hasBody: boolean, modeType: string | null, problems: ResolveProblem[]): EffectiveHeader[] {
+  const out: EffectiveHeader[] = [];
+  let seen = false;
+  for (const h of headers) {
+    if (h.name.toLowerCase() !== 'content-type') {
+      out.push(h);
+      continue;
+    }
+    if (!hasBody) {
+      problems.push({ severity: 'warning', field: 'header', rowId: h.rowId, message: 'Content-Type is not sent: this request has no body.' });
+    } else if (seen) {
+      problems.push({ severity: 'warning', field: 'header', rowId: h.rowId, message: 'Only the first Content-Type row is sent; a request has exactly one Content-Type.' });
+    } else {
+      seen = true;
+      const boundary = modeType?.match(/; boundary=(.*)$/)?.[1];
+      if (boundary && /^multipart\//i.test(h.value) && !/;\s*boundary=/i.test(h.value)) {
+        out.push({ ...h, value: `${h.value}; boundary=${boundary}` });
+        problems.push({ severity: 'warning', field: 'header', rowId: h.rowId, message: 'The boundary of the multipart body is added to your Content-Type row.' });
+      } else out.push(h);
+    }
+  }
+  if (hasBody && !seen && modeType !== null) out.push({ name: 'Content-Type', value: modeType, source: 'body' });
+  return out;
+}

@@ -1,0 +1,154 @@
+/**
+ * `resolveRequest()`: the ONE function from a draft to the request as sent (DESIGN §1).
+ * Send, the raw view and code snippets all call it, so they cannot disagree.
+ */
+import type { RequestDraft } from '../model/draft.ts';
+import { applyAuth, authScheme } from '../auth/schemes.ts';
+import { encodeBody } from '../body/encode-body.ts';
+import { validateJson } from '../json/lossless.ts';
+import { pathVariableNames, substitutePathVariables } from '../url/path-variables.ts';
+import { splitTargetUri, type TypedQueryPair } from '../url/query.ts';
+import { substituteVariables } from '../variables/substitute.ts';
+import type { ResolveContext, ResolveProblem, ResolveResult } from './types.ts';
+import { substituteBody, resolveTarget } from './resolve-parts.ts';
+import { applyContentType, authHeaders, resolveHeaderRows } from './resolve-headers.ts';
+import { forbiddenMethodReason, methodProblem, normalizeMethodLikeFetch } from './validate.ts';
+
+/**
+ * Resolves `draft` into the request exactly as it will be sent.
+ *
+ * Input: the draft and `ctx` (variables, file bytes, transport `proxy` (default) or
+ * `direct`, optional multipart boundary). Output: `{ request, problems, unresolvedVariables }`;
+ * `request` is `null` when any problem is an `error`. Pure and deterministic: the same
+ * inputs give the same bytes. Never throws.
+ *
+ * Rules (issues 2 and 3):
+ * - `{{name}}` is substituted in the URL, path variable values, query rows, header rows,
+ *   auth fields and body (text, form and multipart fields). Unresolved → one error per
+ *   name; nothing is sent with `{{name}}` in it.
+ * - Method: an RFC 9110 §9.1 token, case kept. Direct mode: CONNECT/TRACE/TRACK are
+ *   errors; `get`, `post`… are upper-cased as `fetch` does (with a warning).
+ * - URL: parsed with the WHATWG URL parser (what `fetch` uses); only http/https; no
+ *   `user:pass@`. Path and host are sent as the parser normalizes them; the query is built
+ *   from the enabled rows (and an API key in the query) with `encodeQueryComponent`;
+ *   the fragment is never sent (RFC 3986 §3.5).
+ * - Header rows: enabled, non-blank rows in order, duplicates kept; names must be tokens
+ *   (RFC 9110 §5.1), values Latin-1 without CR/LF/NUL/controls (§5.5); whitespace around
+ *   a value is dropped. Direct mode: forbidden request headers are warnings (with rowId and
+ *   reason) and left out, because the browser would not send them.
+ * - Auth: the scheme's descriptor adds its header or query pair. Rule: an enabled header
+ *   row with the same name (e.g. `Authorization`) WINS; the scheme's field is not sent and
+ *   a warning says so. Never two Authorization fields from Parley.
+ * - Content-Type: exactly one. With no body none is sent (a typed row is left out with a
+ *   warning). Otherwise the first enabled row named Content-Type (any case) wins, later
+ *   ones are left out with a warning, and the body mode's default is used only when no
+ *   row sets one. A typed `multipart/form-data` without boundary gets `; boundary=…`.
+ * - Body: see `encodeBody`. JSON that does not parse is a warning, never blocks sending.
+ *   A typed Content-Length row must equal the body's octet count. Direct mode: GET/HEAD
+ *   with a body is an error (fetch refuses it).
+ */
+export function resolveRequest(draft: RequestDraft, ctx: ResolveContext = {}): ResolveResult {
+  const vars = ctx.variables ?? {};
+  const files = ctx.files ?? (() => undefined);
+  const direct = ctx.transport === 'direct';
+  const problems: ResolveProblem[] = [];
+  const unresolvedWhere = new Map<string, string[]>();
+
+  /** Substitutes variables, remembering where unresolved names were used. */
+  const sub = (text: string, where: string): string => {
+    const r = substituteVariables(text, vars);
+    for (const name of r.unresolved) {
+      const places = unresolvedWhere.get(name) ?? [];
+      if (!places.includes(where)) places.push(where);
+      unresolvedWhere.set(name, places);
+    }
+    return r.text;
+  };
+
+  // Method
+  let method = draft.method.trim();
+  const mp = methodProblem(method);
+  if (mp) problems.push({ severity: 'error', field: 'method', message: mp });
+  else if (direct) {
+    const reason = forbiddenMethodReason(method);
+    if (reason) problems.push({ severity: 'error', field: 'method', message: reason });
+    const normalized = normalizeMethodLikeFetch(method);
+    if (normalized !== method) {
+      problems.push({ severity: 'warning', field: 'method', message: `The browser sends the method "${method}" as "${normalized}".` });
+      method = normalized;
+    }
+  }
+
+  // URL and its path variables (only those the URL uses: a stale value of a removed `:name` raises nothing)
+  const urlText = sub(draft.url, 'URL');
+  const pathValues: Record<string, string> = {};
+  for (const name of pathVariableNames(urlText)) {
+    const value = draft.pathVariables[name];
+    if (value !== undefined) pathValues[name] = sub(value, 'path variables');
+  }
+  // With an unresolved variable the URL text is not a URL yet: the variable error says enough.
+  const urlHasUnresolved = [...unresolvedWhere.values()].some((places) => places.includes('URL') || places.includes('path variables'));
+  const withPath = substitutePathVariables(urlText, pathValues);
+  for (const name of withPath.missing) {
+    problems.push({ severity: 'error', field: 'url', message: `The path variable :${name} has no value. Fill it in, or write the segment percent-encoded (%3A${name}) if you mean it literally.` });
+  }
+
+  // Query pairs (rows, then an API key in the query), variables substituted.
+  const pairs: TypedQueryPair[] = [];
+  for (const row of draft.query) {
+    if (!row.enabled) continue;
+    const pair: TypedQueryPair = { name: sub(row.name, 'query'), value: sub(row.value, 'query') };
+    if (row.noEquals === true) pair.noEquals = true;
+    pairs.push(pair);
+  }
+
+  // Header rows
+  const headers = resolveHeaderRows(draft.headers, (t) => sub(t, 'headers'), direct, problems);
+
+  // Auth
+  const auth = draft.auth;
+  const substitutedAuth = { ...auth } as typeof auth;
+  for (const [k, v] of Object.entries(auth)) {
+    if (k !== 'type' && k !== 'in' && typeof v === 'string') (substitutedAuth as Record<string, string>)[k] = sub(v, 'auth');
+  }
+  const applied = applyAuth(substitutedAuth);
+  if (applied.skipped) problems.push({ severity: 'warning', field: 'auth', message: applied.skipped });
+  for (const [name, value] of applied.query ?? []) pairs.push({ name, value });
+
+  const typedBase = splitTargetUri(withPath.url.trim());
+  const target = urlHasUnresolved ? null : resolveTarget(typedBase.url, [...typedBase.query, ...pairs]);
+  if (target && 'problem' in target) problems.push({ severity: 'error', field: 'url', message: target.problem });
+
+  // Auth headers: a typed row with the same name wins.
+  headers.push(...authHeaders(applied.headers ?? [], headers, authScheme(auth.type).label, direct, problems));
+
+  // Body and Content-Type
+  const body = substituteBody(draft.body, (t) => sub(t, 'body'));
+  const encoded = encodeBody(body, files, ctx.boundary);
+  for (const e of encoded.errors) problems.push({ severity: 'error', field: 'body', rowId: e.rowId, message: e.message });
+  if (body.mode === 'json' && body.text !== '' && !unresolvedWhere.size) {
+    const err = validateJson(body.text);
+    if (err) problems.push({ severity: 'warning', field: 'body', message: `The JSON body does not parse (${err.message}); it is sent as typed.` });
+  }
+  const finalHeaders = applyContentType(headers, encoded.bytes !== null, encoded.contentType, problems);
+  if (encoded.bytes !== null && direct && ['GET', 'HEAD'].includes(method.toUpperCase())) {
+    problems.push({ severity: 'error', field: 'body', message: `Browsers cannot send a ${method.toUpperCase()} request with a body. Use the proxy, or choose body type None.` });
+  }
+  const length = encoded.bytes?.length ?? 0;
+  for (const h of finalHeaders) {
+    if (h.name.toLowerCase() === 'content-length' && h.value !== String(length)) {
+      problems.push({ severity: 'error', field: 'header', rowId: h.rowId, message: `Content-Length says ${h.value} but the body is ${length} octets. Remove the row and Parley sets it.` });
+    }
+  }
+
+  const unresolvedVariables = [...unresolvedWhere.keys()];
+  for (const [name, places] of unresolvedWhere) {
+    problems.push({ severity: 'error', field: 'variable', message: `The variable {{${name}}} is not defined (used in ${places.join(', ')}). Define it in the active environment.` });
+  }
+  const ok = !problems.some((p) => p.severity === 'error');
+  return {
+    request: ok && target && 'url' in target ? { method, url: target.url, headers: finalHeaders, body: encoded.bytes } : null,
+    problems,
+    unresolvedVariables,
+  };
+}

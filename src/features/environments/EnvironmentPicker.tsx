@@ -1,0 +1,32 @@
+/** Toolbar control: the active environment and a button to edit environments. */
+import { useState } from 'react';
+import { selectClass, Button } from '../../components/ui.tsx';
+import { environmentActivated, useActiveEnvironmentId, useEnvironments } from '../../stores/environments-store.ts';
+import { EnvironmentEditor } from './EnvironmentEditor.tsx';
+
+export function EnvironmentPicker() {
+  const environments = useEnvironments();
+  const activeId = useActiveEnvironmentId();
+  const [open, setOpen] = useState(false);
+  return (
+    <div className="flex items-center gap-1.5">
+      <select
+        aria-label="Environment"
+        className={`${selectClass} max-w-44 !py-0.5 text-xs`}
+        value={activeId ?? ''}
+        onChange={(e) => environmentActivated(e.target.value === '' ? null : e.target.value)}
+      >
+        <option value="">No environment</option>
+        {environments.map((env) => (
+          <option key={env.id} value={env.id}>
+            {env.name || 'Untitled'}
+          </option>
+        ))}
+      </select>
+      <Button variant="ghost" onClick={() => setOpen(true)} aria-haspopup="dialog">
+        Environments
+      </Button>
+      {open && <EnvironmentEditor onClose={() => setOpen(false)} />}
+    </div>
+  );
+}

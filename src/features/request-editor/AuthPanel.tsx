@@ -1,0 +1,100 @@
+/** Auth scheme picker and its fields, from the scheme descriptors in core/auth. */
+import { useId, useState } from 'react';
+import type { AuthType } from '../../core/model/draft.ts';
+import { AUTH_SCHEMES, authScheme, type AuthField } from '../../core/auth/schemes.ts';
+import { Notice, inputClass, selectClass } from '../../components/ui.tsx';
+import { useResolved } from '../../stores/request-derived.ts';
+import { authFieldEdited, authTypeChanged, useAuth } from '../../stores/request-store.ts';
+import { fieldProblems } from './problems.ts';
+
+export function AuthPanel() {
+  const auth = useAuth();
+  const resolved = useResolved();
+  const id = useId();
+  const scheme = authScheme(auth.type);
+  const values = auth as unknown as Record<string, string>;
+  const problems = fieldProblems(resolved.problems, 'auth');
+
+  return (
+    <div className="space-y-3 p-3">
+      <div className="flex items-center gap-3">
+        <label htmlFor={`${id}-type`} className="text-xs font-medium text-slate-600">
+          Auth type
+        </label>
+        <select
+          id={`${id}-type`}
+          aria-label="Auth type"
+          className={selectClass}
+          value={auth.type}
+          onChange={(e) => authTypeChanged(e.target.value as AuthType)}
+        >
+          {AUTH_SCHEMES.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      {scheme.fields.length > 0 && (
+        <div className="grid max-w-xl grid-cols-[8rem_1fr] items-center gap-x-3 gap-y-2">
+          {scheme.fields.map((field) => (
+            <AuthFieldRow key={field.key} id={`${id}-${field.key}`} field={field} value={values[field.key] ?? ''} />
+          ))}
+        </div>
+      )}
+      {problems.map((p, i) => (
+        <Notice key={i} tone={p.severity === 'error' ? 'error' : 'warning'}>
+          {p.message}
+        </Notice>
+      ))}
+      <p className="max-w-xl text-[11px] leading-4 text-slate-500">
+        {auth.type === 'none'
+          ? 'No credentials are added. A header row you type (e.g. Authorization) is sent as typed.'
+          : 'Rule: if you also type an enabled header row with the same name (e.g. Authorization), your row wins and this scheme’s value is not sent — never two Authorization fields. {{variables}} work in every field.'}
+      </p>
+    </div>
+  );
+}
+
+function AuthFieldRow({ id, field, value }: { id: string; field: AuthField; value: string }) {
+  const [revealed, setRevealed] = useState(false);
+  return (
+    <>
+      <label htmlFor={id} className="text-xs font-medium text-slate-600">
+        {field.label}
+      </label>
+      {field.kind === 'select' ? (
+        <select id={id} className={`${selectClass} justify-self-start`} value={value} onChange={(e) => authFieldEdited(field.key, e.target.value)}>
+          {field.options?.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      ) : (
+        <div className="flex gap-1.5">
+          <input
+            id={id}
+            type={field.kind === 'password' && !revealed ? 'password' : 'text'}
+            className={`${inputClass} font-mono`}
+            value={value}
+            placeholder={field.placeholder}
+            spellCheck={false}
+            autoComplete="off"
+            onChange={(e) => authFieldEdited(field.key, e.target.value)}
+          />
+          {field.kind === 'password' && (
+            <button
+              type="button"
+              className="rounded-md border border-slate-300 px-2 text-[11px] text-slate-600 hover:bg-slate-50"
+              aria-pressed={revealed}
+              onClick={() => setRevealed((r) => !r)}
+            >
+              {revealed ? 'Hide' : 'Show'}
+            </button>
+          )}
+        </div>
+      )}
+    </>
+  );
+}

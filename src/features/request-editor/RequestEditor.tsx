@@ -1,0 +1,47 @@
+/** The request form below the request line: Query, Headers, Auth and Body tabs. */
+import { useState } from 'react';
+import { TabList, TabPanel } from '../../components/tabs.tsx';
+import { useResolved } from '../../stores/request-derived.ts';
+import { useAuth, useBody, useHeaderRows, useQueryRows } from '../../stores/request-store.ts';
+import { authScheme } from '../../core/auth/schemes.ts';
+import { QueryPanel } from './QueryPanel.tsx';
+import { HeadersPanel } from './HeadersPanel.tsx';
+import { AuthPanel } from './AuthPanel.tsx';
+import { BodyPanel } from './BodyPanel.tsx';
+
+type TabId = 'query' | 'headers' | 'auth' | 'body';
+const TABS_LABEL = 'Request';
+
+export function RequestEditor() {
+  const [tab, setTab] = useState<TabId>('body');
+  const query = useQueryRows();
+  const headers = useHeaderRows();
+  const auth = useAuth();
+  const body = useBody();
+  const resolved = useResolved();
+  const errorsIn = (field: string) => resolved.problems.some((p) => p.severity === 'error' && p.field === field);
+  const mark = (field: string, count?: number) =>
+    errorsIn(field) ? <span className="text-red-600">!</span> : count ? String(count) : undefined;
+
+  return (
+    <section aria-label="Request" className="flex h-full min-h-0 flex-col bg-white">
+      <TabList<TabId>
+        label={TABS_LABEL}
+        selected={tab}
+        onSelect={setTab}
+        items={[
+          { id: 'query', label: 'Query', badge: mark('query', query.filter((r) => r.enabled).length) },
+          { id: 'headers', label: 'Headers', badge: mark('header', headers.filter((r) => r.enabled).length) },
+          { id: 'auth', label: 'Auth', badge: errorsIn('auth') ? mark('auth') : auth.type === 'none' ? undefined : authScheme(auth.type).label.split(' ')[0] },
+          { id: 'body', label: 'Body', badge: errorsIn('body') ? mark('body') : body.mode === 'none' ? undefined : body.mode.toUpperCase().replace('FORM-URLENCODED', 'FORM') },
+        ]}
+      />
+      <TabPanel label={TABS_LABEL} id={tab} className="min-h-0 flex-1 overflow-auto">
+        {tab === 'query' && <QueryPanel />}
+        {tab === 'headers' && <HeadersPanel />}
+        {tab === 'auth' && <AuthPanel />}
+        {tab === 'body' && <BodyPanel />}
+      </TabPanel>
+    </section>
+  );
+}

@@ -1,0 +1,94 @@
+/** Method, URL and Send: the line a request starts from. */
+import { urlEdited, useDraft } from '../../stores/request-store.ts';
+import { useResolved, useUrlFieldText } from '../../stores/request-derived.ts';
+import { blockedMessageDismissed, sendClicked, useBlockingProblems, useSendPhase } from '../../stores/response-store.ts';
+import { MethodPicker } from './MethodPicker.tsx';
+import { Notice } from '../../components/ui.tsx';
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+
+export function RequestLine() {
+  const text = useUrlFieldText();
+  const draft = useDraft();
+  const resolved = useResolved();
+  const phase = useSendPhase();
+  const blocked = useBlockingProblems();
+  const sending = phase === 'sending';
+  const urlProblems = resolved.problems.filter((p) => p.field === 'url' || p.field === 'method');
+  const unresolved = resolved.unresolvedVariables;
+
+  return (
+    <div className="border-b border-slate-200 bg-white px-4 py-3">
+      <form
+        className="flex items-stretch"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void sendClicked();
+        }}
+      >
+        <MethodPicker />
+        <input
+          aria-label="URL"
+          type="text"
+          inputMode="url"
+          spellCheck={false}
+          autoComplete="off"
+          placeholder="https://api.example.com/users/:id?page=1"
+          value={text}
+          onChange={(e) => urlEdited(e.target.value)}
+          aria-invalid={urlProblems.some((p) => p.severity === 'error') || undefined}
+          className="h-9 min-w-0 flex-1 border border-slate-300 bg-white px-3 font-mono text-[13px] text-slate-900 placeholder:font-sans placeholder:text-slate-400 focus:z-10 focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/20"
+        />
+        <button
+          type="submit"
+          title={`${sending ? 'Cancel' : 'Send'} (${isMac ? '⌘' : 'Ctrl'}+Enter)`}
+          className={`h-9 w-24 rounded-r-md text-[13px] font-semibold text-white shadow-sm transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 ${
+            sending ? 'bg-slate-600 hover:bg-slate-700' : 'bg-indigo-600 hover:bg-indigo-700'
+          }`}
+        >
+          {sending ? 'Cancel' : 'Send'}
+        </button>
+      </form>
+      {(draft.fragment !== null || unresolved.length > 0 || urlProblems.length > 0) && (
+        <div className="mt-1.5 flex flex-wrap gap-x-4 gap-y-1 text-[11.5px]">
+          {draft.fragment !== null && (
+            <span className="text-slate-500">
+              <code className="rounded bg-slate-100 px-1">#{draft.fragment}</code> is a fragment: it stays in the browser and is not sent (RFC 3986 §3.5).
+            </span>
+          )}
+          {unresolved.length > 0 && (
+            <span className="text-amber-700" role="note" aria-label="Unresolved variables">
+              Unresolved variables:{' '}
+              {unresolved.map((n) => (
+                <code key={n} className="mr-1 rounded bg-amber-100 px-1 text-amber-900">{`{{${n}}}`}</code>
+              ))}
+              — define them in an environment.
+            </span>
+          )}
+          {urlProblems.map((p, i) => (
+            <span key={i} className={p.severity === 'error' ? 'text-red-700' : 'text-amber-700'}>
+              {p.message}
+            </span>
+          ))}
+        </div>
+      )}
+      {blocked.length > 0 && (
+        <Notice tone="error" className="mt-2">
+          <div className="flex items-start gap-2" role="alert">
+            <div className="flex-1">
+              <p className="font-semibold">Not sent — fix these first:</p>
+              <ul className="mt-0.5 list-disc pl-4">
+                {blocked.map((p, i) => (
+                  <li key={i}>{p.message}</li>
+                ))}
+              </ul>
+            </div>
+            <button type="button" aria-label="Dismiss" className="text-red-400 hover:text-red-700" onClick={blockedMessageDismissed}>
+              ✕
+            </button>
+          </div>
+        </Notice>
+      )}
+    </div>
+  );
+}

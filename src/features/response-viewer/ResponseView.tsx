@@ -1,0 +1,102 @@
+/** The Response region: status, time, size, then Body / Headers / Raw request. */
+import { useState } from 'react';
+import type { ResponseRecord } from '../../core/model/response.ts';
+import { TabList, TabPanel } from '../../components/tabs.tsx';
+import { formatBytes, formatMs } from '../../components/format.ts';
+import { useResolved } from '../../stores/request-derived.ts';
+import { useLastResponse, useSendFailure, useSendPhase, useSentRequest } from '../../stores/response-store.ts';
+import { useTransportKind } from '../../stores/settings-store.ts';
+import { ResponseBody } from './ResponseBody.tsx';
+import { ResponseHeaders } from './ResponseHeaders.tsx';
+import { RawRequestView } from './RawRequestView.tsx';
+import { SendFailureView, SendingView } from './SendStateViews.tsx';
+
+type TabId = 'body' | 'headers' | 'raw';
+const TABS_LABEL = 'Response views';
+
+function statusTone(status: number): string {
+  if (status >= 500) return 'bg-red-50 text-red-700 ring-red-200';
+  if (status >= 400) return 'bg-amber-50 text-amber-800 ring-amber-200';
+  if (status >= 300) return 'bg-sky-50 text-sky-700 ring-sky-200';
+  if (status >= 200) return 'bg-emerald-50 text-emerald-700 ring-emerald-200';
+  return 'bg-slate-50 text-slate-700 ring-slate-200';
+}
+
+function StatusBar({ response }: { response: ResponseRecord }) {
+  return (
+    <div className="flex flex-wrap items-center gap-x-4 gap-y-1 px-3 py-2 text-xs text-slate-600">
+      <span
+        role="status"
+        aria-label="Response status"
+        className={`rounded-md px-2 py-0.5 font-mono text-[13px] font-semibold ring-1 ${statusTone(response.status)}`}
+      >
+        {`${response.status} ${response.reasonPhrase}`.trim()}
+      </span>
+      <span title="From sending to the last byte">
+        Time <strong className="font-semibold text-slate-800">{formatMs(response.totalMs)}</strong>
+      </span>
+      <span title={`${response.sizeBytes.toLocaleString('en-US')} bytes of content`}>
+        Size <strong className="font-semibold text-slate-800">{formatBytes(response.sizeBytes)}</strong>
+      </span>
+      <span className="ml-auto rounded bg-slate-100 px-1.5 py-0.5 text-[11px] text-slate-500">
+        via {response.via === 'proxy' ? 'proxy' : 'browser (direct)'}
+      </span>
+    </div>
+  );
+}
+
+export function ResponseView() {
+  const [tab, setTab] = useState<TabId>('body');
+  const phase = useSendPhase();
+  const response = useLastResponse();
+  const failure = useSendFailure();
+  const sent = useSentRequest();
+  const live = useResolved();
+  const transport = useTransportKind();
+
+  const raw = sent
+    ? { request: sent.request, via: sent.via, note: `As sent ${sent.via === 'proxy' ? 'through Parley’s proxy' : 'by the browser (direct)'}. Content-Length is in octets.` }
+    : live.request
+      ? { request: live.request, via: transport, note: 'Preview: not sent yet. This is exactly what Send will send.' }
+      : null;
+
+  return (
+    <section aria-label="Response" className="flex h-full min-h-0 flex-col bg-white">
+      <div className="flex items-center justify-between border-b border-slate-200 px-3 py-2">
+        <h2 className="text-[11px] font-semibold uppercase tracking-wide text-slate-500">Response</h2>
+      </div>
+      {phase === 'sending' && <SendingView />}
+      {phase === 'failed' && failure && <SendFailureView failure={failure} />}
+      {phase === 'done' && response && <StatusBar response={response} />}
+      {phase === 'idle' && !response && (
+        <p className="px-3 py-3 text-[13px] text-slate-500">
+          Press <strong>Send</strong> (or Ctrl+Enter) to see the response here.
+        </p>
+      )}
+      <TabList<TabId>
+        label={TABS_LABEL}
+        selected={tab}
+        onSelect={setTab}
+        items={[
+          { id: 'body', label: 'Body' },
+          { id: 'headers', label: 'Headers', badge: phase === 'done' && response ? String(response.headers.length) : undefined },
+          { id: 'raw', label: 'Raw request' },
+        ]}
+      />
+      <TabPanel label={TABS_LABEL} id={tab} className="min-h-0 flex-1 overflow-auto">
+        {tab === 'body' && (phase === 'done' && response ? <ResponseBody response={response} /> : <Placeholder />)}
+        {tab === 'headers' && (phase === 'done' && response ? <ResponseHeaders response={response} /> : <Placeholder />)}
+        {tab === 'raw' &&
+          (raw ? (
+            <RawRequestView request={raw.request} via={raw.via} note={raw.note} />
+          ) : (
+            <p className="p-3 text-[13px] text-slate-500">The request cannot be built yet; see the messages in the form.</p>
+          ))}
+      </TabPanel>
+    </section>
+  );
+}
+
+function Placeholder() {
+  return <p className="p-3 text-[13px] text-slate-400">No response yet.</p>;
+}

@@ -1,0 +1,108 @@
+/**
+ * One interface for the two ways a request leaves the browser: through Parley's proxy
+ * (`transport-proxy.ts`) or with the browser's own `fetch` (`transport-direct.ts`).
+ * Both take the EffectiveRequest from `resolveRequest()` — nothing else — so what is
+ * sent is what every other view shows (DESIGN §1).
+ */
+import type { EffectiveRequest } from '../core/resolve/types.ts';
+import type { ResponseRecord } from '../core/model/response.ts';
+
+export type TransportKind = 'proxy' | 'direct';
+
+/** Bytes of response content received so far; `totalBytes` from Content-Length when known. */
+export interface SendProgress {
+  receivedBytes: number;
+  totalBytes: number | null;
+}
+
+export interface SendOptions {
+  signal: AbortSignal;
+  onProgress?: (progress: SendProgress) => void;
+  /** Ask the proxy to follow 3xx redirects (direct mode: the browser always follows). */
+  followRedirects?: boolean;
+}
+
+export interface Transport {
+  readonly kind: TransportKind;
+  send(request: EffectiveRequest, options: SendOptions): Promise<ResponseRecord>;
+}
+
+/**
+ * Why no response could be shown. `kind`:
+ * - `cancelled`: the user pressed Cancel.
+ * - `proxy`: Parley's proxy answered with an error (connection refused, DNS, timeout …); `code` is its ProxyErrorCode.
+ * - `proxy-unreachable`: Parley's own server could not be reached.
+ * - `direct-network`: the browser's fetch failed with a TypeError (CORS, mixed content, offline …).
+ * - `invalid-request`: the browser refused to build the request (e.g. a method it forbids).
+ * In every case, no response from the target server was received.
+ */
+export type SendErrorKind = 'cancelled' | 'proxy' | 'proxy-unreachable' | 'direct-network' | 'invalid-request';
+
+export class SendError extends Error {
+  readonly kind: SendErrorKind;
+  readonly code: string | undefined;
+  constructor(kind: SendErrorKind, message: string, code?: string) {
+    super(message);
+    this.name = 'SendError';
+    this.kind = kind;
+    this.code = code;
+  }
+}
+
+/**
+ * RFC 9112 §6.3: a response to HEAD, and any 1xx, 204 or 304 response, has no content
+ * whatever its header fields say (a Content-Length there describes the GET response).
+ */
+export function responseHasNoContent(method: string, status: number): boolean {
+  return method.toUpperCase() === 'HEAD' || (status >= 100 && status < 200) || status === 204 || status === 304;
+}
+
+/** First value of a header field, matched case-insensitively (RFC 9110 §5.1). */
+export function headerValue(headers: readonly (readonly [string, string])[], name: string): string | null {
+  const lower = name.toLowerCase();
+  for (const [n, v] of headers) if (n.toLowerCase() === lower) return v;
+  return null;
+}
+
+/** Content-Length as a byte count, or `null` when absent or not a plain non-negative integer. */
+export function contentLengthOf(headers: readonly (readonly [string, string])[]): number | null {
+  const raw = headerValue(headers, 'content-length');
+  if (raw === null || !/^\s*\d+\s*$/.test(raw)) return null;
+  return Number(raw.trim());
+}
+
+/**
+ * Reads a fetch body stream to the end, reporting progress after each chunk.
+ * Returns the exact bytes received (never decoded).
+ */
+export async function readBodyBytes(
+  stream: ReadableStream<Uint8Array> | null,
+  totalBytes: number | null,
+  onProgress?: (progress: SendProgress) => void,
+): Promise<Uint8Array> {
+  if (!stream) return new Uint8Array(0);
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  let received = 0;
+  onProgress?.({ receivedBytes: 0, totalBytes });
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    received += value.byteLength;
+    onProgress?.({ receivedBytes: received, totalBytes });
+  }
+  if (chunks.length === 1) return chunks[0]!;
+  const out = new Uint8Array(received);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return out;
+}
+
+/** True for the DOMException fetch rejects with after `AbortController.abort()`. */
+export function isAbortError(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError';
+}

@@ -1,0 +1,98 @@
+/**
+ * The send history: one record per send, bounded (oldest dropped), no response content.
+ * Stored one key per entry next to the library, so tabs sending at once keep every entry.
+ */
+import { create } from 'zustand';
+import { pruneHistory } from '../core/library/history.ts';
+import { DEFAULT_HISTORY_LIMIT, MAX_HISTORY_LIMIT, type HistoryEntry, type LibrarySettings } from '../core/library/records.ts';
+import type { RequestDraft } from '../core/model/draft.ts';
+import { newId } from '../core/model/ids.ts';
+import { editorLoaded, libraryStorage, showNotice } from './library-store.ts';
+
+interface HistoryState {
+  entries: Record<string, HistoryEntry>;
+  limit: number;
+}
+
+const useHistoryStore = create<HistoryState>()(() => ({ entries: {}, limit: DEFAULT_HISTORY_LIMIT }));
+
+export const useHistoryEntries = (): Record<string, HistoryEntry> => useHistoryStore((s) => s.entries);
+export const useHistoryLimit = (): number => useHistoryStore((s) => s.limit);
+export const getHistoryEntries = (): HistoryEntry[] => Object.values(useHistoryStore.getState().entries);
+
+/** Removes entries past the limit, from storage and state. */
+function enforceLimit(): void {
+  const { entries, limit } = useHistoryStore.getState();
+  const { drop } = pruneHistory(Object.values(entries), limit);
+  if (drop.length === 0) return;
+  for (const e of drop) libraryStorage.remove('history', e.id);
+  useHistoryStore.setState((s) => {
+    const next = { ...s.entries };
+    for (const e of drop) delete next[e.id];
+    return { entries: next };
+  });
+}
+
+export function historyLoaded(entries: HistoryEntry[], settings: LibrarySettings): void {
+  useHistoryStore.setState({ entries: Object.fromEntries(entries.map((e) => [e.id, e])), limit: settings.historyLimit });
+  enforceLimit();
+}
+
+/** What a finished send leaves in history (the caller passes what it sent and received). */
+export interface SendSummary {
+  draft: RequestDraft;
+  method: string;
+  url: string;
+  status: number | null;
+  timeMs: number | null;
+  sizeBytes: number | null;
+}
+
+/** A send finished (with a response or an error): record it, then drop the oldest past the limit. */
+export function sendRecorded(summary: SendSummary): void {
+  if (useHistoryStore.getState().limit === 0) return;
+  const entry: HistoryEntry = { v: 1, id: newId(), at: Date.now(), ...summary, draft: structuredClone(summary.draft) };
+  const result = libraryStorage.put('history', entry);
+  if (!result.ok) {
+    // The send itself worked; only its history entry is lost. Say so once, keep going.
+    showNotice({ tone: 'error', text: `This send was not added to history. ${result.message}` });
+    return;
+  }
+  useHistoryStore.setState((s) => ({ entries: { ...s.entries, [entry.id]: entry } }));
+  enforceLimit();
+}
+
+export function historyOpened(id: string): void {
+  const e = useHistoryStore.getState().entries[id];
+  if (e) editorLoaded(e.draft, null, `Opened ${e.method} from history`);
+}
+
+export function historyLimitChanged(limit: number): void {
+  const n = Math.min(MAX_HISTORY_LIMIT, Math.max(0, Math.floor(Number.isFinite(limit) ? limit : DEFAULT_HISTORY_LIMIT)));
+  const result = libraryStorage.putSettings({ v: 1, historyLimit: n });
+  if (!result.ok) {
+    showNotice({ tone: 'error', text: result.message });
+    return;
+  }
+  useHistoryStore.setState({ limit: n });
+  enforceLimit();
+}
+
+export function historyCleared(): void {
+  for (const id of Object.keys(useHistoryStore.getState().entries)) libraryStorage.remove('history', id);
+  useHistoryStore.setState({ entries: {} });
+}
+
+/** Mirrors another tab's history change without writing back. */
+export function otherTabHistoryChanged(entry: HistoryEntry | null, id: string): void {
+  useHistoryStore.setState((s) => {
+    const next = { ...s.entries };
+    if (entry) next[entry.id] = entry;
+    else delete next[id];
+    return { entries: next };
+  });
+}
+
+export function otherTabSettingsChanged(settings: LibrarySettings): void {
+  useHistoryStore.setState({ limit: settings.historyLimit });
+}

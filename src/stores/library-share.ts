@@ -1,0 +1,51 @@
+/**
+ * Share links, app side: the Share dialog's state and opening a link the page was loaded
+ * with. The link itself is derived (encodeShare of the current draft), never stored.
+ */
+import { create } from 'zustand';
+import { decodeShare, isShareFragment, type OmittedField } from '../core/share/codec.ts';
+import { newId } from '../core/model/ids.ts';
+import { clearHash, onHashChange, readHash } from '../services/location-hash.ts';
+import { editorLoaded } from './library-store.ts';
+
+interface ShareState {
+  dialogOpen: boolean;
+  includeSecrets: boolean;
+  /** After opening a link: what the sender left out (to fill in), or why it could not open. */
+  received: { omitted: OmittedField[] } | { error: string } | null;
+}
+
+const useShareStore = create<ShareState>()(() => ({ dialogOpen: false, includeSecrets: false, received: null }));
+
+export const useShareDialogOpen = (): boolean => useShareStore((s) => s.dialogOpen);
+export const useIncludeSecrets = (): boolean => useShareStore((s) => s.includeSecrets);
+export const useShareReceived = (): ShareState['received'] => useShareStore((s) => s.received);
+
+/** Share button / Ctrl+U. Secrets are off again each time the dialog opens. */
+export const shareClicked = (): void => useShareStore.setState({ dialogOpen: true, includeSecrets: false });
+export const shareDialogClosed = (): void => useShareStore.setState({ dialogOpen: false, includeSecrets: false });
+export const includeSecretsToggled = (includeSecrets: boolean): void => useShareStore.setState({ includeSecrets });
+export const receivedNoticeDismissed = (): void => useShareStore.setState({ received: null });
+
+/**
+ * Opens the share link in the page's fragment, if any: the request becomes a NEW unsaved draft
+ * (never sent), the notice lists what to fill in, and the fragment is cleared. A bad link
+ * changes nothing but the notice.
+ */
+export function shareHashChecked(hash: string = readHash()): void {
+  if (!isShareFragment(hash)) return;
+  const result = decodeShare(hash, newId);
+  clearHash();
+  if (!result.ok) {
+    useShareStore.setState({ received: { error: result.message } });
+    return;
+  }
+  editorLoaded(result.draft, null, 'Opened a shared request (not sent)');
+  useShareStore.setState({ received: { omitted: result.omitted } });
+}
+
+let unsubscribe: (() => void) | null = null;
+/** Also open links pasted into the address bar of an already open tab. */
+export function shareLinksWatched(): void {
+  unsubscribe ??= onHashChange((hash) => shareHashChecked(hash));
+}

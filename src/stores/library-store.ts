@@ -1,0 +1,244 @@
+/**
+ * Saved requests and collections, as loaded from storage (one key per record), plus which
+ * saved request the editor came from. Every change is written to storage FIRST; the state
+ * changes only when the write succeeded, so the screen never shows what was not saved.
+ */
+import { create } from 'zustand';
+import type { Collection, LibraryRecord, RecordKind, SavedRequest } from '../core/library/records.ts';
+import type { RequestDraft } from '../core/model/draft.ts';
+import { newId } from '../core/model/ids.ts';
+import { DEFAULT_COLLECTION_NAME } from '../core/library/migrate.ts';
+import { browserStorage, LibraryStorage, type SetAside, type WriteResult } from '../services/storage.ts';
+import { draftReplaced, getDraft } from './request-store.ts';
+
+export interface Notice {
+  tone: 'error' | 'info';
+  text: string;
+}
+
+/** What Undo puts back: records to write again, and/or the editor's previous draft. */
+interface UndoStep {
+  records: { kind: RecordKind; record: LibraryRecord }[];
+  draft?: { draft: RequestDraft; originId: string | null };
+}
+
+interface LibraryState {
+  collections: Record<string, Collection>;
+  requests: Record<string, SavedRequest>;
+  /** The saved request the editor's draft came from; `null` for a new, never-saved draft. */
+  originId: string | null;
+  setAside: SetAside[];
+  newerKeys: string[];
+  /** false when localStorage is unavailable (private mode …): nothing survives a reload. */
+  persistent: boolean;
+  notice: Notice | null;
+  toast: { id: number; text: string; undo: UndoStep | null } | null;
+  search: string;
+  saveDialogOpen: boolean;
+}
+
+const { storage: backing, persistent } = browserStorage();
+/** The one storage service of the app (module-level, like the stores). */
+export const libraryStorage = new LibraryStorage(backing, Date.now, newId);
+
+export const useLibraryStore = create<LibraryState>()(() => ({
+  collections: {},
+  requests: {},
+  originId: null,
+  setAside: [],
+  newerKeys: [],
+  persistent,
+  notice: null,
+  toast: null,
+  search: '',
+  saveDialogOpen: false,
+}));
+
+export const useCollections = (): Record<string, Collection> => useLibraryStore((s) => s.collections);
+export const useSavedRequests = (): Record<string, SavedRequest> => useLibraryStore((s) => s.requests);
+export const useOriginId = (): string | null => useLibraryStore((s) => s.originId);
+export const useOrigin = (): SavedRequest | null => useLibraryStore((s) => (s.originId ? (s.requests[s.originId] ?? null) : null));
+export const useSetAside = (): SetAside[] => useLibraryStore((s) => s.setAside);
+export const useNewerKeys = (): string[] => useLibraryStore((s) => s.newerKeys);
+export const useLibraryNotice = (): Notice | null => useLibraryStore((s) => s.notice);
+export const useLibraryToast = (): LibraryState['toast'] => useLibraryStore((s) => s.toast);
+export const useLibrarySearch = (): string => useLibraryStore((s) => s.search);
+export const useSaveDialogOpen = (): boolean => useLibraryStore((s) => s.saveDialogOpen);
+export const usePersistent = (): boolean => useLibraryStore((s) => s.persistent);
+export const getOriginId = (): string | null => useLibraryStore.getState().originId;
+
+let toastSeq = 0;
+export function showToast(text: string, undo: UndoStep | null = null): void {
+  useLibraryStore.setState({ toast: { id: ++toastSeq, text, undo } });
+}
+export function showNotice(notice: Notice | null): void {
+  useLibraryStore.setState({ notice });
+}
+
+/** Writes; on failure shows the message and returns false (state untouched by the caller). */
+function written(result: WriteResult): boolean {
+  if (!result.ok) showNotice({ tone: 'error', text: result.message });
+  return result.ok;
+}
+
+function applyRecord(kind: RecordKind, record: LibraryRecord): void {
+  if (kind === 'collection') useLibraryStore.setState((s) => ({ collections: { ...s.collections, [record.id]: record as Collection } }));
+  else if (kind === 'request') useLibraryStore.setState((s) => ({ requests: { ...s.requests, [record.id]: record as SavedRequest } }));
+}
+
+function dropRecord(kind: RecordKind, id: string): void {
+  useLibraryStore.setState((s) => {
+    if (kind === 'collection') {
+      const { [id]: _gone, ...collections } = s.collections;
+      return { collections };
+    }
+    if (kind === 'request') {
+      const { [id]: _gone, ...requests } = s.requests;
+      return { requests };
+    }
+    return {};
+  });
+}
+
+/** Stores and shows one record; false (and a message) when storage refused it. */
+export function putRecord(kind: RecordKind, record: LibraryRecord): boolean {
+  if (!written(libraryStorage.put(kind, record))) return false;
+  applyRecord(kind, record);
+  return true;
+}
+
+function removeRecord(kind: RecordKind, id: string): boolean {
+  if (!written(libraryStorage.remove(kind, id))) return false;
+  dropRecord(kind, id);
+  return true;
+}
+
+/** Mirrors another tab's change (storage event) without writing anything back. */
+export function otherTabChanged(kind: RecordKind, record: LibraryRecord | null, id: string): void {
+  if (record) applyRecord(kind, record);
+  else dropRecord(kind, id);
+}
+
+/** Puts loaded data in place (app start, or another tab cleared storage). */
+export function libraryLoaded(data: { collections: Collection[]; requests: SavedRequest[]; setAside: SetAside[]; newer: string[] }): void {
+  useLibraryStore.setState((s) => ({
+    collections: Object.fromEntries(data.collections.map((c) => [c.id, c])),
+    requests: Object.fromEntries(data.requests.map((r) => [r.id, r])),
+    setAside: [...s.setAside, ...data.setAside],
+    newerKeys: data.newer,
+  }));
+}
+
+export function originSet(originId: string | null): void {
+  useLibraryStore.setState({ originId });
+}
+
+/** Replaces the editor's draft, keeping the previous one for Undo. */
+export function editorLoaded(draft: RequestDraft, originId: string | null, label: string): void {
+  const previous = { draft: getDraft(), originId: getOriginId() };
+  draftReplaced(structuredClone(draft));
+  useLibraryStore.setState({ originId });
+  showToast(label, { records: [], draft: previous });
+}
+
+export function undoClicked(): void {
+  const undo = useLibraryStore.getState().toast?.undo;
+  useLibraryStore.setState({ toast: null });
+  if (!undo) return;
+  for (const { kind, record } of undo.records) putRecord(kind, record);
+  if (undo.draft) {
+    draftReplaced(undo.draft.draft);
+    useLibraryStore.setState({ originId: undo.draft.originId });
+  }
+}
+
+export const toastDismissed = (): void => useLibraryStore.setState({ toast: null });
+export const noticeDismissed = (): void => useLibraryStore.setState({ notice: null });
+export const setAsideDismissed = (): void => useLibraryStore.setState({ setAside: [], newerKeys: [] });
+export const searchEdited = (search: string): void => useLibraryStore.setState({ search });
+export const saveDialogClosed = (): void => useLibraryStore.setState({ saveDialogOpen: false });
+
+/** Save button / Ctrl+S: update the saved request in place, or ask where to save a new one. */
+export function saveClicked(): void {
+  const s = useLibraryStore.getState();
+  const origin = s.originId ? s.requests[s.originId] : undefined;
+  if (!origin) {
+    useLibraryStore.setState({ saveDialogOpen: true });
+    return;
+  }
+  const updated: SavedRequest = { ...origin, draft: structuredClone(getDraft()), updatedAt: Date.now() };
+  if (putRecord('request', updated)) showToast(`Saved “${updated.name}”`);
+}
+
+/**
+ * Save dialog confirmed: stores the current draft as a new saved request.
+ * @param target an existing collection id, or a name for a new collection
+ * @returns true when saved; on false the dialog stays open and the message is shown
+ */
+export function saveConfirmed(name: string, target: { collectionId: string } | { newCollection: string }): boolean {
+  const now = Date.now();
+  let collectionId: string;
+  if ('collectionId' in target) collectionId = target.collectionId;
+  else {
+    const collection: Collection = { v: 1, id: newId(), name: target.newCollection.trim() || DEFAULT_COLLECTION_NAME, createdAt: now };
+    if (!putRecord('collection', collection)) return false;
+    collectionId = collection.id;
+  }
+  const record: SavedRequest = {
+    v: 1, id: newId(), name: name.trim() || 'Untitled request', collectionId,
+    draft: structuredClone(getDraft()), createdAt: now, updatedAt: now,
+  };
+  if (!putRecord('request', record)) return false;
+  useLibraryStore.setState({ originId: record.id, saveDialogOpen: false, notice: null });
+  showToast(`Saved “${record.name}”`);
+  return true;
+}
+
+export function requestOpened(id: string): void {
+  const r = useLibraryStore.getState().requests[id];
+  if (r) editorLoaded(r.draft, r.id, `Opened “${r.name}”`);
+}
+
+export function requestRenamed(id: string, name: string): void {
+  const r = useLibraryStore.getState().requests[id];
+  if (r && name.trim() && name.trim() !== r.name) putRecord('request', { ...r, name: name.trim(), updatedAt: Date.now() });
+}
+
+export function requestDuplicated(id: string): void {
+  const r = useLibraryStore.getState().requests[id];
+  if (!r) return;
+  const now = Date.now();
+  const copy: SavedRequest = { ...structuredClone(r), id: newId(), name: `${r.name} (copy)`, createdAt: now, updatedAt: now };
+  if (putRecord('request', copy)) showToast(`Duplicated as “${copy.name}”`);
+}
+
+export function requestMoved(id: string, collectionId: string): void {
+  const r = useLibraryStore.getState().requests[id];
+  if (r && r.collectionId !== collectionId) putRecord('request', { ...r, collectionId, updatedAt: Date.now() });
+}
+
+export function requestDeleted(id: string): void {
+  const r = useLibraryStore.getState().requests[id];
+  if (r && removeRecord('request', id)) showToast(`Deleted “${r.name}”`, { records: [{ kind: 'request', record: r }] });
+}
+
+export function collectionCreated(name: string): void {
+  putRecord('collection', { v: 1, id: newId(), name: name.trim() || 'New collection', createdAt: Date.now() });
+}
+
+export function collectionRenamed(id: string, name: string): void {
+  const c = useLibraryStore.getState().collections[id];
+  if (c && name.trim()) putRecord('collection', { ...c, name: name.trim() });
+}
+
+/** Deletes a collection and the requests in it; Undo restores them all. */
+export function collectionDeleted(id: string): void {
+  const s = useLibraryStore.getState();
+  const c = s.collections[id];
+  if (!c) return;
+  const inside = Object.values(s.requests).filter((r) => r.collectionId === id);
+  const removed: UndoStep['records'] = [];
+  for (const r of inside) if (removeRecord('request', r.id)) removed.push({ kind: 'request', record: r });
+  if (removed.length === inside.length && removeRecord('collection', id)) removed.unshift({ kind: 'collection', record: c });
+  showToast(`Deleted “${c.name}” and ${inside.length} request${inside.length === 1 ? '' : 's'}`, { records: removed });
+}

@@ -1,0 +1,52 @@
+/**
+ * Views of the draft computed with core functions — never stored (DESIGN §1, zustand
+ * "never store derived data"). Every view that shows the request goes through here.
+ */
+import { useMemo } from 'react';
+import type { RequestDraft } from '../core/model/draft.ts';
+import type { ResolveResult } from '../core/resolve/types.ts';
+import { resolveRequest } from '../core/resolve/resolve-request.ts';
+import { activeVariables } from '../core/variables/substitute.ts';
+import { urlFieldText } from '../core/url/query.ts';
+import type { TransportKind } from '../services/transport.ts';
+import { getEnvironmentsState, useActiveEnvironmentId, useEnvironments } from './environments-store.ts';
+import { getFiles, useFilesVersionNumber } from './request-files.ts';
+import { getDraft, useDraft } from './request-store.ts';
+import { getTransportKind, useTransportKind } from './settings-store.ts';
+import type { Environment } from '../core/model/variables.ts';
+
+/** Resolves a draft with the active environment, the chosen files and the transport. */
+export function resolveWith(
+  draft: RequestDraft,
+  environments: readonly Environment[],
+  activeId: string | null,
+  transport: TransportKind,
+): ResolveResult {
+  return resolveRequest(draft, { variables: activeVariables(environments, activeId), files: (fileId) => getFiles().get(fileId), transport });
+}
+
+/** The current draft resolved now (for sendClicked: the request is built once, here). */
+export function resolveCurrent(): ResolveResult {
+  const { environments, activeId } = getEnvironmentsState();
+  return resolveWith(getDraft(), environments, activeId, getTransportKind());
+}
+
+/** The effective request and its problems for the current draft, recomputed on change. */
+export function useResolved(): ResolveResult {
+  const draft = useDraft();
+  const environments = useEnvironments();
+  const activeId = useActiveEnvironmentId();
+  const transport = useTransportKind();
+  const filesVersion = useFilesVersionNumber();
+  // filesVersion is a dependency because file bytes live outside the draft.
+  return useMemo(
+    () => resolveWith(draft, environments, activeId, transport),
+    [draft, environments, activeId, transport, filesVersion],
+  );
+}
+
+/** The text the URL field shows: target URI + enabled query rows + fragment. */
+export function useUrlFieldText(): string {
+  const draft = useDraft();
+  return useMemo(() => urlFieldText(draft), [draft]);
+}

@@ -1,0 +1,208 @@
+/**
+ * The request being edited: a RequestDraft and nothing derived from it. The URL field
+ * text, the effective request and the raw message are computed from the draft with
+ * core functions (see request-derived.ts).
+ */
+import { create } from 'zustand';
+import type {
+  Auth,
+  AuthType,
+  Body,
+  BodyMode,
+  KeyValueRow,
+  MultipartPart,
+  QueryRow,
+  RequestDraft,
+} from '../core/model/draft.ts';
+import { exampleDraft, newHeaderRow, newQueryRow } from '../core/model/defaults.ts';
+import { authScheme } from '../core/auth/schemes.ts';
+import { newId } from '../core/model/ids.ts';
+import { mergeQueryRows, splitTargetUri } from '../core/url/query.ts';
+import { fileChosen } from './request-files.ts';
+
+interface RequestState {
+  draft: RequestDraft;
+  /** Bodies of other modes the user filled in, so switching mode and back loses nothing. */
+  stashedBodies: Partial<Record<BodyMode, Body>>;
+}
+
+const origin = typeof location === 'undefined' ? 'http://127.0.0.1:8080' : location.origin;
+
+const useRequestStore = create<RequestState>()(() => ({ draft: exampleDraft(origin), stashedBodies: {} }));
+
+export const useDraft = (): RequestDraft => useRequestStore((s) => s.draft);
+export const useMethod = (): string => useRequestStore((s) => s.draft.method);
+export const useQueryRows = (): QueryRow[] => useRequestStore((s) => s.draft.query);
+export const usePathVariables = (): Record<string, string> => useRequestStore((s) => s.draft.pathVariables);
+export const useHeaderRows = (): KeyValueRow[] => useRequestStore((s) => s.draft.headers);
+export const useAuth = (): Auth => useRequestStore((s) => s.draft.auth);
+export const useBody = (): Body => useRequestStore((s) => s.draft.body);
+export const getDraft = (): RequestDraft => useRequestStore.getState().draft;
+
+function setDraft(update: (draft: RequestDraft) => RequestDraft): void {
+  useRequestStore.setState((s) => ({ draft: update(s.draft) }));
+}
+
+type Row = { id: string };
+const patchRow = <T extends Row>(rows: T[], id: string, patch: Partial<T>): T[] =>
+  rows.map((r) => (r.id === id ? { ...r, ...patch } : r));
+const moveRow = <T extends Row>(rows: T[], id: string, delta: number): T[] => {
+  const from = rows.findIndex((r) => r.id === id);
+  const to = from + delta;
+  if (from < 0 || to < 0 || to >= rows.length) return rows;
+  const next = rows.slice();
+  const [row] = next.splice(from, 1);
+  next.splice(to, 0, row!);
+  return next;
+};
+const emptyRow = (): KeyValueRow => ({ id: newId(), name: '', value: '', enabled: true });
+
+/** Replaces the whole draft (a saved request opened, a cURL command imported, a share link). */
+export function draftReplaced(draft: RequestDraft): void {
+  useRequestStore.setState({ draft, stashedBodies: {} });
+}
+
+export function methodChanged(method: string): void {
+  setDraft((d) => ({ ...d, method }));
+}
+
+/** The URL field was edited: re-split it into target URI, query rows and fragment. */
+export function urlEdited(text: string): void {
+  setDraft((d) => {
+    const split = splitTargetUri(text);
+    return {
+      ...d,
+      url: split.url,
+      fragment: split.fragment,
+      query: mergeQueryRows(d.query, split.query, newId),
+    };
+  });
+}
+
+export function queryRowAdded(): void {
+  setDraft((d) => ({ ...d, query: [...d.query, newQueryRow()] }));
+}
+export function queryRowEdited(id: string, patch: { name?: string; value?: string }): void {
+  // A typed value means the row now has `=`; `noEquals` only describes `?flag` as typed in the URL.
+  setDraft((d) => ({
+    ...d,
+    query: d.query.map((r) => (r.id === id ? withoutNoEquals({ ...r, ...patch }) : r)),
+  }));
+}
+/** `noEquals` only describes `?flag` as typed; once the row has a name and value it no longer applies. */
+function withoutNoEquals(row: QueryRow): QueryRow {
+  if (row.noEquals !== true || row.value === '') return row;
+  const { noEquals: _dropped, ...rest } = row;
+  return rest;
+}
+export function queryRowToggled(id: string, enabled: boolean): void {
+  setDraft((d) => ({ ...d, query: patchRow(d.query, id, { enabled }) }));
+}
+export function queryRowRemoved(id: string): void {
+  setDraft((d) => ({ ...d, query: d.query.filter((r) => r.id !== id) }));
+}
+export function queryRowMoved(id: string, delta: number): void {
+  setDraft((d) => ({ ...d, query: moveRow(d.query, id, delta) }));
+}
+
+export function pathVariableEdited(name: string, value: string): void {
+  setDraft((d) => ({ ...d, pathVariables: { ...d.pathVariables, [name]: value } }));
+}
+
+export function headerAdded(name = '', value = ''): void {
+  setDraft((d) => ({ ...d, headers: [...d.headers, newHeaderRow(name, value)] }));
+}
+export function headerEdited(id: string, patch: { name?: string; value?: string }): void {
+  setDraft((d) => ({ ...d, headers: patchRow(d.headers, id, patch) }));
+}
+export function headerToggled(id: string, enabled: boolean): void {
+  setDraft((d) => ({ ...d, headers: patchRow(d.headers, id, { enabled }) }));
+}
+export function headerRemoved(id: string): void {
+  setDraft((d) => ({ ...d, headers: d.headers.filter((r) => r.id !== id) }));
+}
+export function headerMoved(id: string, delta: number): void {
+  setDraft((d) => ({ ...d, headers: moveRow(d.headers, id, delta) }));
+}
+
+export function authTypeChanged(type: AuthType): void {
+  setDraft((d) => (d.auth.type === type ? d : { ...d, auth: authScheme(type).empty() }));
+}
+
+/** Edits one field of the current auth scheme (`token`, `username`, `password`, `key`, `value`, `in`). */
+export function authFieldEdited(field: string, value: string): void {
+  setDraft((d) => (d.auth.type === 'none' ? d : { ...d, auth: { ...d.auth, [field]: value } as Auth }));
+}
+
+function defaultBody(mode: BodyMode, previous: Body): Body {
+  const text = 'text' in previous ? previous.text : '';
+  switch (mode) {
+    case 'json':
+    case 'text':
+    case 'xml':
+      return { mode, text };
+    case 'form-urlencoded':
+      return { mode, fields: [emptyRow()] };
+    case 'multipart':
+      return { mode, parts: [newPart('text')] };
+    case 'binary':
+      return { mode, file: null };
+    case 'none':
+      return { mode: 'none' };
+  }
+}
+
+export function bodyModeChanged(mode: BodyMode): void {
+  useRequestStore.setState((s) => {
+    const current = s.draft.body;
+    if (current.mode === mode) return s;
+    const stashedBodies = { ...s.stashedBodies, [current.mode]: current };
+    const body = stashedBodies[mode] ?? defaultBody(mode, current);
+    return { draft: { ...s.draft, body }, stashedBodies };
+  });
+}
+
+export function bodyTextEdited(text: string): void {
+  setDraft((d) => {
+    const b = d.body;
+    if (b.mode !== 'json' && b.mode !== 'text' && b.mode !== 'xml') return d;
+    return { ...d, body: { ...b, text } };
+  });
+}
+
+function setFormFields(update: (fields: KeyValueRow[]) => KeyValueRow[]): void {
+  setDraft((d) => (d.body.mode === 'form-urlencoded' ? { ...d, body: { ...d.body, fields: update(d.body.fields) } } : d));
+}
+export const formFieldAdded = (): void => setFormFields((f) => [...f, emptyRow()]);
+export const formFieldEdited = (id: string, patch: { name?: string; value?: string }): void =>
+  setFormFields((f) => patchRow(f, id, patch));
+export const formFieldToggled = (id: string, enabled: boolean): void =>
+  setFormFields((f) => patchRow(f, id, { enabled }));
+export const formFieldRemoved = (id: string): void => setFormFields((f) => f.filter((r) => r.id !== id));
+
+function newPart(kind: 'text' | 'file'): MultipartPart {
+  return { id: newId(), name: '', enabled: true, kind, value: '', contentType: '', file: null };
+}
+function setParts(update: (parts: MultipartPart[]) => MultipartPart[]): void {
+  setDraft((d) => (d.body.mode === 'multipart' ? { ...d, body: { ...d.body, parts: update(d.body.parts) } } : d));
+}
+export const multipartPartAdded = (kind: 'text' | 'file'): void => setParts((p) => [...p, newPart(kind)]);
+export const multipartPartEdited = (
+  id: string,
+  patch: Partial<Pick<MultipartPart, 'name' | 'value' | 'contentType' | 'kind'>>,
+): void => setParts((p) => patchRow<MultipartPart>(p, id, patch));
+export const multipartPartToggled = (id: string, enabled: boolean): void =>
+  setParts((p) => patchRow(p, id, { enabled }));
+export const multipartPartRemoved = (id: string): void => setParts((p) => p.filter((r) => r.id !== id));
+export const multipartFileContentTypeEdited = (id: string, contentType: string): void =>
+  setParts((p) => p.map((r) => (r.id === id && r.file ? { ...r, file: { ...r.file, contentType } } : r)));
+
+export async function multipartFileChosen(id: string, file: File): Promise<void> {
+  const ref = await fileChosen(file);
+  setParts((p) => patchRow(p, id, { file: ref }));
+}
+
+export async function binaryFileChosen(file: File): Promise<void> {
+  const ref = await fileChosen(file);
+  setDraft((d) => (d.body.mode === 'binary' ? { ...d, body: { mode: 'binary', file: ref } } : d));
+}

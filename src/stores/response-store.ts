@@ -1,0 +1,129 @@
+/**
+ * The last send: phase, progress, the request exactly as sent, and its response or
+ * error. `sendClicked` builds the request once with resolveRequest() and hands that
+ * EffectiveRequest to the transport — the same object the Raw request view renders.
+ */
+import { create } from 'zustand';
+import type { ResponseRecord } from '../core/model/response.ts';
+import type { EffectiveRequest, ResolveProblem } from '../core/resolve/types.ts';
+import { readProxyToken } from '../services/proxy-token.ts';
+import { SendError, type SendProgress, type TransportKind } from '../services/transport.ts';
+import { createProxyTransport } from '../services/transport-proxy.ts';
+import { createDirectTransport } from '../services/transport-direct.ts';
+import { resolveCurrent } from './request-derived.ts';
+import { getFollowRedirects, getTransportKind } from './settings-store.ts';
+
+export type SendPhase = 'idle' | 'sending' | 'done' | 'failed';
+
+const noRequestProblem: ResolveProblem = {
+  severity: 'error',
+  field: 'url',
+  message: 'The request could not be built.',
+};
+
+export interface SendFailure {
+  kind: SendError['kind'] | 'unexpected';
+  message: string;
+  code?: string;
+  via: TransportKind;
+}
+
+export interface ResponseState {
+  phase: SendPhase;
+  progress: SendProgress | null;
+  /** The request as sent (a snapshot: the draft may change after sending). */
+  sent: { request: EffectiveRequest; via: TransportKind } | null;
+  response: ResponseRecord | null;
+  failure: SendFailure | null;
+  /** Errors that stopped sending (unresolved variables, invalid URL …). */
+  blockedBy: ResolveProblem[];
+}
+
+const useResponseStore = create<ResponseState>()(() => ({
+  phase: 'idle',
+  progress: null,
+  sent: null,
+  response: null,
+  failure: null,
+  blockedBy: [],
+}));
+
+export const useSendPhase = (): SendPhase => useResponseStore((s) => s.phase);
+export const useSendProgress = (): SendProgress | null => useResponseStore((s) => s.progress);
+export const useSentRequest = (): ResponseState['sent'] => useResponseStore((s) => s.sent);
+export const useLastResponse = (): ResponseRecord | null => useResponseStore((s) => s.response);
+export const useSendFailure = (): SendFailure | null => useResponseStore((s) => s.failure);
+export const useBlockingProblems = (): ResolveProblem[] => useResponseStore((s) => s.blockedBy);
+
+/** The whole state, for code outside React (tests, history recording). */
+export const getResponseState = (): Readonly<ResponseState> => useResponseStore.getState();
+/** Calls `listener` after every change (e.g. history records each completed send). Returns the unsubscribe function. */
+export const subscribeToResponseState = (listener: (state: Readonly<ResponseState>, previous: Readonly<ResponseState>) => void): (() => void) =>
+  useResponseStore.subscribe(listener);
+
+let inFlight: AbortController | null = null;
+
+/** Send, or — while a request is in flight — cancel it (the button reads Cancel then). */
+export function sendClicked(): Promise<void> {
+  if (inFlight) {
+    cancelClicked();
+    return Promise.resolve();
+  }
+  return send(getTransportKind());
+}
+
+/** Retry the last attempt through the proxy (offered after a direct-mode network error). */
+export function sendThroughProxyClicked(): Promise<void> {
+  if (inFlight || readProxyToken() === null) return Promise.resolve();
+  return send('proxy');
+}
+
+export function cancelClicked(): void {
+  inFlight?.abort();
+}
+
+function transportFor(kind: TransportKind) {
+  const token = readProxyToken();
+  return kind === 'proxy' && token !== null ? createProxyTransport(token) : createDirectTransport();
+}
+
+async function send(kind: TransportKind): Promise<void> {
+  const resolved = resolveCurrent();
+  const errors = resolved.problems.filter((p) => p.severity === 'error');
+  if (!resolved.request || errors.length > 0) {
+    // The previous response stays visible; the reasons show next to the Send button.
+    useResponseStore.setState({ blockedBy: errors.length > 0 ? errors : [noRequestProblem] });
+    return;
+  }
+  const request = resolved.request;
+  const controller = new AbortController();
+  inFlight = controller;
+  useResponseStore.setState({
+    phase: 'sending',
+    progress: null,
+    sent: { request, via: kind },
+    failure: null,
+    blockedBy: [],
+  });
+  try {
+    const response = await transportFor(kind).send(request, {
+      signal: controller.signal,
+      followRedirects: getFollowRedirects(),
+      onProgress: (progress) => useResponseStore.setState({ progress }),
+    });
+    useResponseStore.setState({ phase: 'done', response, failure: null });
+  } catch (error) {
+    const failure: SendFailure =
+      error instanceof SendError
+        ? { kind: error.kind, message: error.message, code: error.code, via: kind }
+        : { kind: 'unexpected', message: `Something went wrong in Parley: ${String(error)}`, via: kind };
+    useResponseStore.setState({ phase: 'failed', failure, response: null });
+  } finally {
+    if (inFlight === controller) inFlight = null;
+  }
+}
+
+/** Hides the list of problems that blocked the last send. */
+export function blockedMessageDismissed(): void {
+  useResponseStore.setState({ blockedBy: [] });
+}

@@ -1,0 +1,37 @@
+/// <reference lib="webworker" />
+/**
+ * Decodes, formats, indexes and searches a response body off the main thread, so a 100 MB
+ * body never freezes the page. The main thread only ever receives the rows it displays.
+ */
+import { TextStore } from './text-store.ts';
+import type { WorkerReply, WorkerRequest } from './body-protocol.ts';
+
+let store: TextStore | null = null;
+const post = (reply: WorkerReply, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(reply, transfer);
+
+self.onmessage = (event: MessageEvent<WorkerRequest>) => {
+  const msg = event.data;
+  try {
+    if (msg.type === 'load') {
+      post({ type: 'phase', phase: 'decoding' });
+      store = new TextStore(new Uint8Array(msg.bytes), msg.contentType, msg.kind, (phase) => post({ type: 'phase', phase }));
+      post({ type: 'ready', ...store.info });
+      return;
+    }
+    if (!store) throw new Error('The body is not loaded yet');
+    switch (msg.type) {
+      case 'rows':
+        return post({ type: 'rows', id: msg.id, rows: store.rows(msg.doc, msg.from, msg.to) });
+      case 'search': {
+        const result = store.search(msg.doc, msg.query, msg.caseSensitive);
+        return post({ type: 'search', id: msg.id, ...result }, [result.rows.buffer]);
+      }
+      case 'children':
+        return post({ type: 'children', id: msg.id, ...store.children(msg.offset, msg.from, msg.limit) });
+      case 'text':
+        return post({ type: 'text', id: msg.id, text: store.text(msg.doc) });
+    }
+  } catch (error) {
+    post({ type: 'failed', message: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+  }
+};

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { AUTH_SCHEMES, applyAuth, authScheme, base64, basicCredentials } from '../../../src/core/auth/schemes.ts';
+
+describe('auth descriptors', () => {
+  it('offers the four schemes with the UI labels', () => {
+    expect(AUTH_SCHEMES.map((s) => [s.id, s.label])).toEqual([
+      ['none', 'No auth'],
+      ['bearer', 'Bearer token'],
+      ['basic', 'Basic auth'],
+      ['apikey', 'API key'],
+    ]);
+    expect(authScheme('basic').fields.map((f) => f.label)).toEqual(['Username', 'Password']);
+    expect(authScheme('apikey').fields.map((f) => f.label)).toEqual(['Key', 'Value', 'Add to']);
+    expect(authScheme('bearer').empty()).toEqual({ type: 'bearer', token: '' });
+  });
+
+  it('bearer: RFC 6750 Authorization field', () => {
+    expect(applyAuth({ type: 'bearer', token: 'mF_9.B5f-4.1JqM' })).toEqual({ headers: [['Authorization', 'Bearer mF_9.B5f-4.1JqM']] });
+    expect(applyAuth({ type: 'bearer', token: ' ' }).headers).toBeUndefined();
+  });
+
+  it('basic: UTF-8 user:password (RFC 7617 §2.1)', () => {
+    expect(basicCredentials('user', 'päss')).toBe('Basic dXNlcjpww6Rzcw==');
+    expect(basicCredentials('Aladdin', 'open sesame')).toBe('Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==');
+    expect(basicCredentials('user', '😀')).toBe('Basic dXNlcjrwn5iA');
+    expect(applyAuth({ type: 'basic', username: 'user', password: 'päss' })).toEqual({ headers: [['Authorization', 'Basic dXNlcjpww6Rzcw==']] });
+    expect(applyAuth({ type: 'basic', username: '', password: '' }).headers).toBeUndefined();
+  });
+
+  it('api key: header or query', () => {
+    expect(applyAuth({ type: 'apikey', key: 'X-API-Key', value: 'k1', in: 'header' })).toEqual({ headers: [['X-API-Key', 'k1']] });
+    expect(applyAuth({ type: 'apikey', key: 'api_key', value: 'k 1', in: 'query' })).toEqual({ query: [['api_key', 'k 1']] });
+    expect(applyAuth({ type: 'apikey', key: '', value: 'k', in: 'query' }).skipped).toMatch(/Key/);
+  });
+
+  it('base64 agrees with Node for any bytes', () => {
+    fc.assert(
+      fc.property(fc.uint8Array(), (bytes) => {
+        expect(base64(bytes)).toBe(Buffer.from(bytes).toString('base64'));
+      }),
+    );
+  });
+});

@@ -1,0 +1,57 @@
+/** Shared steps for the request/response e2e tests (drive the UI by role and accessible name). */
+import type { Page } from 'playwright-core';
+import type { EchoReply } from '../../src/core/wire/echo.ts';
+
+/** Waits until the form is usable (the URL field shows the pre-filled example). */
+export async function waitForForm(page: Page): Promise<void> {
+  await page.getByRole('textbox', { name: 'URL' }).waitFor();
+}
+
+export async function setUrl(page: Page, url: string): Promise<void> {
+  await page.getByRole('textbox', { name: 'URL' }).fill(url);
+}
+
+export async function setMethod(page: Page, method: string): Promise<void> {
+  const box = page.getByRole('combobox', { name: 'Method' });
+  await box.fill(method);
+  await box.press('Tab');
+}
+
+export async function openRequestTab(page: Page, name: 'Query' | 'Headers' | 'Auth' | 'Body'): Promise<void> {
+  await page.getByRole('tablist', { name: 'Request' }).getByRole('tab', { name }).click();
+}
+
+export async function openResponseTab(page: Page, name: 'Body' | 'Headers' | 'Raw request'): Promise<void> {
+  await page.getByRole('tablist', { name: 'Response views' }).getByRole('tab', { name }).click();
+}
+
+export async function setBodyType(page: Page, label: string): Promise<void> {
+  await openRequestTab(page, 'Body');
+  await page.getByRole('combobox', { name: 'Body type' }).selectOption({ label });
+}
+
+/** Clicks Send and waits for the status of the response; returns its text (e.g. `200 OK`). */
+export async function send(page: Page): Promise<string> {
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  const status = page.getByRole('region', { name: 'Response' }).getByRole('status', { name: 'Response status' });
+  await status.waitFor();
+  return (await status.textContent()) ?? '';
+}
+
+/** The echo server's reply, read from the Raw view of the response body. */
+export async function readEcho(page: Page): Promise<EchoReply> {
+  await openResponseTab(page, 'Body');
+  await page.getByRole('tablist', { name: 'Body view' }).getByRole('tab', { name: 'Raw' }).click();
+  const text = await page.getByRole('region', { name: 'Response body' }).textContent();
+  return JSON.parse(text ?? '') as EchoReply;
+}
+
+/** The exact octets the echo server received as content. */
+export function echoBodyBytes(echo: EchoReply): Buffer {
+  return Buffer.from(echo.body.base64, 'base64');
+}
+
+/** Header values of `name` (case-insensitive) as received by the echo, in order. */
+export function echoHeader(echo: EchoReply, name: string): string[] {
+  return echo.headers.filter(([n]) => n.toLowerCase() === name.toLowerCase()).map(([, v]) => v);
+}

@@ -1,0 +1,94 @@
+/** The Response region: lossless JSON, no-body responses, the raw request, and direct-mode failures. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHarness, type Harness } from './harness.ts';
+import { openResponseTab, readEcho, send, setBodyType, setMethod, setUrl, waitForForm } from './request-helpers.ts';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+describe('response view', () => {
+  it('pretty-prints JSON losslessly: big integers keep every digit', async () => {
+    const { page } = await h.openApp();
+    await waitForForm(page);
+    await setMethod(page, 'GET');
+    await setBodyType(page, 'None');
+    await setUrl(page, `${h.server.url}/echo/json/big?mb=0.0001`);
+    expect(await send(page)).toBe('200 OK');
+    const pretty = (await page.getByRole('region', { name: 'Response body' }).textContent()) ?? '';
+    expect(pretty).toContain('"id": 1000000000000003023,');
+    expect(pretty).toContain('"big": 9007199254740993,');
+    expect(pretty).toContain('"price": 19.99,');
+    expect(pretty).not.toContain('1000000000000003000');
+    await page.getByRole('tablist', { name: 'Body view' }).getByRole('tab', { name: 'Raw' }).click();
+    expect(await page.getByRole('region', { name: 'Response body' }).textContent()).toMatch(/^\{"count":1,"items":\[\{"id":1000000000000003023,/);
+    await page.context().close();
+  });
+
+  it('shows "No body" for a 204 and its reason phrase', async () => {
+    const { page } = await h.openApp();
+    await waitForForm(page);
+    await setMethod(page, 'GET');
+    await setBodyType(page, 'None');
+    await setUrl(page, `${h.server.url}/echo/status/204`);
+    expect(await send(page)).toBe('204 No Content');
+    expect(await page.getByRole('region', { name: 'Response body' }).textContent()).toMatch(/^No body\. A 204 response has no content/);
+    await page.context().close();
+  });
+
+  it('shows the raw request with Content-Length in octets (Zoë 😀 is 20 octets)', async () => {
+    const { page } = await h.openApp();
+    await waitForForm(page);
+    await setUrl(page, `${h.server.url}/echo/raw`);
+    await page.locator('.monaco-editor').first().waitFor();
+    await page.locator('.monaco-editor').first().click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Delete');
+    await page.keyboard.insertText('{"name":"Zoë 😀"}');
+    expect(await send(page)).toBe('200 OK');
+    const echo = await readEcho(page);
+    expect(Buffer.from(echo.body.base64, 'base64').toString('utf8')).toBe('{"name":"Zoë 😀"}');
+    await openResponseTab(page, 'Raw request');
+    const raw = (await page.getByRole('region', { name: 'Raw request' }).textContent()) ?? '';
+    expect(raw).toContain('Content-Length: 20');
+    expect(raw).toMatch(/^POST \/echo\/raw HTTP\/1\.1/m);
+    await page.context().close();
+  });
+
+  it('explains a direct-mode fetch failure and offers the proxy, which then reports the real error', async () => {
+    const { page } = await h.openApp();
+    await waitForForm(page);
+    await page.getByRole('radiogroup', { name: 'Send via' }).getByRole('radio', { name: 'Direct' }).click();
+    await setMethod(page, 'GET');
+    await setBodyType(page, 'None');
+    await setUrl(page, 'http://127.0.0.1:9/');
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    const alert = page.getByRole('alert', { name: 'Send error' });
+    await alert.waitFor();
+    const text = (await alert.textContent()) ?? '';
+    expect(text).toContain('The browser could not complete the request and did not show a response.');
+    expect(text).toContain('CORS');
+    expect(text).not.toMatch(/Network Error/i);
+    await alert.getByRole('button', { name: "Send through Parley's proxy" }).click();
+    await alert.filter({ hasText: 'Connection refused' }).waitFor();
+    expect(await page.getByRole('textbox', { name: 'URL' }).inputValue()).toBe('http://127.0.0.1:9/');
+    await page.context().close();
+  });
+
+  it('works in direct mode against a CORS-enabled server and says what the browser hides', async () => {
+    const { page } = await h.openApp();
+    await waitForForm(page);
+    await page.getByRole('radiogroup', { name: 'Send via' }).getByRole('radio', { name: 'Direct' }).click();
+    expect(await send(page)).toBe('200 OK');
+    const echo = await readEcho(page);
+    expect(echo.method).toBe('POST');
+    expect(Buffer.from(echo.body.base64, 'base64').toString('utf8')).toBe('{"employee":{"name":"Emma","age":28,"city":"Boston"}}');
+    await openResponseTab(page, 'Headers');
+    expect(await page.getByRole('region', { name: 'Response' }).textContent()).toContain('Direct mode: the browser shows only the header fields the server exposes');
+    await page.context().close();
+  });
+});

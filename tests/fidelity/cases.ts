@@ -1,0 +1,94 @@
+/**
+ * The tricky requests of issue 5, as RequestDrafts. Every snippet and Parley's own Send
+ * must make the echo server receive the same method, target, header fields and content.
+ */
+import { blankDraft } from '../../src/core/model/defaults.ts';
+import type { RequestDraft } from '../../src/core/model/draft.ts';
+
+export interface FidelityCase {
+  id: string;
+  draft: RequestDraft;
+  /** Files the draft references, by fileId (written next to the snippet before it runs). */
+  files: Record<string, { fileName: string; bytes: Uint8Array }>;
+}
+
+/** The JSON body of issue 5 exactly as shown: `\n` after `line1` is a backslash then `n`. */
+export const TRICKY_JSON =
+  '{"name":"O\'Brien","note":"line1\\nline2","re":"\\\\d+","cost":"$5 ${USER} `id`","who":"Zoë ✓"}';
+
+let rowSeq = 0;
+const row = (name: string, value: string) => ({ id: `r${++rowSeq}`, name, value, enabled: true });
+
+/** Builds the cases against `origin` (e.g. `http://127.0.0.1:43123`). */
+export function fidelityCases(origin: string): FidelityCase[] {
+  const base = (over: Partial<RequestDraft>): RequestDraft => ({ ...blankDraft(), url: `${origin}/echo/i`, ...over });
+  const fileBytes = new TextEncoder().encode("hello 'file' $HOME\nZoë ✓\r\n\u0000\u00ff end");
+  return [
+    {
+      id: 'json-body',
+      draft: base({ method: 'POST', body: { mode: 'json', text: TRICKY_JSON } }),
+      files: {},
+    },
+    {
+      id: 'text-body-real-newline',
+      draft: base({ method: 'POST', body: { mode: 'text', text: TRICKY_JSON.replace('\\n', '\n') } }),
+      files: {},
+    },
+    {
+      id: 'query-globbing',
+      draft: base({
+        query: [
+          { ...row('page[number]', '1') },
+          { ...row('$top', '3') },
+          { ...row('q', 'a%20b') },
+        ],
+      }),
+      files: {},
+    },
+    {
+      id: 'header-quotes-dollar',
+      draft: base({ headers: [row('X-Quote', `it's "quoted" $HOME`), row('Accept', 'application/json')] }),
+      files: {},
+    },
+    {
+      id: 'basic-auth-colon-eacute',
+      draft: base({ auth: { type: 'basic', username: 'admin', password: 'p:ss:é' } }),
+      files: {},
+    },
+    {
+      id: 'form-urlencoded-hangul',
+      draft: base({
+        method: 'POST',
+        body: { mode: 'form-urlencoded', fields: [row('q', '테스트'), row('note', "a b&c=d 'x'")] },
+      }),
+      files: {},
+    },
+    {
+      id: 'multipart-with-file',
+      draft: base({
+        method: 'POST',
+        body: {
+          mode: 'multipart',
+          parts: [
+            { id: 'p1', name: 'note', enabled: true, kind: 'text', value: "O'Brien ✓ $HOME", contentType: '', file: null },
+            {
+              id: 'p2',
+              name: 'upload',
+              enabled: true,
+              kind: 'file',
+              value: '',
+              contentType: '',
+              file: { fileId: 'f1', fileName: 'hello.txt', contentType: 'text/plain', size: fileBytes.length },
+            },
+          ],
+        },
+      }),
+      files: { f1: { fileName: 'hello.txt', bytes: fileBytes } },
+    },
+    {
+      id: 'empty-body-post',
+      draft: base({ method: 'POST' }),
+      files: {},
+    },
+  ];
+}

@@ -1,0 +1,81 @@
+/**
+ * How to run each snippet target here: which runtime, which file name, which command.
+ * A target whose runtime is missing is skipped with the reason (never installed by tests).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { CodeTargetId } from '../../src/core/codegen/targets.ts';
+
+export interface Runner {
+  target: CodeTargetId;
+  /** File the snippet is written to, in a fresh temp directory (the working directory). */
+  file: string;
+  command: (file: string) => [string, string[]];
+  /** Why it cannot run here, or `null` when it can. */
+  missing: string | null;
+  /** Cases this target cannot run by design (with the reason), e.g. browser-only code. */
+  cannotRun?: (caseId: string) => string | null;
+}
+
+function has(cmd: string, probe: string[] = ['--version']): boolean {
+  const r = spawnSync(cmd, probe, { stdio: 'ignore', timeout: 20_000 });
+  return r.status === 0;
+}
+
+const pythonRequests = (): boolean =>
+  spawnSync('python3', ['-c', 'import requests'], { stdio: 'ignore', timeout: 20_000 }).status === 0;
+
+export function runners(): Runner[] {
+  const bash = has('bash');
+  const python = has('python3');
+  return [
+    { target: 'curl', file: 'snippet.sh', command: (f) => ['bash', [f]], missing: bash && has('curl') ? null : 'curl not installed' },
+    { target: 'wget', file: 'snippet.sh', command: (f) => ['bash', [f]], missing: bash && has('wget') ? null : 'wget not installed' },
+    { target: 'httpie', file: 'snippet.sh', command: (f) => ['bash', [f]], missing: has('http') ? null : 'HTTPie (http) not installed' },
+    {
+      target: 'js-fetch',
+      file: 'snippet.mjs',
+      command: (f) => [process.execPath, [f]],
+      missing: null,
+      cannotRun: (c) => (c.startsWith('multipart') ? 'the browser snippet takes files from an <input type=file>' : null),
+    },
+    { target: 'node-fetch', file: 'snippet.mjs', command: (f) => [process.execPath, [f]], missing: null },
+    {
+      target: 'node-axios',
+      file: 'snippet.mjs',
+      command: (f) => [process.execPath, [f]],
+      missing: existsSync(resolve('node_modules/axios')) ? null : 'axios not installed',
+    },
+    {
+      target: 'python-requests',
+      file: 'snippet.py',
+      command: (f) => ['python3', [f]],
+      missing: python && pythonRequests() ? null : 'python3 with requests not available',
+    },
+    { target: 'python-http-client', file: 'snippet.py', command: (f) => ['python3', [f]], missing: python ? null : 'python3 not installed' },
+    { target: 'java-nethttp', file: 'Main.java', command: (f) => ['java', [f]], missing: has('java', ['-version']) ? null : 'java not installed' },
+    { target: 'php-curl', file: 'snippet.php', command: (f) => ['php', [f]], missing: has('php') ? null : 'php not installed' },
+    { target: 'go', file: 'main.go', command: (f) => ['go', ['run', f]], missing: has('go', ['version']) ? null : 'go not installed' },
+    { target: 'ruby', file: 'snippet.rb', command: (f) => ['ruby', [f]], missing: has('ruby') ? null : 'ruby not installed' },
+  ];
+}
+
+/** Writes `text` and `files` into `dir` (axios resolves from the project's node_modules) and runs it. */
+export function runSnippet(
+  runner: Runner,
+  dir: string,
+  text: string,
+  files: { fileName: string; bytes: Uint8Array }[],
+): { status: number | null; stdout: string; stderr: string } {
+  mkdirSync(dir, { recursive: true });
+  if (runner.target === 'node-axios' && !existsSync(join(dir, 'node_modules'))) {
+    symlinkSync(resolve('node_modules'), join(dir, 'node_modules'), 'dir');
+  }
+  // PHP needs its opening tag; the other snippets are complete files.
+  writeFileSync(join(dir, runner.file), runner.target === 'php-curl' ? `<?php\n${text}` : text);
+  for (const f of files) writeFileSync(join(dir, f.fileName), f.bytes);
+  const [cmd, args] = runner.command(runner.file);
+  const r = spawnSync(cmd, args, { cwd: dir, encoding: 'utf8', timeout: 60_000, env: { ...process.env, HOME: dir } });
+  return { status: r.status, stdout: r.stdout ?? '', stderr: (r.stderr ?? '') + (r.error ? String(r.error) : '') };
+}
