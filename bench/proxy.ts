@@ -3,14 +3,16 @@
  * - small-request latency (p50, p99), sequential, direct to the echo vs through /api/proxy;
  * - throughput with 16 requests in flight, both ways;
  * - the server process's RSS while 1 GiB streams through the proxy.
- * The server runs in a child process (`node --import tsx server/main.ts`) so its RSS is its own.
+ * Two Parley servers run as child processes (`node --import tsx server/main.ts`): A is the proxy,
+ * B the echo target, so "direct" is client → B and "through proxy" is client → A → B, and A's RSS
+ * is the proxy's own.
  *
  * Run alone: `node --import tsx bench/proxy.ts`. Bounded: about 20–40 s on 2 cores.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -23,8 +25,15 @@ const CONCURRENCY = 16;
 const STREAM_BYTES = 1024 ** 3;
 
 interface Target {
+  /** The proxy server A. */
   base: string;
   token: string;
+  host: string;
+}
+
+interface Echo {
+  /** The echo server B. */
+  base: string;
   host: string;
 }
 
@@ -38,12 +47,15 @@ interface Call {
 const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
 
 /** One request; resolves with the body size once fully read (the body is not kept). */
-function send(t: Target, call: Call): Promise<number> {
+function send(t: { base: string }, call: Call, onData?: (received: number) => void): Promise<number> {
   return new Promise((resolve, reject) => {
     const u = new URL(t.base);
     const req = request({ host: u.hostname, port: u.port, method: call.method, path: call.path, headers: call.headers.flat(), agent }, (res) => {
       let size = 0;
-      res.on('data', (c: Buffer) => (size += c.length));
+      res.on('data', (c: Buffer) => {
+        size += c.length;
+        onData?.(size);
+      });
       res.on('end', () => (res.statusCode === 200 ? resolve(size) : reject(new Error(`status ${res.statusCode}`))));
       res.on('error', reject);
     });
@@ -52,12 +64,12 @@ function send(t: Target, call: Call): Promise<number> {
   });
 }
 
-function directCall(t: Target, path: string): Call {
-  return { method: 'GET', path, headers: [['Host', t.host]] };
+function directCall(e: Echo, path: string): Call {
+  return { method: 'GET', path, headers: [['Host', e.host]] };
 }
 
-function proxyCall(t: Target, path: string): Call {
-  const body = encodeProxyRequest({ method: 'GET', url: `${t.base}${path}`, headers: [] }, null);
+function proxyCall(t: Target, e: Echo, path: string): Call {
+  const body = encodeProxyRequest({ method: 'GET', url: `${e.base}${path}`, headers: [] }, null);
   return {
     method: 'POST',
     path: '/api/proxy',
@@ -70,7 +82,7 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-async function latency(t: Target, call: Call): Promise<{ p50: number; p99: number }> {
+async function latency(t: { base: string }, call: Call): Promise<{ p50: number; p99: number }> {
   for (let i = 0; i < WARMUP_REQUESTS; i++) await send(t, call);
   const samples: number[] = [];
   for (let i = 0; i < LATENCY_REQUESTS; i++) {
@@ -82,7 +94,7 @@ async function latency(t: Target, call: Call): Promise<{ p50: number; p99: numbe
   return { p50: percentile(samples, 50), p99: percentile(samples, 99) };
 }
 
-async function throughput(t: Target, call: Call): Promise<number> {
+async function throughput(t: { base: string }, call: Call): Promise<number> {
   let left = THROUGHPUT_REQUESTS;
   const start = performance.now();
   const worker = async (): Promise<void> => {
@@ -97,14 +109,23 @@ function rssOf(pid: number): number {
   return m ? Number(m[1]) * 1024 : 0;
 }
 
-async function streamThroughProxy(t: Target, pid: number): Promise<{ seconds: number; baseline: number; peak: number; size: number }> {
+/** Streams 1 GiB through the proxy; RSS peaks are kept separately for the first and the last quarter, so "flat" is visible. */
+async function streamThroughProxy(t: Target, e: Echo, pid: number): Promise<{ seconds: number; baseline: number; firstQuarterPeak: number; lastQuarterPeak: number; size: number }> {
   const baseline = rssOf(pid);
-  let peak = baseline;
-  const timer = setInterval(() => (peak = Math.max(peak, rssOf(pid))), 50);
+  let received = 0;
+  let firstQuarterPeak = baseline;
+  let lastQuarterPeak = 0;
+  const sample = (): void => {
+    const rss = rssOf(pid);
+    if (received <= STREAM_BYTES / 4) firstQuarterPeak = Math.max(firstQuarterPeak, rss);
+    else if (received >= (STREAM_BYTES * 3) / 4) lastQuarterPeak = Math.max(lastQuarterPeak, rss);
+  };
+  const timer = setInterval(sample, 50);
   const start = performance.now();
   try {
-    const size = await send(t, proxyCall(t, `/echo/bytes/${STREAM_BYTES}`));
-    return { seconds: (performance.now() - start) / 1000, baseline, peak: Math.max(peak, rssOf(pid)), size };
+    const size = await send(t, proxyCall(t, e, `/echo/bytes/${STREAM_BYTES}`), (n) => (received = n));
+    sample();
+    return { seconds: (performance.now() - start) / 1000, baseline, firstQuarterPeak, lastQuarterPeak, size };
   } finally {
     clearInterval(timer);
   }
@@ -141,15 +162,17 @@ export async function runProxyBench(): Promise<string> {
   const dist = mkdtempSync(join(tmpdir(), 'parley-bench-'));
   writeFileSync(join(dist, 'index.html'), '<meta name="parley-proxy-token" content="%PARLEY_PROXY_TOKEN%">');
   const { child, target } = await startChild(dist);
+  const { child: echoChild, target: echoTarget } = await startChild(dist);
+  const echo: Echo = { base: echoTarget.base, host: echoTarget.host };
   try {
     const path = '/echo/bench?small=1';
-    const direct = directCall(target, path);
-    const viaProxy = proxyCall(target, path);
-    const latDirect = await latency(target, direct);
+    const direct = directCall(echo, path);
+    const viaProxy = proxyCall(target, echo, path);
+    const latDirect = await latency(echo, direct);
     const latProxy = await latency(target, viaProxy);
-    const tpDirect = await throughput(target, direct);
+    const tpDirect = await throughput(echo, direct);
     const tpProxy = await throughput(target, viaProxy);
-    const stream = await streamThroughProxy(target, child.pid!);
+    const stream = await streamThroughProxy(target, echo, child.pid!);
     if (stream.size !== STREAM_BYTES) throw new Error(`streamed ${stream.size} bytes, expected ${STREAM_BYTES}`);
     const rows = [
       '| measure | direct to echo | through proxy | proxy vs direct |',
@@ -158,12 +181,13 @@ export async function runProxyBench(): Promise<string> {
       `| latency p99 (ms) | ${ms(latDirect.p99)} | ${ms(latProxy.p99)} | +${ms(latProxy.p99 - latDirect.p99)} ms (${(latProxy.p99 / latDirect.p99).toFixed(2)}×) |`,
       `| throughput (req/s, ${CONCURRENCY} in flight) | ${tpDirect.toFixed(0)} | ${tpProxy.toFixed(0)} | ${(tpProxy / tpDirect).toFixed(2)}× |`,
       `| 1 GiB through proxy: time, rate | | ${stream.seconds.toFixed(2)} s, ${(STREAM_BYTES / 1024 / 1024 / stream.seconds).toFixed(0)} MiB/s | |`,
-      `| server RSS before / peak while streaming 1 GiB (MiB) | | ${mib(stream.baseline)} / ${mib(stream.peak)} | +${mib(stream.peak - stream.baseline)} MiB (${((stream.peak - stream.baseline) / STREAM_BYTES * 100).toFixed(2)} % of the body) |`,
+      `| proxy RSS before → peak in first ¼ → peak in last ¼ of 1 GiB (MiB) | | ${mib(stream.baseline)} → ${mib(stream.firstQuarterPeak)} → ${mib(stream.lastQuarterPeak)} | last ¼ vs first ¼: ${(stream.lastQuarterPeak / stream.firstQuarterPeak).toFixed(2)}× (flat ≈ 1.00) |`,
     ];
-    return ['### Proxy overhead (loopback; server in its own process)', '', ...rows, ''].join('\n');
+    return [`### Proxy overhead (loopback; proxy and echo server in separate processes; ${cpus().length} CPUs, load ${loadavg()[0]!.toFixed(1)} at start)`, '', ...rows, ''].join('\n');
   } finally {
     agent.destroy();
     child.kill('SIGTERM');
+    echoChild.kill('SIGTERM');
     rmSync(dist, { recursive: true, force: true });
   }
 }

@@ -6,6 +6,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { resolve } from 'node:path';
 import { createParleyHandler, newToken } from './handler.ts';
 import { isLoopbackHost } from './security.ts';
+import { onClientError } from './echo/any-method.ts';
 
 export interface ServerOptions {
   /** Listening address; default `127.0.0.1`. */
@@ -49,6 +50,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   });
   // 16 KiB of request head is Node's default; say so explicitly as the head size limit.
   const server: Server = createServer({ maxHeaderSize: 16 * 1024, requestTimeout: 0 }, (req, res) => handler(req, res));
+  server.on('clientError', onClientError);
   const sockets = new Set<Socket>();
   server.on('connection', (socket) => {
     sockets.add(socket);

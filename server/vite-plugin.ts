@@ -11,6 +11,7 @@ import type { Plugin } from 'vite';
 import { createParleyHandler, newToken, type ParleyHandler } from './handler.ts';
 import { isLoopbackHost } from './security.ts';
 import { TOKEN_PLACEHOLDER } from './static.ts';
+import { onClientError } from './echo/any-method.ts';
 
 /** Mounts Parley's server routes (/api/*, /echo/*) into the Vite dev server. */
 export function parleyDevServer(): Plugin {
@@ -42,6 +43,8 @@ export function parleyDevServer(): Plugin {
       // Added before Vite's own middlewares, so /api and /echo never reach the SPA fallback.
       server.middlewares.use((req, res, next) => h(req, res, next));
       server.httpServer?.once('close', () => h.dispose());
+      // Custom method tokens Node's parser does not know still reach the echo (see any-method.ts).
+      if (server.httpServer && server.httpServer.listenerCount('clientError') === 0) server.httpServer.on('clientError', onClientError);
     },
     transformIndexHtml(html) {
       return serving ? html.replaceAll(TOKEN_PLACEHOLDER, token) : html;

@@ -77,18 +77,22 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
 
 /** The `EchoReply` for a request whose content has been read. */
 export function buildEchoReply(req: IncomingMessage, body: Buffer): EchoReply {
-  const target = req.url ?? '';
-  const q = target.indexOf('?');
-  const rawQuery = q < 0 ? '' : target.slice(q + 1);
   const headers: [string, string][] = [];
   for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) headers.push([req.rawHeaders[i]!, req.rawHeaders[i + 1]!]);
+  return echoReplyOf(req.method ?? '', req.url ?? '', headers, req.httpVersion, body);
+}
+
+/** The `EchoReply` from the parts of a request (also used by the raw parser in `any-method.ts`). */
+export function echoReplyOf(method: string, target: string, headers: [string, string][], httpVersion: string, body: Buffer): EchoReply {
+  const q = target.indexOf('?');
+  const rawQuery = q < 0 ? '' : target.slice(q + 1);
   return {
-    method: req.method ?? '',
+    method,
     target,
     path: q < 0 ? target : target.slice(0, q),
     query: { raw: rawQuery, pairs: [...new URLSearchParams(rawQuery)] },
     headers,
-    httpVersion: req.httpVersion,
+    httpVersion,
     body: { text: body.toString('utf8'), base64: body.toString('base64'), size: body.length },
   };
 }

@@ -6,7 +6,6 @@
 import { request as httpRequest, type ClientRequest, type IncomingMessage, type RequestOptions, type ServerResponse } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { isIP, type Socket } from 'node:net';
-import { pipeline } from 'node:stream';
 import { performance } from 'node:perf_hooks';
 import { encodeProxyResponseHead } from '../../src/core/wire/proxy-codec.ts';
 import { PROXY_HEAD_HEADER, type ProxyRequestHead, type ProxyResponseHead, type ProxyTimings, type RedirectHop } from '../../src/core/wire/proxy.ts';
@@ -113,9 +112,12 @@ function sendHop(
     servername: https && !isIP(host) ? host : undefined,
     lookup: limits.allowPrivateTargets ? undefined : policyLookup(() => undefined),
   } as RequestOptions);
+  keepMethodCase(upstream, method);
   onRequest(upstream);
   upstream.once('socket', (socket: Socket) => {
     if (!socket.connecting) return; // a kept-alive connection: no DNS, connect or TLS this time
+    // Head and body go out as separate writes; without this, Nagle + delayed ACK can add 40 ms.
+    socket.setNoDelay(true);
     socket.once('lookup', () => (timings.dnsMs = since()));
     socket.once('connect', () => (timings.connectMs = since()));
     if (https) socket.once('secureConnect', () => (timings.tlsMs = since()));
@@ -134,6 +136,19 @@ function sendHop(
     body.req.pipe(upstream);
   }
   return answered;
+}
+
+/**
+ * Method names are case-sensitive (RFC 9110 §9.1) but Node's ClientRequest upper-cases them.
+ * With array headers Node has already rendered the head in the constructor, so the request
+ * line is restored to the method as given. Guarded: if Node's internals ever differ, the
+ * upper-cased method is sent rather than anything broken.
+ */
+function keepMethodCase(upstream: ClientRequest, method: string): void {
+  const internal = upstream as ClientRequest & { _header?: unknown; _headerSent?: boolean };
+  const upper = method.toUpperCase();
+  if (method === upper || internal._headerSent || typeof internal._header !== 'string' || !internal._header.startsWith(`${upper} `)) return;
+  internal._header = method + internal._header.slice(upper.length);
 }
 
 /** Streams the final upstream response to the browser: 200 + X-Parley-Head + the content bytes as received. */
@@ -172,13 +187,14 @@ function relay(
   }
   // Between chunks, the same timeout applies as for the head: a stalled upstream is given up.
   upstream.setTimeout(idleTimeoutMs, () => upstream.destroy(new Error(`No data for ${idleTimeoutMs} ms`)));
-  pipeline(response, res, (err) => {
-    upstream.setTimeout(0);
-    if (err) {
-      upstream.destroy();
-      res.destroy();
-    }
-  });
+  // pipe, not stream.pipeline: pipeline builds an AbortSignal and a DOMException per call, a
+  // measurable cost on small requests. Failures are wired by hand: an upstream error ends the
+  // browser's response abruptly (so it sees a truncated body, never a clean end), and the
+  // browser leaving destroys the upstream request (see `forward`).
+  response.on('error', () => res.destroy());
+  response.on('aborted', () => res.destroy());
+  response.on('end', () => upstream.setTimeout(0));
+  response.pipe(res);
 }
 
 function pairsOf(raw: string[]): [string, string][] {

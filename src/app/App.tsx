@@ -10,6 +10,11 @@ import { RequestLine } from '../features/request-editor/RequestLine.tsx';
 import { TransportSwitch } from '../features/request-editor/TransportSwitch.tsx';
 import { ResponseView } from '../features/response-viewer/ResponseView.tsx';
 import { useSendShortcut } from './use-send-shortcut.ts';
+import { ErrorBoundary } from '../components/error-boundary.tsx';
+import { LibraryActions } from '../features/library/LibraryActions.tsx';
+import { LibraryBanners } from '../features/library/LibraryNotices.tsx';
+import { LibrarySidebar } from '../features/library/LibrarySidebar.tsx';
+import { ShareDialogHost, SharedNotice } from '../features/share/SharedNotice.tsx';
 
 export function App() {
   useSendShortcut();
@@ -26,18 +31,29 @@ export function App() {
         </div>
         <div className="ml-auto flex items-center gap-1.5" aria-label="Actions" role="toolbar">
           {/* ACTIONS slot: Save, Share, Code, Import */}
+          <LibraryActions />
         </div>
       </header>
       <div className="flex min-h-0 flex-1">
         {/* SIDEBAR slot: <aside className="w-64 shrink-0 border-r border-slate-200 bg-white">…</aside> */}
+        <LibrarySidebar />
         <main className="flex min-w-0 flex-1 flex-col">
-          <RequestLine />
+          <LibraryBanners />
+          <SharedNotice />
+          <ErrorBoundary what="The request line">
+            <RequestLine />
+          </ErrorBoundary>
           <div className="grid min-h-0 flex-1 grid-cols-1 grid-rows-2 gap-px bg-slate-200 lg:grid-cols-2 lg:grid-rows-1">
-            <RequestEditor />
-            <ResponseView />
+            <ErrorBoundary what="The request editor">
+              <RequestEditor />
+            </ErrorBoundary>
+            <ErrorBoundary what="The response view">
+              <ResponseView />
+            </ErrorBoundary>
           </div>
         </main>
       </div>
+      <ShareDialogHost />
     </div>
   );
 }

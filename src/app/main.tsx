@@ -2,6 +2,10 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './index.css';
 import { App } from './App.tsx';
+import { libraryStarted } from '../stores/library-session.ts';
+
+// Before the first render, so the editor opens with the restored working draft or a shared link.
+libraryStarted();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -41,6 +41,8 @@ export interface KeyValueTableProps {
   /** Rendered after the value cell (e.g. a content-type field). */
   renderExtra?: (row: TableRow) => ReactNode;
   emptyText?: string;
+  /** Extra classes for a name/value input given its text (e.g. to mark an undefined {{variable}}). */
+  cellClass?: (text: string) => string;
 }
 
 export function KeyValueTable(props: KeyValueTableProps) {
@@ -103,6 +105,7 @@ function RowView({
   namePlaceholder,
   valuePlaceholder,
   renderExtra,
+  cellClass = () => '',
 }: KeyValueTableProps & { row: TableRow; index: number; count: number; rowProblems: { severity: 'error' | 'warning'; message: string }[] }) {
   const hasError = problems.some((p) => p.severity === 'error');
   return (
@@ -121,7 +124,7 @@ function RowView({
           <input
             aria-label={nameLabel}
             aria-invalid={hasError || undefined}
-            className={`${cellInputClass} ${hasError ? 'text-red-700' : ''}`}
+            className={`${cellInputClass} ${hasError ? 'text-red-700' : ''} ${cellClass(row.name)}`}
             placeholder={namePlaceholder ?? 'name'}
             value={row.name}
             spellCheck={false}
@@ -132,7 +135,7 @@ function RowView({
           <div className="flex items-center gap-1">
             <input
               aria-label={valueLabel}
-              className={cellInputClass}
+              className={`${cellInputClass} ${cellClass(row.value)}`}
               placeholder={valuePlaceholder ?? 'value'}
               value={row.value}
               spellCheck={false}

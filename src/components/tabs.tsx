@@ -40,7 +40,7 @@ export function TabList<K extends string>({ label, items, selected, onSelect, tr
               }}
               className={`-mb-px flex items-center gap-1.5 whitespace-nowrap border-b-2 ${
                 size === 'sm' ? 'px-2 py-1.5 text-xs' : 'px-3 py-2 text-[13px]'
-              } font-medium transition-colors ${
+              } font-medium ${
                 active
                   ? 'border-indigo-600 text-indigo-700'
                   : 'border-transparent text-slate-500 hover:border-slate-300 hover:text-slate-800'

@@ -60,10 +60,16 @@ export function isQuotaError(error: unknown): boolean {
 }
 
 export class LibraryStorage {
+  /**
+   * @param storage localStorage (shared by the tabs of the origin)
+   * @param session sessionStorage (this tab only): the working draft goes there first, so a
+   *   reload brings back THIS tab's draft, not the one another tab wrote last
+   */
   constructor(
     private readonly storage: StorageLike,
     private readonly now: () => number = Date.now,
     private readonly makeId: () => string = () => Math.random().toString(36).slice(2),
+    private readonly session: StorageLike | null = null,
   ) {}
 
   private write(key: string, value: string): WriteResult {
@@ -163,19 +169,34 @@ export class LibraryStorage {
     return this.write(SETTINGS_KEY, JSON.stringify(settings));
   }
 
+  /** This tab's working draft (survives a reload); else the last one any tab wrote (a new tab). */
   loadWorking(): WorkingDraft | null {
-    const text = this.storage.getItem(WORKING_KEY);
-    if (text === null) return null;
-    try {
-      const parsed = WorkingDraftSchema.safeParse(JSON.parse(text));
-      return parsed.success ? parsed.data : null;
-    } catch {
-      return null;
+    for (const area of [this.session, this.storage]) {
+      let text: string | null = null;
+      try {
+        text = area?.getItem(WORKING_KEY) ?? null;
+      } catch {
+        continue;
+      }
+      if (text === null) continue;
+      try {
+        const parsed = WorkingDraftSchema.safeParse(JSON.parse(text));
+        if (parsed.success) return parsed.data;
+      } catch {
+        // unreadable: try the next area
+      }
     }
+    return null;
   }
 
   putWorking(working: WorkingDraft): WriteResult {
-    return this.write(WORKING_KEY, JSON.stringify(working));
+    const text = JSON.stringify(working);
+    try {
+      this.session?.setItem(WORKING_KEY, text);
+    } catch {
+      // sessionStorage full or unavailable: localStorage below still keeps it
+    }
+    return this.write(WORKING_KEY, text);
   }
 
   /**
@@ -229,17 +250,24 @@ export class MemoryStorage implements StorageLike {
 }
 
 /** The browser's localStorage when usable (it throws on access in some privacy modes), else memory. */
-export function browserStorage(): { storage: StorageLike; persistent: boolean } {
+export function browserStorage(): { storage: StorageLike; session: StorageLike | null; persistent: boolean } {
+  let session: StorageLike | null = null;
+  try {
+    session = globalThis.sessionStorage ?? null;
+    session?.getItem(WORKING_KEY);
+  } catch {
+    session = null;
+  }
   try {
     const ls = globalThis.localStorage;
     if (ls) {
       ls.getItem(SETTINGS_KEY);
-      return { storage: ls, persistent: true };
+      return { storage: ls, session, persistent: true };
     }
   } catch {
     // fall through to memory
   }
-  return { storage: new MemoryStorage(), persistent: false };
+  return { storage: new MemoryStorage(), session, persistent: false };
 }
 
 /**

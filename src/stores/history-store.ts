@@ -20,8 +20,8 @@ export const useHistoryEntries = (): Record<string, HistoryEntry> => useHistoryS
 export const useHistoryLimit = (): number => useHistoryStore((s) => s.limit);
 export const getHistoryEntries = (): HistoryEntry[] => Object.values(useHistoryStore.getState().entries);
 
-/** Removes entries past the limit, from storage and state. */
-function enforceLimit(): void {
+/** Removes entries past the limit, from storage and state (after a send, a limit change, an import). */
+export function enforceLimit(): void {
   const { entries, limit } = useHistoryStore.getState();
   const { drop } = pruneHistory(Object.values(entries), limit);
   if (drop.length === 0) return;

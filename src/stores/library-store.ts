@@ -7,6 +7,7 @@ import { create } from 'zustand';
 import type { Collection, LibraryRecord, RecordKind, SavedRequest } from '../core/library/records.ts';
 import type { RequestDraft } from '../core/model/draft.ts';
 import { newId } from '../core/model/ids.ts';
+import { blankDraft } from '../core/model/defaults.ts';
 import { DEFAULT_COLLECTION_NAME } from '../core/library/migrate.ts';
 import { browserStorage, LibraryStorage, type SetAside, type WriteResult } from '../services/storage.ts';
 import { draftReplaced, getDraft } from './request-store.ts';
@@ -37,9 +38,9 @@ interface LibraryState {
   saveDialogOpen: boolean;
 }
 
-const { storage: backing, persistent } = browserStorage();
+const { storage: backing, session, persistent } = browserStorage();
 /** The one storage service of the app (module-level, like the stores). */
-export const libraryStorage = new LibraryStorage(backing, Date.now, newId);
+export const libraryStorage = new LibraryStorage(backing, Date.now, newId, session);
 
 export const useLibraryStore = create<LibraryState>()(() => ({
   collections: {},
@@ -192,6 +193,11 @@ export function saveConfirmed(name: string, target: { collectionId: string } | {
   useLibraryStore.setState({ originId: record.id, saveDialogOpen: false, notice: null });
   showToast(`Saved “${record.name}”`);
   return true;
+}
+
+/** A blank request in the editor, not linked to any saved one (Undo brings back the previous draft). */
+export function newRequestClicked(): void {
+  editorLoaded(blankDraft(), null, 'New request');
 }
 
 export function requestOpened(id: string): void {

@@ -2,9 +2,8 @@
 import { exportLibrary, parseExport, planImport } from '../core/library/transfer.ts';
 import type { HistoryEntry } from '../core/library/records.ts';
 import { newId } from '../core/model/ids.ts';
-import { putRecord, showNotice, useLibraryStore } from './library-store.ts';
-import { getHistoryEntries, otherTabHistoryChanged } from './history-store.ts';
-import { libraryStorage } from './library-store.ts';
+import { libraryStorage, putRecord, showNotice, useLibraryStore } from './library-store.ts';
+import { enforceLimit, getHistoryEntries, otherTabHistoryChanged } from './history-store.ts';
 
 /** The export file's name and text for the Export button. */
 export function exportRequested(now = Date.now()): { fileName: string; text: string } {
@@ -37,6 +36,7 @@ export function importFileRead(text: string): void {
       else failed++;
     } else if (!putRecord(kind, record)) failed++;
   }
+  enforceLimit();
   const parts = [`${plan.added} added`, `${plan.updated} updated`, `${plan.unchanged} already here`];
   if (parsed.skipped) parts.push(`${parsed.skipped} unreadable skipped`);
   if (failed) {

@@ -12,6 +12,8 @@ import { createProxyTransport } from '../services/transport-proxy.ts';
 import { createDirectTransport } from '../services/transport-direct.ts';
 import { resolveCurrent } from './request-derived.ts';
 import { getFollowRedirects, getTransportKind } from './settings-store.ts';
+import { getDraft } from './request-store.ts';
+import { sendRecorded } from './history-store.ts';
 
 export type SendPhase = 'idle' | 'sending' | 'done' | 'failed';
 
@@ -37,6 +39,8 @@ export interface ResponseState {
   failure: SendFailure | null;
   /** Errors that stopped sending (unresolved variables, invalid URL …). */
   blockedBy: ResolveProblem[];
+  /** Number of sends started; identifies the current attempt (views key on it). */
+  sendCount: number;
 }
 
 const useResponseStore = create<ResponseState>()(() => ({
@@ -46,6 +50,7 @@ const useResponseStore = create<ResponseState>()(() => ({
   response: null,
   failure: null,
   blockedBy: [],
+  sendCount: 0,
 }));
 
 export const useSendPhase = (): SendPhase => useResponseStore((s) => s.phase);
@@ -54,6 +59,7 @@ export const useSentRequest = (): ResponseState['sent'] => useResponseStore((s) 
 export const useLastResponse = (): ResponseRecord | null => useResponseStore((s) => s.response);
 export const useSendFailure = (): SendFailure | null => useResponseStore((s) => s.failure);
 export const useBlockingProblems = (): ResolveProblem[] => useResponseStore((s) => s.blockedBy);
+export const useSendCount = (): number => useResponseStore((s) => s.sendCount);
 
 /** The whole state, for code outside React (tests, history recording). */
 export const getResponseState = (): Readonly<ResponseState> => useResponseStore.getState();
@@ -96,15 +102,20 @@ async function send(kind: TransportKind): Promise<void> {
     return;
   }
   const request = resolved.request;
+  // History keeps the draft as it was when sent (the user may edit while it is in flight).
+  const sentDraft = getDraft();
+  const recordSend = (status: number | null, timeMs: number | null, sizeBytes: number | null) =>
+    sendRecorded({ draft: sentDraft, method: request.method, url: request.url, status, timeMs, sizeBytes });
   const controller = new AbortController();
   inFlight = controller;
-  useResponseStore.setState({
+  useResponseStore.setState((s) => ({
     phase: 'sending',
     progress: null,
     sent: { request, via: kind },
     failure: null,
     blockedBy: [],
-  });
+    sendCount: s.sendCount + 1,
+  }));
   try {
     const response = await transportFor(kind).send(request, {
       signal: controller.signal,
@@ -112,12 +123,14 @@ async function send(kind: TransportKind): Promise<void> {
       onProgress: (progress) => useResponseStore.setState({ progress }),
     });
     useResponseStore.setState({ phase: 'done', response, failure: null });
+    recordSend(response.status, response.totalMs, response.sizeBytes);
   } catch (error) {
     const failure: SendFailure =
       error instanceof SendError
         ? { kind: error.kind, message: error.message, code: error.code, via: kind }
         : { kind: 'unexpected', message: `Something went wrong in Parley: ${String(error)}`, via: kind };
     useResponseStore.setState({ phase: 'failed', failure, response: null });
+    if (failure.kind !== 'cancelled') recordSend(null, null, null);
   } finally {
     if (inFlight === controller) inFlight = null;
   }

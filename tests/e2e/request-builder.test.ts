@@ -161,4 +161,56 @@ describe('request builder (issue 3)', () => {
     expect(echoHeader(echo, 'Host')).toEqual([host]);
     await page.context().close();
   });
+
+  it('flags a header the browser forbids in direct mode, never claims it was sent, and sends it through the proxy', async () => {
+    const { page } = await h.openApp();
+    await waitForForm(page);
+    await page.getByRole('radiogroup', { name: 'Send via' }).getByRole('radio', { name: 'Direct' }).click();
+    await setUrl(page, `${h.server.url}/echo/cookie`);
+    await openRequestTab(page, 'Headers');
+    await page.getByRole('button', { name: 'Add header' }).click();
+    await page.getByRole('textbox', { name: 'Header name' }).nth(2).fill('Cookie');
+    await page.getByRole('textbox', { name: 'Header value' }).nth(2).fill('session=abc');
+    const table = page.getByRole('table', { name: 'Headers' });
+    expect(await table.textContent()).toContain('Use the proxy to send it.');
+
+    expect(await send(page)).toBe('200 OK');
+    expect(echoHeader(await readEcho(page), 'Cookie')).toEqual([]);
+    await page.getByRole('tablist', { name: 'Response views' }).getByRole('tab', { name: 'Raw request' }).click();
+    expect(await page.getByRole('region', { name: 'Raw request' }).textContent()).not.toContain('Cookie:');
+
+    await page.getByRole('button', { name: 'Use the proxy' }).click();
+    expect(await page.getByRole('radio', { name: 'Proxy' }).getAttribute('aria-checked')).toBe('true');
+    expect(await send(page)).toBe('200 OK');
+    expect(echoHeader(await readEcho(page), 'Cookie')).toEqual(['session=abc']);
+    await page.context().close();
+  });
+
+  it('substitutes a path variable, encoded as one segment', async () => {
+    const { page } = await h.openApp();
+    await waitForForm(page);
+    await setMethod(page, 'GET');
+    await setBodyType(page, 'None');
+    await setUrl(page, `${h.server.url}/echo/users/:id/posts`);
+    await openRequestTab(page, 'Query');
+    await page.getByRole('textbox', { name: 'Path variable id' }).fill('a/b c');
+    expect(await send(page)).toBe('200 OK');
+    expect((await readEcho(page)).target).toBe('/echo/users/a%2Fb%20c/posts');
+    await page.context().close();
+  });
+
+  it('beautifies the JSON body losslessly and sends the beautified text', async () => {
+    const { page } = await h.openApp();
+    await waitForForm(page);
+    await openRequestTab(page, 'Body');
+    await page.getByRole('button', { name: 'Beautify' }).click();
+    expect(await send(page)).toBe('200 OK');
+    expect(echoBodyBytes(await readEcho(page)).toString('utf8')).toBe(
+      '{\n  "employee": {\n    "name": "Emma",\n    "age": 28,\n    "city": "Boston"\n  }\n}',
+    );
+    await page.getByRole('button', { name: 'Minify' }).click();
+    expect(await send(page)).toBe('200 OK');
+    expect(echoBodyBytes(await readEcho(page)).toString('utf8')).toBe('{"employee":{"name":"Emma","age":28,"city":"Boston"}}');
+    await page.context().close();
+  });
 });

@@ -32,8 +32,11 @@ export async function setBodyType(page: Page, label: string): Promise<void> {
 
 /** Clicks Send and waits for the status of the response; returns its text (e.g. `200 OK`). */
 export async function send(page: Page): Promise<string> {
-  await page.getByRole('button', { name: 'Send', exact: true }).click();
   const status = page.getByRole('region', { name: 'Response' }).getByRole('status', { name: 'Response status' });
+  // The status element is re-created for every send: wait for the previous one to go.
+  const previous = (await status.count()) > 0 ? await status.elementHandle() : null;
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  if (previous) await previous.waitForElementState('hidden');
   await status.waitFor();
   return (await status.textContent()) ?? '';
 }

@@ -165,3 +165,23 @@ describe('LibraryStorage', () => {
     expect(storage.loadSettings()).toEqual({ v: 1, historyLimit: 100 });
   });
 });
+
+describe('working draft', () => {
+  it("prefers this tab's session copy and falls back to the shared one", () => {
+    const local = new MemoryStorage();
+    const sessionA = new MemoryStorage();
+    const sessionB = new MemoryStorage();
+    const tabA = new LibraryStorage(local, () => NOW, () => 'x', sessionA);
+    const tabB = new LibraryStorage(local, () => NOW, () => 'x', sessionB);
+    const draftA = { ...blankDraft(), url: 'http://a.test' };
+    const draftB = { ...blankDraft(), url: 'http://b.test' };
+    expect(tabA.putWorking({ v: 1, draft: draftA, originId: 'r1' })).toEqual({ ok: true });
+    expect(tabB.putWorking({ v: 1, draft: draftB, originId: null })).toEqual({ ok: true });
+    expect(tabA.loadWorking()).toEqual({ v: 1, draft: draftA, originId: 'r1' });
+    expect(tabB.loadWorking()).toEqual({ v: 1, draft: draftB, originId: null });
+    // A new tab (empty session) gets the last one written.
+    expect(new LibraryStorage(local, () => NOW, () => 'x', new MemoryStorage()).loadWorking()).toEqual({ v: 1, draft: draftB, originId: null });
+    local.map.set('parley:v1:working', 'garbage');
+    expect(new LibraryStorage(local, () => NOW, () => 'x', new MemoryStorage()).loadWorking()).toBe(null);
+  });
+});

@@ -24,6 +24,7 @@ export interface AuthApplied {
   skipped?: string;
 }
 
+/** A scheme descriptor: picker label, form fields, and a pure `apply` (no problems, no conflicts: resolveRequest owns those). */
 export interface AuthScheme<T extends AuthType = AuthType> {
   id: T;
   /** Option text of the `Auth type` picker. */

@@ -17,6 +17,7 @@ export const DEFAULT_CONTENT_TYPES: Readonly<Record<BodyMode, string | null>> = 
   binary: 'application/octet-stream',
 };
 
+/** Result of `encodeBody`. */
 export interface EncodedBody {
   /** Content bytes; `null` = no body (mode none, or nothing to send: empty text, no fields). */
   bytes: Uint8Array | null;

@@ -7,6 +7,8 @@
  * Grammar: RFC 8259 (no comments, trailing commas, single quotes, NaN, BOM).
  */
 
+import { TextWriter } from './text-writer.ts';
+
 /** A JSON syntax error with its position. `offset` is a UTF-16 index into the text; `line`/`column` are 1-based (column in UTF-16 units). */
 export class JsonSyntaxError extends SyntaxError {
   readonly offset: number;
@@ -126,8 +128,7 @@ const enum S {
  * `emit === false` only validates (returns `''`), without building the output.
  */
 function rewrite(text: string, indent: string | null, emit = true): string {
-  const parts: string[] = [];
-  let buf = '';
+  const out = new TextWriter();
   const nl: string[] = [];
   const newline = (depth: number): string => (indent === null ? '' : (nl[depth] ??= '\n' + indent.repeat(depth)));
   const colon = indent === null ? ':' : ': ';
@@ -150,7 +151,7 @@ function rewrite(text: string, indent: string | null, emit = true): string {
       // falls through (fail never returns)
       case S.Colon:
         if (c !== 0x3a) fail(text, i, `Expected ':' after a property name, found ${found(text, i)}`);
-        if (emit) buf += colon;
+        if (emit) out.write(colon);
         i++;
         state = S.Value;
         continue;
@@ -158,7 +159,10 @@ function rewrite(text: string, indent: string | null, emit = true): string {
         const top = stack[stack.length - 1] as number;
         const close = top === 0x7b ? 0x7d : 0x5d;
         if (c === 0x2c) {
-          if (emit) buf += ',' + newline(stack.length);
+          if (emit) {
+            out.unit(0x2c);
+            out.write(newline(stack.length));
+          }
           i++;
           state = top === 0x7b ? S.Key : S.Value;
           continue;
@@ -167,7 +171,10 @@ function rewrite(text: string, indent: string | null, emit = true): string {
           fail(text, i, `Expected ',' or '${String.fromCharCode(close)}' after ${top === 0x7b ? 'a property value' : 'an array element'}, found ${found(text, i)}`);
         }
         stack.pop();
-        if (emit) buf += newline(stack.length) + String.fromCharCode(close);
+        if (emit) {
+          out.write(newline(stack.length));
+          out.unit(close);
+        }
         i++;
         state = stack.length === 0 ? S.End : S.CommaOrClose;
         break;
@@ -176,7 +183,7 @@ function rewrite(text: string, indent: string | null, emit = true): string {
       case S.Key:
         if (c === 0x7d && state === S.KeyOrCloseObject) {
           stack.pop();
-          if (emit) buf += '}';
+          if (emit) out.unit(0x7d);
           i++;
           state = stack.length === 0 ? S.End : S.CommaOrClose;
           break;
@@ -188,7 +195,10 @@ function rewrite(text: string, indent: string | null, emit = true): string {
         }
         {
           const end = scanString(text, i);
-          if (emit) buf += (state === S.KeyOrCloseObject ? newline(stack.length) : '') + text.slice(i, end);
+          if (emit) {
+            if (state === S.KeyOrCloseObject) out.write(newline(stack.length));
+            out.slice(text, i, end);
+          }
           i = end;
         }
         state = S.Colon;
@@ -198,18 +208,18 @@ function rewrite(text: string, indent: string | null, emit = true): string {
         if (state === S.ValueOrCloseArray) {
           if (c === 0x5d) {
             stack.pop();
-            if (emit) buf += ']';
+            if (emit) out.unit(0x5d);
             i++;
             state = stack.length === 0 ? S.End : S.CommaOrClose;
             break;
           }
-          if (emit) buf += newline(stack.length);
+          if (emit) out.write(newline(stack.length));
         } else if (c === 0x5d && stack[stack.length - 1] === 0x5b) {
           fail(text, i, "A trailing comma before ']' is not allowed in JSON");
         }
         if (c === 0x7b || c === 0x5b) {
           stack.push(c);
-          if (emit) buf += c === 0x7b ? '{' : '[';
+          if (emit) out.unit(c);
           i++;
           state = c === 0x7b ? S.KeyOrCloseObject : S.ValueOrCloseArray;
           break;
@@ -221,19 +231,14 @@ function rewrite(text: string, indent: string | null, emit = true): string {
         else if (text.startsWith('false', i)) end = i + 5;
         else if (text.startsWith('null', i)) end = i + 4;
         else badValue(text, i, 'a value');
-        if (emit) buf += text.slice(i, end);
+        if (emit) out.slice(text, i, end);
         i = end;
         state = stack.length === 0 ? S.End : S.CommaOrClose;
         break;
       }
     }
-    if (buf.length > 1 << 16) {
-      parts.push(buf);
-      buf = '';
-    }
   }
-  parts.push(buf);
-  return parts.join('');
+  return emit ? out.toString() : '';
 }
 
 function indentString(indent: number | string | undefined): string {

@@ -4,15 +4,24 @@
  */
 import type { EffectiveRequest, Transport } from './types.ts';
 import { isForbiddenRequestHeader } from './validate.ts';
+import { indexOfBytes } from '../body/multipart.ts';
+
+/** Methods for which Node's http client (so Parley's proxy) sends no `Content-Length: 0` without a body. */
+const NO_DEFAULT_LENGTH = new Set(['GET', 'HEAD', 'DELETE', 'OPTIONS', 'TRACE', 'CONNECT']);
 
 /**
- * The Content-Length a transport adds: the body's length in OCTETS; `0` for a POST or PUT
- * without a body (Fetch standard §4.5 "HTTP-network-or-cache fetch", step 8); `null`
- * when no Content-Length field is sent (no body, other methods).
+ * The Content-Length value (in OCTETS) the transport adds, or `null` when it sends none:
+ * - a body of N > 0 octets → N;
+ * - `direct` (Fetch standard §4.5 "HTTP-network-or-cache fetch" step 8): a null body gives
+ *   `0` for POST and PUT only; an empty non-null body gives `0`;
+ * - `proxy` (default; Node's http client rule, which the proxy follows): no body gives `0`
+ *   for every method except GET, HEAD, DELETE, OPTIONS, TRACE, CONNECT (any case).
  */
-export function contentLengthFor(req: Pick<EffectiveRequest, 'method' | 'body'>): number | null {
-  if (req.body !== null) return req.body.length;
-  return req.method === 'POST' || req.method === 'PUT' ? 0 : null;
+export function contentLengthFor(req: Pick<EffectiveRequest, 'method' | 'body'>, transport: Transport = 'proxy'): number | null {
+  const length = req.body?.length ?? 0;
+  if (length > 0) return length;
+  if (transport === 'direct') return req.body !== null || req.method === 'POST' || req.method === 'PUT' ? 0 : null;
+  return NO_DEFAULT_LENGTH.has(req.method.toUpperCase()) ? null : 0;
 }
 
 /** `text` of the body: UTF-8 text when it decodes and has no NUL, otherwise a placeholder. */
@@ -35,21 +44,22 @@ function textOrPlaceholder(bytes: Uint8Array): string {
 function multipartText(body: Uint8Array, boundary: string): string {
   const whole = textOrPlaceholder(body);
   if (!whole.startsWith('<')) return whole;
-  // Latin-1 view keeps byte offsets equal to string offsets, to cut the parts out exactly.
-  const latin1 = Array.from(body, (b) => String.fromCharCode(b)).join('');
-  const delimiter = `--${boundary}`;
-  const pieces = latin1.split(`\r\n${delimiter}`);
-  if (!pieces[0]?.startsWith(delimiter)) return whole;
-  const bytesOf = (s: string) => Uint8Array.from(s, (ch) => ch.charCodeAt(0));
-  return pieces
-    .map((piece) => {
-      const headEnd = piece.indexOf('\r\n\r\n');
-      if (headEnd === -1) return textOrPlaceholder(bytesOf(piece));
-      const head = textOrPlaceholder(bytesOf(piece.slice(0, headEnd + 4)));
-      return head + textOrPlaceholder(bytesOf(piece.slice(headEnd + 4)));
-    })
-    .map((s, index) => (index === 0 ? s : `\r\n${delimiter}` + s))
-    .join('');
+  const enc = new TextEncoder();
+  const delimiter = enc.encode(`\r\n--${boundary}`);
+  const blankLine = enc.encode('\r\n\r\n');
+  // The first part starts right after `--boundary` (no CRLF before it).
+  if (indexOfBytes(body, delimiter.subarray(2)) !== 0) return whole;
+  let out = '';
+  let from = 0;
+  while (from < body.length) {
+    const next = indexOfBytes(body, delimiter, from + 1);
+    const end = next === -1 ? body.length : next;
+    const part = body.subarray(from, end);
+    const headEnd = indexOfBytes(part, blankLine);
+    out += headEnd === -1 ? textOrPlaceholder(part) : textOrPlaceholder(part.subarray(0, headEnd + 4)) + textOrPlaceholder(part.subarray(headEnd + 4));
+    from = end;
+  }
+  return out;
 }
 
 function latin1Bytes(text: string): Uint8Array {
@@ -64,7 +74,7 @@ function latin1Bytes(text: string): Uint8Array {
  * POST /echo/post/json HTTP/1.1        request line: method, origin-form target (path + query)
  * Host: 127.0.0.1:8080                 first; authority with the default port omitted (§3.2)
  * <header fields in order, duplicates kept>
- * Content-Length: 20                   in octets, when `contentLengthFor` says so
+ * Content-Length: 20                   in octets, when `contentLengthFor` says so (last)
  *                                      blank line, then the content
  * ```
  * A `Host` or `Content-Length` field already in `req.headers` (typed through the proxy) is
@@ -86,7 +96,7 @@ export function renderHttpMessage(req: EffectiveRequest, opts: { transport?: Tra
   const lines = [`${req.method} ${url.pathname}${q === -1 ? '' : req.url.slice(q)} HTTP/1.1`];
   if (!has('host')) lines.push(`Host: ${url.host}`);
   for (const h of headers) lines.push(`${h.name}: ${h.value}`);
-  const length = contentLengthFor(req);
+  const length = contentLengthFor(req, opts.transport);
   if (length !== null && !has('content-length') && !has('transfer-encoding')) lines.push(`Content-Length: ${length}`);
   const head = lines.join('\r\n') + '\r\n\r\n';
   const headBytes = latin1Bytes(head);

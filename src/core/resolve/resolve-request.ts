@@ -15,6 +15,12 @@ import { applyContentType, authHeaders, resolveHeaderRows } from './resolve-head
 import { forbiddenMethodReason, methodProblem, normalizeMethodLikeFetch } from './validate.ts';
 
 /**
+ * Bodies longer than this (UTF-16 units) are not checked as JSON here: resolveRequest runs
+ * on every edit, and the editor already marks JSON errors in big bodies.
+ */
+const JSON_CHECK_LIMIT = 1_000_000;
+
+/**
  * Resolves `draft` into the request exactly as it will be sent.
  *
  * Input: the draft and `ctx` (variables, file bytes, transport `proxy` (default) or
@@ -43,7 +49,8 @@ import { forbiddenMethodReason, methodProblem, normalizeMethodLikeFetch } from '
  *   warning). Otherwise the first enabled row named Content-Type (any case) wins, later
  *   ones are left out with a warning, and the body mode's default is used only when no
  *   row sets one. A typed `multipart/form-data` without boundary gets `; boundary=…`.
- * - Body: see `encodeBody`. JSON that does not parse is a warning, never blocks sending.
+ * - Body: see `encodeBody`. JSON that does not parse is a warning (checked up to 1 M
+ *   characters), never blocks sending.
  *   A typed Content-Length row must equal the body's octet count. Direct mode: GET/HEAD
  *   with a body is an error (fetch refuses it).
  */
@@ -126,7 +133,7 @@ export function resolveRequest(draft: RequestDraft, ctx: ResolveContext = {}): R
   const body = substituteBody(draft.body, (t) => sub(t, 'body'));
   const encoded = encodeBody(body, files, ctx.boundary);
   for (const e of encoded.errors) problems.push({ severity: 'error', field: 'body', rowId: e.rowId, message: e.message });
-  if (body.mode === 'json' && body.text !== '' && !unresolvedWhere.size) {
+  if (body.mode === 'json' && body.text !== '' && body.text.length <= JSON_CHECK_LIMIT && !unresolvedWhere.size) {
     const err = validateJson(body.text);
     if (err) problems.push({ severity: 'warning', field: 'body', message: `The JSON body does not parse (${err.message}); it is sent as typed.` });
   }

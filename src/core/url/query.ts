@@ -46,15 +46,24 @@ export function splitQuery(query: string): TypedQueryPair[] {
 
 /**
  * The text of one query pair as it stands in the URL field: `name=value`, or just `name`
- * when the row was typed without `=` and still has no value. Not encoded.
+ * when the row was typed without `=` and still has no value. Not encoded, except the
+ * delimiters a row typed in the TABLE may hold: `&` → `%26`, `#` → `%23` (and `=` → `%3D`
+ * in a name), so that re-reading the URL field gives the same pairs and the same bytes
+ * on the wire (`tag`=`test#abc` is shown `tag=test%23abc`, not as a fragment).
  */
 export function queryPairText(row: TypedQueryPair): string {
-  return row.noEquals === true && row.value === '' ? row.name : `${row.name}=${row.value}`;
+  const name = row.name.replace(/[&#=]/g, delimiterEscape);
+  return row.noEquals === true && row.value === '' ? name : `${name}=${row.value.replace(/[&#]/g, delimiterEscape)}`;
+}
+
+function delimiterEscape(ch: string): string {
+  return ch === '&' ? '%26' : ch === '#' ? '%23' : '%3D';
 }
 
 /**
- * The URL field's text: base + `?` + the ENABLED rows as they stand (joined with `&`) +
- * `#fragment`. No `?` when no row is enabled. Not encoded (the field shows what was typed).
+ * The URL field's text: base + `?` + the ENABLED rows as they stand (joined with `&`,
+ * see `queryPairText`) + `#fragment`. No `?` when no row is enabled. Not encoded (the
+ * field shows what was typed).
  * Never throws. Inverse of `splitTargetUri` (see there).
  */
 export function urlFieldText(draft: Pick<RequestDraft, 'url' | 'query' | 'fragment'>): string {

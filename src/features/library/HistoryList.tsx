@@ -23,11 +23,11 @@ export function HistoryList() {
   return (
     <div className="flex min-h-0 flex-1 flex-col">
       <div className="flex items-center gap-2 border-b border-slate-100 px-2 py-1.5 text-xs text-slate-600">
-        <label htmlFor="history-limit">Keep last</label>
+        <label htmlFor="history-limit" className="whitespace-nowrap">Keep last</label>
         <input id="history-limit" type="number" min={0} max={MAX_HISTORY_LIMIT} aria-label="History size"
           className="w-16 rounded border border-slate-300 px-1 py-0.5 text-xs" value={limit}
           onChange={(e) => e.target.value !== '' && historyLimitChanged(Number(e.target.value))} />
-        <span>sends ({sorted.length} now)</span>
+        <span className="whitespace-nowrap" title={`${sorted.length} entries now`}>sends · {sorted.length}</span>
         <button type="button" className="ml-auto rounded px-1.5 text-slate-500 hover:bg-slate-100" onClick={historyCleared} disabled={sorted.length === 0}>Clear</button>
       </div>
       <ol className="min-h-0 flex-1 overflow-auto" aria-label="History">

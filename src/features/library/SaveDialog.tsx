@@ -33,7 +33,7 @@ export function SaveDialog() {
     <Dialog title="Save request" onClose={saveDialogClosed}>
       <form onSubmit={submit} className="flex flex-col gap-3">
         <div>
-          <Label htmlFor="save-name">Name</Label>
+          <Label htmlFor="save-name">Request name</Label>
           <input id="save-name" className={inputClass} value={name} onChange={(e) => setName(e.target.value)} />
         </div>
         <div>

@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { matchesSearch, sortByName } from '../../core/library/search.ts';
 import { cellInputClass, inputClass } from '../../components/ui.tsx';
 import {
-  collectionCreated, collectionDeleted, collectionRenamed, searchEdited, useCollections, useLibrarySearch, useOriginId, useSavedRequests,
+  collectionCreated, collectionDeleted, newRequestClicked, collectionRenamed, searchEdited, useCollections, useLibrarySearch, useOriginId, useSavedRequests,
 } from '../../stores/library-store.ts';
 import { RequestItem } from './RequestItem.tsx';
 
@@ -20,8 +20,10 @@ export function SavedList() {
       <div className="flex gap-1 p-2">
         <input type="search" aria-label="Search saved requests" placeholder="Search name, method, URL" className={inputClass}
           value={search} onChange={(e) => searchEdited(e.target.value)} />
-        <button type="button" className="shrink-0 rounded-md px-1.5 text-xs text-slate-600 hover:bg-slate-100" title="New collection"
-          onClick={() => collectionCreated('New collection')}>+ Collection</button>
+      </div>
+      <div className="flex gap-1 px-2 pb-1">
+        <button type="button" className="rounded-md px-1.5 py-0.5 text-xs text-slate-600 hover:bg-slate-100" onClick={newRequestClicked}>New request</button>
+        <button type="button" className="rounded-md px-1.5 py-0.5 text-xs text-slate-600 hover:bg-slate-100" onClick={() => collectionCreated('New collection')}>New collection</button>
       </div>
       <div className="min-h-0 flex-1 overflow-auto pb-2" role="region" aria-label="Saved requests">
         {sortedCollections.length === 0 && <p className="px-3 py-2 text-xs text-slate-500">Nothing saved yet. Press Save (Ctrl+S) to keep the current request.</p>}

@@ -5,7 +5,7 @@ import { AUTH_SCHEMES, authScheme, type AuthField } from '../../core/auth/scheme
 import { Notice, inputClass, selectClass } from '../../components/ui.tsx';
 import { useResolved } from '../../stores/request-derived.ts';
 import { authFieldEdited, authTypeChanged, useAuth } from '../../stores/request-store.ts';
-import { fieldProblems } from './problems.ts';
+import { UNRESOLVED_CLASS, fieldProblems, usesUnresolved } from './problems.ts';
 
 export function AuthPanel() {
   const auth = useAuth();
@@ -17,14 +17,14 @@ export function AuthPanel() {
 
   return (
     <div className="space-y-3 p-3">
-      <div className="flex items-center gap-3">
+      <div className="grid max-w-xl grid-cols-[6rem_1fr] items-center gap-x-3 gap-y-2">
         <label htmlFor={`${id}-type`} className="text-xs font-medium text-slate-600">
           Auth type
         </label>
         <select
           id={`${id}-type`}
           aria-label="Auth type"
-          className={selectClass}
+          className={`${selectClass} justify-self-start`}
           value={auth.type}
           onChange={(e) => authTypeChanged(e.target.value as AuthType)}
         >
@@ -34,14 +34,16 @@ export function AuthPanel() {
             </option>
           ))}
         </select>
+        {scheme.fields.map((field) => (
+          <AuthFieldRow
+            key={field.key}
+            id={`${id}-${field.key}`}
+            field={field}
+            value={values[field.key] ?? ''}
+            flagged={usesUnresolved(values[field.key] ?? '', resolved.unresolvedVariables)}
+          />
+        ))}
       </div>
-      {scheme.fields.length > 0 && (
-        <div className="grid max-w-xl grid-cols-[8rem_1fr] items-center gap-x-3 gap-y-2">
-          {scheme.fields.map((field) => (
-            <AuthFieldRow key={field.key} id={`${id}-${field.key}`} field={field} value={values[field.key] ?? ''} />
-          ))}
-        </div>
-      )}
       {problems.map((p, i) => (
         <Notice key={i} tone={p.severity === 'error' ? 'error' : 'warning'}>
           {p.message}
@@ -56,7 +58,7 @@ export function AuthPanel() {
   );
 }
 
-function AuthFieldRow({ id, field, value }: { id: string; field: AuthField; value: string }) {
+function AuthFieldRow({ id, field, value, flagged }: { id: string; field: AuthField; value: string; flagged: boolean }) {
   const [revealed, setRevealed] = useState(false);
   return (
     <>
@@ -76,7 +78,7 @@ function AuthFieldRow({ id, field, value }: { id: string; field: AuthField; valu
           <input
             id={id}
             type={field.kind === 'password' && !revealed ? 'password' : 'text'}
-            className={`${inputClass} font-mono`}
+            className={`${inputClass} font-mono ${flagged ? UNRESOLVED_CLASS : ''}`}
             value={value}
             placeholder={field.placeholder}
             spellCheck={false}

@@ -26,7 +26,10 @@ export function BodyPanel() {
   const id = useId();
   const contentType = resolved.request?.headers.find((h) => h.name.toLowerCase() === 'content-type')?.value;
   const size = resolved.request?.body?.byteLength;
-  const problems = fieldProblems(resolved.problems, 'body');
+  // The JSON editor's own status line already shows a parse error with its position.
+  const problems = fieldProblems(resolved.problems, 'body').filter(
+    (p) => !(body.mode === 'json' && p.severity === 'warning' && p.message.startsWith('The JSON body does not parse')),
+  );
 
   return (
     <div className="flex h-full min-h-0 flex-col">

@@ -3,7 +3,7 @@ import type { KeyValueRow } from '../../core/model/draft.ts';
 import { KeyValueTable } from '../../components/key-value-table.tsx';
 import { useResolved } from '../../stores/request-derived.ts';
 import { formFieldAdded, formFieldEdited, formFieldRemoved, formFieldToggled } from '../../stores/request-store.ts';
-import { problemsByRow } from './problems.ts';
+import { UNRESOLVED_CLASS, problemsByRow, usesUnresolved } from './problems.ts';
 
 export function FormBodyEditor({ fields }: { fields: KeyValueRow[] }) {
   const resolved = useResolved();
@@ -20,6 +20,7 @@ export function FormBodyEditor({ fields }: { fields: KeyValueRow[] }) {
         onToggle={formFieldToggled}
         onRemove={formFieldRemoved}
         addLabel="Add field"
+        cellClass={(text) => (usesUnresolved(text, resolved.unresolvedVariables) ? UNRESOLVED_CLASS : '')}
       />
       <p className="mt-2 px-1 text-[11px] leading-4 text-slate-500">
         Type plain text: names and values are encoded when sent (UTF-8, space as +), as browsers submit forms.

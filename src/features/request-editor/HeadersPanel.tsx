@@ -11,7 +11,7 @@ import {
   useHeaderRows,
 } from '../../stores/request-store.ts';
 import { transportChosen, useTransportKind, proxyAvailable } from '../../stores/settings-store.ts';
-import { fieldProblems, problemsByRow } from './problems.ts';
+import { UNRESOLVED_CLASS, fieldProblems, problemsByRow, usesUnresolved } from './problems.ts';
 
 export function HeadersPanel() {
   const rows = useHeaderRows();
@@ -39,6 +39,7 @@ export function HeadersPanel() {
         onRemove={headerRemoved}
         onMove={headerMoved}
         addLabel="Add header"
+        cellClass={(text) => (usesUnresolved(text, resolved.unresolvedVariables) ? UNRESOLVED_CLASS : '')}
         namePlaceholder="Header-Name"
       />
       {general.map((p, i) => (
@@ -56,6 +57,7 @@ export function HeadersPanel() {
       )}
       <p className="px-1 text-[11px] leading-4 text-slate-500">
         Sent in this order, duplicates kept. Host and Content-Length are added on the wire; see Raw request.
+        {resolved.request === null && ' Header fields set by auth and body show here once the request has no errors.'}
       </p>
     </div>
   );

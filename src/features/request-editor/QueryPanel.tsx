@@ -14,7 +14,7 @@ import {
   useAuth,
   useDraft,
 } from '../../stores/request-store.ts';
-import { problemsByRow } from './problems.ts';
+import { UNRESOLVED_CLASS, problemsByRow, usesUnresolved } from './problems.ts';
 
 export function QueryPanel() {
   const draft = useDraft();
@@ -41,6 +41,7 @@ export function QueryPanel() {
         onRemove={queryRowRemoved}
         onMove={queryRowMoved}
         addLabel="Add parameter"
+        cellClass={(text) => (usesUnresolved(text, resolved.unresolvedVariables) ? UNRESOLVED_CLASS : '')}
         emptyText="No query parameters. Type them in the URL after ? or add rows here."
       />
       <p className="px-1 text-[11px] leading-4 text-slate-500">

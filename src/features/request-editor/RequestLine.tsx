@@ -4,6 +4,7 @@ import { useResolved, useUrlFieldText } from '../../stores/request-derived.ts';
 import { blockedMessageDismissed, sendClicked, useBlockingProblems, useSendPhase } from '../../stores/response-store.ts';
 import { MethodPicker } from './MethodPicker.tsx';
 import { Notice } from '../../components/ui.tsx';
+import { UNRESOLVED_CLASS, usesUnresolved } from './problems.ts';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
@@ -16,6 +17,9 @@ export function RequestLine() {
   const sending = phase === 'sending';
   const urlProblems = resolved.problems.filter((p) => p.field === 'url' || p.field === 'method');
   const unresolved = resolved.unresolvedVariables;
+  // After a blocked Send, list what still blocks it (live), instead of the inline line.
+  const currentErrors = resolved.problems.filter((p) => p.severity === 'error');
+  const showBlocked = blocked.length > 0 && currentErrors.length > 0;
 
   return (
     <div className="border-b border-slate-200 bg-white px-4 py-3">
@@ -37,7 +41,7 @@ export function RequestLine() {
           value={text}
           onChange={(e) => urlEdited(e.target.value)}
           aria-invalid={urlProblems.some((p) => p.severity === 'error') || undefined}
-          className="h-9 min-w-0 flex-1 border border-slate-300 bg-white px-3 font-mono text-[13px] text-slate-900 placeholder:font-sans placeholder:text-slate-400 focus:z-10 focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/20"
+          className={`h-9 min-w-0 flex-1 border ${usesUnresolved(text, unresolved) ? UNRESOLVED_CLASS : ''} border-slate-300 bg-white px-3 font-mono text-[13px] text-slate-900 placeholder:font-sans placeholder:text-slate-400 focus:z-10 focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/20`}
         />
         <button
           type="submit"
@@ -49,14 +53,14 @@ export function RequestLine() {
           {sending ? 'Cancel' : 'Send'}
         </button>
       </form>
-      {(draft.fragment !== null || unresolved.length > 0 || urlProblems.length > 0) && (
+      {(draft.fragment !== null || (!showBlocked && (unresolved.length > 0 || urlProblems.length > 0))) && (
         <div className="mt-1.5 flex flex-wrap gap-x-4 gap-y-1 text-[11.5px]">
           {draft.fragment !== null && (
             <span className="text-slate-500">
               <code className="rounded bg-slate-100 px-1">#{draft.fragment}</code> is a fragment: it stays in the browser and is not sent (RFC 3986 §3.5).
             </span>
           )}
-          {unresolved.length > 0 && (
+          {!showBlocked && unresolved.length > 0 && (
             <span className="text-amber-700" role="note" aria-label="Unresolved variables">
               Unresolved variables:{' '}
               {unresolved.map((n) => (
@@ -65,20 +69,20 @@ export function RequestLine() {
               — define them in an environment.
             </span>
           )}
-          {urlProblems.map((p, i) => (
+          {!showBlocked && urlProblems.map((p, i) => (
             <span key={i} className={p.severity === 'error' ? 'text-red-700' : 'text-amber-700'}>
               {p.message}
             </span>
           ))}
         </div>
       )}
-      {blocked.length > 0 && (
+      {showBlocked && (
         <Notice tone="error" className="mt-2">
           <div className="flex items-start gap-2" role="alert">
             <div className="flex-1">
               <p className="font-semibold">Not sent — fix these first:</p>
               <ul className="mt-0.5 list-disc pl-4">
-                {blocked.map((p, i) => (
+                {currentErrors.map((p, i) => (
                   <li key={i}>{p.message}</li>
                 ))}
               </ul>

@@ -27,7 +27,7 @@ export function TextBodyEditor({ mode, text }: { mode: 'json' | 'text' | 'xml'; 
           <span className="ml-auto text-[11px]" role="status" aria-label="JSON check">
             {syntaxError ? (
               <span className="text-red-700">
-                Invalid JSON at line {syntaxError.line}, column {syntaxError.column}: {syntaxError.message}. It is sent as typed.
+                Invalid JSON: {syntaxError.message}. It is still sent as typed.
               </span>
             ) : text.trim() === '' ? (
               <span className="text-slate-400">Empty</span>

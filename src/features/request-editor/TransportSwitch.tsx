@@ -1,6 +1,6 @@
 /** The visible setting: send through Parley's proxy or directly from the browser. */
 import type { TransportKind } from '../../services/transport.ts';
-import { proxyAvailable, transportChosen, useTransportKind } from '../../stores/settings-store.ts';
+import { followRedirectsToggled, proxyAvailable, transportChosen, useFollowRedirects, useTransportKind } from '../../stores/settings-store.ts';
 
 const OPTIONS: { kind: TransportKind; label: string; title: string }[] = [
   { kind: 'proxy', label: 'Proxy', title: 'Through Parley’s server: any method and header, no CORS, every response header as received' },
@@ -9,6 +9,28 @@ const OPTIONS: { kind: TransportKind; label: string; title: string }[] = [
 
 export function TransportSwitch() {
   const kind = useTransportKind();
+  const follow = useFollowRedirects();
+  return (
+    <div className="flex items-center gap-3">
+      <TransportRadios kind={kind} />
+      <label
+        className={`flex items-center gap-1.5 text-xs ${kind === 'proxy' ? 'text-slate-600' : 'text-slate-400'}`}
+        title={kind === 'proxy' ? 'Off: a 3xx response is shown as received.' : 'In direct mode the browser always follows redirects.'}
+      >
+        <input
+          type="checkbox"
+          className="h-3.5 w-3.5 accent-indigo-600"
+          checked={kind === 'proxy' ? follow : true}
+          disabled={kind !== 'proxy'}
+          onChange={followRedirectsToggled}
+        />
+        Follow redirects
+      </label>
+    </div>
+  );
+}
+
+function TransportRadios({ kind }: { kind: TransportKind }) {
   const hasProxy = proxyAvailable();
   return (
     <div role="radiogroup" aria-label="Send via" className="flex items-center rounded-md bg-slate-100 p-0.5 text-xs">

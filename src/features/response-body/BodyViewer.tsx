@@ -148,8 +148,10 @@ export function BodyViewer({ response }: { response: ResponseRecord }) {
           {message}
         </p>
       )}
-      <section aria-label="Response body" role="tabpanel" aria-labelledby={`tab-${LABEL}-${view}`} className="min-h-0 flex-1">
-        {renderView()}
+      <section aria-label="Response body" className="min-h-0 flex-1">
+        <div role="tabpanel" aria-labelledby={`tab-${LABEL}-${view}`} className="h-full">
+          {renderView()}
+        </div>
       </section>
     </div>
   );

@@ -5,13 +5,19 @@ import { renderHttpMessage } from '../../core/resolve/http-message.ts';
 import type { TransportKind } from '../../services/transport.ts';
 
 export function RawRequestView({ request, via, note }: { request: EffectiveRequest; via: TransportKind; note: string }) {
-  const text = useMemo(() => renderHttpMessage(request, { transport: via }).text, [request, via]);
+  const text = useMemo(() => {
+    try {
+      return renderHttpMessage(request, { transport: via }).text;
+    } catch (error) {
+      return `The raw message could not be rendered: ${error instanceof Error ? error.message : String(error)}`;
+    }
+  }, [request, via]);
   return (
-    <section aria-label="Raw request" className="flex h-full min-h-0 flex-col">
+    <div className="flex h-full min-h-0 flex-col">
       <p className="border-b border-slate-100 px-3 py-1.5 text-[11px] text-slate-500">{note}</p>
-      <pre className="min-h-0 flex-1 overflow-auto whitespace-pre-wrap break-all p-3 font-mono text-[12.5px] leading-5 text-slate-800">
-        {text}
-      </pre>
-    </section>
+      <section aria-label="Raw request" className="min-h-0 flex-1 overflow-auto">
+        <pre className="whitespace-pre-wrap break-all p-3 font-mono text-[12.5px] leading-5 text-slate-800">{text}</pre>
+      </section>
+    </div>
   );
 }

@@ -4,14 +4,17 @@ import type { ResponseRecord } from '../../core/model/response.ts';
 import { TabList, TabPanel } from '../../components/tabs.tsx';
 import { formatBytes, formatMs } from '../../components/format.ts';
 import { useResolved } from '../../stores/request-derived.ts';
-import { useLastResponse, useSendFailure, useSendPhase, useSentRequest } from '../../stores/response-store.ts';
+import { useLastResponse, useSendCount, useSendFailure, useSendPhase, useSentRequest } from '../../stores/response-store.ts';
 import { useTransportKind } from '../../stores/settings-store.ts';
 import { ResponseBody } from './ResponseBody.tsx';
 import { ResponseHeaders } from './ResponseHeaders.tsx';
 import { RawRequestView } from './RawRequestView.tsx';
 import { SendFailureView, SendingView } from './SendStateViews.tsx';
+import { CookiesList } from '../response-body/CookiesList.tsx';
+import { TimingWaterfall } from '../response-body/TimingWaterfall.tsx';
+import { RedirectHops } from '../response-body/RedirectHops.tsx';
 
-type TabId = 'body' | 'headers' | 'raw';
+type TabId = 'body' | 'headers' | 'cookies' | 'timing' | 'raw';
 const TABS_LABEL = 'Response views';
 
 function statusTone(status: number): string {
@@ -24,7 +27,7 @@ function statusTone(status: number): string {
 
 function StatusBar({ response }: { response: ResponseRecord }) {
   return (
-    <div className="flex flex-wrap items-center gap-x-4 gap-y-1 px-3 py-2 text-xs text-slate-600">
+    <div className="flex min-w-0 flex-1 flex-wrap items-center gap-x-4 gap-y-1 text-xs text-slate-600">
       <span
         role="status"
         aria-label="Response status"
@@ -53,6 +56,7 @@ export function ResponseView() {
   const sent = useSentRequest();
   const live = useResolved();
   const transport = useTransportKind();
+  const sendCount = useSendCount();
 
   const raw = sent
     ? { request: sent.request, via: sent.via, note: `As sent ${sent.via === 'proxy' ? 'through Parley’s proxy' : 'by the browser (direct)'}. Content-Length is in octets.` }
@@ -62,17 +66,17 @@ export function ResponseView() {
 
   return (
     <section aria-label="Response" className="flex h-full min-h-0 flex-col bg-white">
-      <div className="flex items-center justify-between border-b border-slate-200 px-3 py-2">
+      <div className="flex min-h-[2.75rem] items-center gap-4 border-b border-slate-200 px-3 py-1.5">
         <h2 className="text-[11px] font-semibold uppercase tracking-wide text-slate-500">Response</h2>
+        {phase === 'done' && response && <StatusBar key={sendCount} response={response} />}
+        {phase === 'idle' && !response && (
+          <p className="text-xs text-slate-500">
+            Press <strong>Send</strong> (or Ctrl+Enter) to see the response here.
+          </p>
+        )}
       </div>
       {phase === 'sending' && <SendingView />}
       {phase === 'failed' && failure && <SendFailureView failure={failure} />}
-      {phase === 'done' && response && <StatusBar response={response} />}
-      {phase === 'idle' && !response && (
-        <p className="px-3 py-3 text-[13px] text-slate-500">
-          Press <strong>Send</strong> (or Ctrl+Enter) to see the response here.
-        </p>
-      )}
       <TabList<TabId>
         label={TABS_LABEL}
         selected={tab}
@@ -80,12 +84,24 @@ export function ResponseView() {
         items={[
           { id: 'body', label: 'Body' },
           { id: 'headers', label: 'Headers', badge: phase === 'done' && response ? String(response.headers.length) : undefined },
+          { id: 'cookies', label: 'Cookies' },
+          { id: 'timing', label: 'Timing' },
           { id: 'raw', label: 'Raw request' },
         ]}
       />
       <TabPanel label={TABS_LABEL} id={tab} className="min-h-0 flex-1 overflow-auto">
         {tab === 'body' && (phase === 'done' && response ? <ResponseBody response={response} /> : <Placeholder />)}
         {tab === 'headers' && (phase === 'done' && response ? <ResponseHeaders response={response} /> : <Placeholder />)}
+        {tab === 'cookies' && (phase === 'done' && response ? <CookiesList response={response} /> : <Placeholder />)}
+        {tab === 'timing' &&
+          (phase === 'done' && response ? (
+            <>
+              <RedirectHops response={response} />
+              <TimingWaterfall response={response} />
+            </>
+          ) : (
+            <Placeholder />
+          ))}
         {tab === 'raw' &&
           (raw ? (
             <RawRequestView request={raw.request} via={raw.via} note={raw.note} />

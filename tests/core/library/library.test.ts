@@ -91,7 +91,9 @@ describe('export and import', () => {
 describe('sameDraft', () => {
   it('ignores key order and undefined keys, not values or row order', () => {
     const a = { ...blankDraft(), headers: [{ id: 'h', name: 'A', value: '1', enabled: true }] };
-    const reordered = JSON.parse(JSON.stringify({ body: a.body, headers: [{ value: '1', enabled: true, name: 'A', id: 'h' }], ...a }));
+    const { headers: _headers, body, ...rest } = a;
+    const reordered = { headers: [{ value: '1', enabled: true, name: 'A', id: 'h' }], body, ...rest };
+    expect(Object.keys(reordered)[0]).toBe('headers');
     expect(sameDraft(a, reordered)).toBe(true);
     expect(sameDraft(a, { ...a, query: [{ id: 'q', name: 'x', value: '', enabled: true, noEquals: undefined }] })).toBe(false);
     expect(sameDraft({ ...a, query: [{ id: 'q', name: 'x', value: '', enabled: true, noEquals: undefined }] },

@@ -35,10 +35,13 @@ describe('renderHttpMessage', () => {
     expect(Array.from(m.bytes.slice(-10, -4))).toEqual([0x5a, 0xfc, 0x72, 0x69, 0x63, 0x68]);
   });
 
-  it('sends Content-Length: 0 for POST and PUT without a body, nothing for GET', () => {
+  it('adds Content-Length: 0 without a body as each transport does', () => {
     expect(renderHttpMessage(req({ method: 'POST' })).text).toBe('POST / HTTP/1.1\r\nHost: 127.0.0.1:8080\r\nContent-Length: 0\r\n\r\n');
-    expect(contentLengthFor({ method: 'PUT', body: null })).toBe(0);
-    expect(contentLengthFor({ method: 'DELETE', body: null })).toBeNull();
+    // Fetch: POST and PUT only.
+    expect(['POST', 'PUT', 'PATCH', 'PURGE', 'GET', 'DELETE'].map((method) => contentLengthFor({ method, body: null }, 'direct'))).toEqual([0, 0, null, null, null, null]);
+    // Node's http client (the proxy): every method but GET, HEAD, DELETE, OPTIONS, TRACE, CONNECT.
+    expect(['POST', 'PUT', 'PATCH', 'PURGE', 'get', 'DELETE', 'OPTIONS'].map((method) => contentLengthFor({ method, body: null }))).toEqual([0, 0, 0, 0, null, null, null]);
+    expect(renderHttpMessage(req({ method: 'PATCH' }), { transport: 'direct' }).text).toBe('PATCH / HTTP/1.1\r\nHost: 127.0.0.1:8080\r\n\r\n');
     expect(contentLengthFor({ method: 'GET', body: new Uint8Array(3) })).toBe(3);
   });
 

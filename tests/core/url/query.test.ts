@@ -75,6 +75,27 @@ describe('urlFieldText', () => {
     expect(urlFieldText({ url: 'http://h/p', query: [{ id: '1', name: 'a', value: '1', enabled: false }], fragment: null })).toBe('http://h/p');
   });
 
+  it('shows delimiters typed in the table escaped, so the URL field re-reads to the same bytes', () => {
+    const query: QueryRow[] = [
+      { id: '1', name: 'tag', value: 'test#abc', enabled: true },
+      { id: '2', name: 'q', value: 'a&b=c', enabled: true },
+      { id: '3', name: 'a=b', value: '', enabled: true, noEquals: true },
+    ];
+    expect(urlFieldText({ url: 'http://h/', query, fragment: null })).toBe('http://h/?tag=test%23abc&q=a%26b=c&a%3Db');
+  });
+
+  it('re-reading the URL field sends the same query as the rows it shows', () => {
+    const row = fc.record({ name: fc.string({ unit: 'binary' }), value: fc.string({ unit: 'binary' }), noEquals: fc.boolean() });
+    fc.assert(
+      fc.property(fc.array(row), (typed) => {
+        const query = typed.map((p, i) => ({ id: String(i), enabled: true, ...p }));
+        const split = splitTargetUri(urlFieldText({ url: 'http://h/p', query, fragment: null }));
+        expect(split.url).toBe('http://h/p');
+        expect(encodeQuery(split.query)).toBe(encodeQuery(typed));
+      }),
+    );
+  });
+
   it('is the inverse of splitTargetUri for any text', () => {
     fc.assert(
       fc.property(fc.string({ unit: fc.constantFrom('a', '=', '&', '?', '#', '%', ' ', 'é', '/') }), (tail) => {

@@ -1,0 +1,114 @@
+/** Issue 4 end to end: share links carry the request (not its secrets), open in a fresh browser, never send by themselves. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startHarness, type Harness } from './harness.ts';
+import { SAMPLE_JSON_BODY, SAMPLE_TOKEN } from '../../src/core/model/defaults.ts';
+import { echoBodyBytes, echoHeader, openRequestTab, readEcho, send, setUrl, waitForForm } from './request-helpers.ts';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+async function shareLink(page: Page, includeSecrets = false): Promise<{ link: string; omitted: string[] }> {
+  await page.getByRole('toolbar', { name: 'Actions' }).getByRole('button', { name: 'Share', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Share request' });
+  if (includeSecrets) await dialog.getByRole('checkbox', { name: 'Include secrets' }).check();
+  const link = await dialog.getByRole('textbox', { name: 'Share link' }).inputValue();
+  const omitted = await dialog.getByRole('list', { name: 'Left out of the link' }).getByRole('listitem').allTextContents().catch(() => []);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  return { link, omitted: includeSecrets ? [] : omitted };
+}
+
+describe('share links', () => {
+  it('the example request → link without the token → fresh browser → same request, not sent → fill in → Send', async () => {
+    const { page, context } = await h.openApp();
+    await waitForForm(page);
+    const { link, omitted } = await shareLink(page);
+    expect(link.startsWith(`${h.server.url}/#r=1.`)).toBe(true);
+    expect(omitted).toEqual(['Auth: Token']);
+    expect(link).not.toContain(SAMPLE_TOKEN);
+    console.log(`share link for the example request: ${link.length} characters (fragment ${link.length - h.server.url.length - 2})`);
+    await context.close();
+
+    const fresh = await h.newContext();
+    const other = await fresh.context.newPage();
+    let sent = 0;
+    other.on('request', (r) => {
+      if (r.url().includes('/api/proxy') || r.url().includes('/echo/')) sent++;
+    });
+    await other.goto(link);
+    await waitForForm(other);
+    expect(await other.getByRole('textbox', { name: 'URL' }).inputValue()).toBe(`${h.server.url}/echo/post/json`);
+    expect(await other.getByRole('combobox', { name: 'Method' }).inputValue()).toBe('POST');
+    const notice = other.getByRole('status', { name: 'Shared request' });
+    expect(await notice.textContent()).toContain('fill in before sending: Auth: Token');
+    expect(await other.evaluate(() => location.hash)).toBe('');
+    expect(await other.getByRole('img', { name: 'Unsaved changes' }).count()).toBe(1);
+    await openRequestTab(other, 'Auth');
+    const token = other.getByRole('textbox', { name: 'Token' });
+    expect(await token.inputValue()).toBe('');
+    expect(sent).toBe(0);
+    expect(await other.getByRole('status', { name: 'Response status' }).count()).toBe(0);
+
+    await token.fill('filled-in');
+    expect(await send(other)).toBe('200 OK');
+    const echo = await readEcho(other);
+    expect(echoHeader(echo, 'Authorization')).toEqual(['Bearer filled-in']);
+    expect(echoHeader(echo, 'Accept')).toEqual(['application/json']);
+    expect(echoBodyBytes(echo).toString('latin1')).toBe(SAMPLE_JSON_BODY);
+
+    // A reload does not import the link again over the edits.
+    await other.waitForFunction(() => sessionStorage.getItem('parley:v1:working')?.includes('filled-in'));
+    await other.reload();
+    await waitForForm(other);
+    await openRequestTab(other, 'Auth');
+    expect(await other.getByRole('textbox', { name: 'Token' }).inputValue()).toBe('filled-in');
+    expect(fresh.blocked).toEqual([]);
+    await fresh.context.close();
+  });
+
+  it('Ctrl+U opens the dialog; Include secrets keeps the token and the api_key query value', async () => {
+    const { page, context } = await h.openApp();
+    await waitForForm(page);
+    await setUrl(page, `${h.server.url}/echo/share?a=1&api_key=K`);
+    await page.getByRole('textbox', { name: 'URL' }).click();
+    await page.keyboard.press('Control+u');
+    const dialog = page.getByRole('dialog', { name: 'Share request' });
+    await dialog.waitFor();
+    expect(await dialog.getByRole('list', { name: 'Left out of the link' }).getByRole('listitem').allTextContents())
+      .toEqual(['Auth: Token', 'Query parameter: api_key']);
+    await dialog.getByRole('checkbox', { name: 'Include secrets' }).check();
+    await dialog.getByText(/Anyone who gets this link can read/).waitFor();
+    const link = await dialog.getByRole('textbox', { name: 'Share link' }).inputValue();
+    await context.close();
+
+    const fresh = await h.newContext();
+    const other = await fresh.context.newPage();
+    await other.goto(link);
+    await waitForForm(other);
+    expect(await other.getByRole('textbox', { name: 'URL' }).inputValue()).toBe(`${h.server.url}/echo/share?a=1&api_key=K`);
+    await openRequestTab(other, 'Auth');
+    expect(await other.getByRole('textbox', { name: 'Token' }).inputValue()).toBe(SAMPLE_TOKEN);
+    await fresh.context.close();
+  });
+
+  it('a damaged link shows a clear message and changes nothing', async () => {
+    const { page, context } = await h.openApp();
+    await waitForForm(page);
+    const before = await page.getByRole('textbox', { name: 'URL' }).inputValue();
+    await page.goto(`${h.server.url}/#r=1.q1YqU7IyNDLTUcpLzE0FMjM`);
+    await waitForForm(page);
+    const alert = page.getByRole('alert', { name: 'Share link' });
+    expect(await alert.textContent()).toContain('This share link is cut off');
+    expect(await page.getByRole('textbox', { name: 'URL' }).inputValue()).toBe(before);
+    await page.goto(`${h.server.url}/#r=9.abc`);
+    await waitForForm(page);
+    expect(await page.getByRole('alert', { name: 'Share link' }).textContent()).toContain('format version 9');
+    expect(await page.getByRole('textbox', { name: 'URL' }).inputValue()).toBe(before);
+    await context.close();
+  });
+});
