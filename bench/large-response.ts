@@ -10,7 +10,7 @@
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { initScript, loopbackContext, table } from './browser.ts';
 
-const SIZES_MB = [10, 50, 100];
+const SIZES_MB = (process.env.BENCH_SIZES ?? "10,50,100").split(",").map(Number);
 
 type Marks = { click?: number; firstByte?: number; status?: number; ready?: number };
 
@@ -109,6 +109,10 @@ async function measureApp(browser: Browser, appUrl: string, echoUrl: string) {
   const marks = await page.evaluate(() => (window as unknown as { __marks: Marks & { failed?: number } }).__marks);
   const click = marks.click ?? 0;
   const end = await page.evaluate(() => performance.now());
+  if (process.env.BENCH_DEBUG) {
+    const tasks = await page.evaluate(() => (window as unknown as { __longtasks: { start: number; duration: number }[] }).__longtasks);
+    console.log(echoUrl, JSON.stringify(marks), JSON.stringify(tasks.map((t) => [Math.round(t.start - click), Math.round(t.duration)])));
+  }
   const result = {
     firstByte: marks.firstByte !== undefined ? marks.firstByte - click : undefined,
     status: marks.status !== undefined ? marks.status - click : undefined,

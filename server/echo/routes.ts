@@ -16,6 +16,7 @@
  *   anything else under /echo        the request as received (JSON, see EchoReply)
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { EventEmitter } from 'node:events';
 import { ECHO_CORS_HEADERS, buildEchoReply, readBody, sendEchoReply, sendEchoText, MAX_ECHO_BODY_BYTES } from './echo.ts';
 import { sendBytes, sendBigJson, tinyPng, sampleHtml, encodeSampleText, SAMPLE_CHARSETS } from './generators.ts';
 import { contentTypeFor } from '../static.ts';
@@ -84,12 +85,27 @@ function status(req: IncomingMessage, res: ServerResponse, [code]: string[], que
   withEcho(req, res, (reply) => sendEchoReply(res, n, reason, reply));
 }
 
+/**
+ * Lets tests see the delay route at work: `waiting` (target) when a delayed answer starts,
+ * `abandoned` (target) when its client left before the answer — how cancel is proven end to end.
+ */
+export const delayEvents = new EventEmitter();
+
 function delay(req: IncomingMessage, res: ServerResponse, [ms]: string[]): void {
   const wait = Math.min(Number(ms), MAX_DELAY_MS);
   withEcho(req, res, (reply) => {
-    const timer = setTimeout(() => sendEchoReply(res, 200, undefined, reply), wait);
-    // The client left: stop waiting, nothing will read the answer.
-    res.on('close', () => clearTimeout(timer));
+    let answered = false;
+    const timer = setTimeout(() => {
+      answered = true;
+      sendEchoReply(res, 200, undefined, reply);
+    }, wait);
+    res.on('close', () => {
+      if (answered) return;
+      // The client left: stop waiting, nothing will read the answer.
+      clearTimeout(timer);
+      delayEvents.emit('abandoned', req.url);
+    });
+    delayEvents.emit('waiting', req.url);
   });
 }
 

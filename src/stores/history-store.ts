@@ -48,10 +48,14 @@ export interface SendSummary {
   sizeBytes: number | null;
 }
 
+let lastAt = 0;
+
 /** A send finished (with a response or an error): record it, then drop the oldest past the limit. */
 export function sendRecorded(summary: SendSummary): void {
   if (useHistoryStore.getState().limit === 0) return;
-  const entry: HistoryEntry = { v: 1, id: newId(), at: Date.now(), ...summary, draft: structuredClone(summary.draft) };
+  // Strictly increasing, so sends within one millisecond still keep their order (and the oldest goes first).
+  lastAt = Math.max(Date.now(), lastAt + 1);
+  const entry: HistoryEntry = { v: 1, id: newId(), at: lastAt, ...summary, draft: structuredClone(summary.draft) };
   const result = libraryStorage.put('history', entry);
   if (!result.ok) {
     // The send itself worked; only its history entry is lost. Say so once, keep going.

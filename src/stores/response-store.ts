@@ -68,6 +68,7 @@ export const subscribeToResponseState = (listener: (state: Readonly<ResponseStat
   useResponseStore.subscribe(listener);
 
 let inFlight: AbortController | null = null;
+const PROGRESS_STEP_BYTES = 256 * 1024;
 
 /** Send, or — while a request is in flight — cancel it (the button reads Cancel then). */
 export function sendClicked(): Promise<void> {
@@ -120,7 +121,13 @@ async function send(kind: TransportKind): Promise<void> {
     const response = await transportFor(kind).send(request, {
       signal: controller.signal,
       followRedirects: getFollowRedirects(),
-      onProgress: (progress) => useResponseStore.setState({ progress }),
+      onProgress: (progress) => {
+        // One re-render per 256 KiB is plenty for a progress line; per-chunk updates would flood React on big bodies.
+        const last = useResponseStore.getState().progress?.receivedBytes ?? -Infinity;
+        if (progress.receivedBytes - last >= PROGRESS_STEP_BYTES || progress.receivedBytes === progress.totalBytes) {
+          useResponseStore.setState({ progress });
+        }
+      },
     });
     useResponseStore.setState({ phase: 'done', response, failure: null });
     recordSend(response.status, response.totalMs, response.sizeBytes);

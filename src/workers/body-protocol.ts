@@ -16,7 +16,9 @@ export interface DocInfo {
 }
 
 export type WorkerRequest =
-  | { type: 'load'; bytes: ArrayBuffer; contentType: string | null; kind: TextBodyKind }
+  /** Starts a body of `totalBytes`; the bytes follow in `chunk` messages, and work starts with the last one. */
+  | { type: 'begin'; totalBytes: number; contentType: string | null; kind: TextBodyKind }
+  | { type: 'chunk'; bytes: ArrayBuffer }
   | { type: 'rows'; id: number; doc: DocName; from: number; to: number }
   | { type: 'search'; id: number; doc: DocName; query: string; caseSensitive: boolean }
   | { type: 'children'; id: number; offset: number; from: number; limit: number }
@@ -48,6 +50,12 @@ export type WorkerReply =
   | ({ type: 'search'; id: number } & SearchReply)
   | { type: 'children'; id: number; page: JsonOutlinePage | null; error: string | null }
   | { type: 'text'; id: number; text: string };
+
+/**
+ * Bytes per `chunk` message. Copying 100 MB on the main thread takes 120–200 ms on a small
+ * machine, so the copy is cut into slices of a few ms each, one per task.
+ */
+export const HANDOFF_CHUNK_BYTES = 4 * 1024 * 1024;
 
 /** Search stops after this many matches and says so. */
 export const SEARCH_LIMIT = 100_000;

@@ -4,18 +4,33 @@
  * body never freezes the page. The main thread only ever receives the rows it displays.
  */
 import { TextStore } from './text-store.ts';
-import type { WorkerReply, WorkerRequest } from './body-protocol.ts';
+import type { TextBodyKind, WorkerReply, WorkerRequest } from './body-protocol.ts';
 
 let store: TextStore | null = null;
+let incoming: { bytes: Uint8Array; received: number; contentType: string | null; kind: TextBodyKind } | null = null;
 const post = (reply: WorkerReply, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(reply, transfer);
+
+function finishLoad() {
+  const { bytes, contentType, kind } = incoming!;
+  incoming = null;
+  post({ type: 'phase', phase: 'decoding' });
+  store = new TextStore(bytes, contentType, kind, (phase) => post({ type: 'phase', phase }));
+  post({ type: 'ready', ...store.info });
+}
 
 self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const msg = event.data;
   try {
-    if (msg.type === 'load') {
-      post({ type: 'phase', phase: 'decoding' });
-      store = new TextStore(new Uint8Array(msg.bytes), msg.contentType, msg.kind, (phase) => post({ type: 'phase', phase }));
-      post({ type: 'ready', ...store.info });
+    if (msg.type === 'begin') {
+      incoming = { bytes: new Uint8Array(msg.totalBytes), received: 0, contentType: msg.contentType, kind: msg.kind };
+      if (msg.totalBytes === 0) finishLoad();
+      return;
+    }
+    if (msg.type === 'chunk') {
+      if (!incoming) throw new Error('A chunk arrived before begin');
+      incoming.bytes.set(new Uint8Array(msg.bytes), incoming.received);
+      incoming.received += msg.bytes.byteLength;
+      if (incoming.received >= incoming.bytes.length) finishLoad();
       return;
     }
     if (!store) throw new Error('The body is not loaded yet');

@@ -93,4 +93,17 @@ describe('response view', () => {
     expect(await page.getByRole('region', { name: 'Response' }).textContent()).toContain('Direct mode: the browser shows only the header fields the server exposes');
     await page.context().close();
   });
+
+  it('shows a redirect as received, and follows it when asked', async () => {
+    const { page } = await h.openApp();
+    await waitForForm(page);
+    await setMethod(page, 'GET');
+    await setBodyType(page, 'None');
+    await setUrl(page, `${h.server.url}/echo/redirect/2`);
+    expect(await send(page)).toBe('302 Found');
+    await page.getByRole('checkbox', { name: 'Follow redirects' }).check();
+    expect(await send(page)).toBe('200 OK');
+    expect((await readEcho(page)).target).toBe('/echo/redirect/0');
+    await page.context().close();
+  });
 });

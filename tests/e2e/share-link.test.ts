@@ -112,3 +112,20 @@ describe('share links', () => {
     await context.close();
   });
 });
+
+describe('long share links', () => {
+  it('warns above 8,000 characters', async () => {
+    const { page, context } = await h.openApp();
+    await waitForForm(page);
+    // Random-looking text does not compress, so the link grows with it.
+    let seed = 7;
+    const noise = Array.from({ length: 11000 }, () => ((seed = (seed * 48271) % 2147483647) % 36).toString(36)).join('');
+    await setUrl(page, `${h.server.url}/echo/${noise}`);
+    await page.getByRole('toolbar', { name: 'Actions' }).getByRole('button', { name: 'Share', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Share request' });
+    const link = await dialog.getByRole('textbox', { name: 'Share link' }).inputValue();
+    expect(link.length).toBeGreaterThan(8000);
+    expect(await dialog.textContent()).toContain(`This link is ${link.length.toLocaleString('en')} characters long. Some chat tools`);
+    await context.close();
+  });
+});

@@ -2,7 +2,7 @@
  * How to run each snippet target here: which runtime, which file name, which command.
  * A target whose runtime is missing is skipped with the reason (never installed by tests).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { CodeTargetId } from '../../src/core/codegen/targets.ts';
@@ -61,13 +61,17 @@ export function runners(): Runner[] {
   ];
 }
 
-/** Writes `text` and `files` into `dir` (axios resolves from the project's node_modules) and runs it. */
-export function runSnippet(
+/**
+ * Writes `text` and `files` into `dir` (axios resolves from the project's node_modules) and
+ * runs it. Asynchronous on purpose: the echo relay lives in this process, so a blocking
+ * spawn would deadlock.
+ */
+export async function runSnippet(
   runner: Runner,
   dir: string,
   text: string,
   files: { fileName: string; bytes: Uint8Array }[],
-): { status: number | null; stdout: string; stderr: string } {
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
   mkdirSync(dir, { recursive: true });
   if (runner.target === 'node-axios' && !existsSync(join(dir, 'node_modules'))) {
     symlinkSync(resolve('node_modules'), join(dir, 'node_modules'), 'dir');
@@ -76,6 +80,13 @@ export function runSnippet(
   writeFileSync(join(dir, runner.file), runner.target === 'php-curl' ? `<?php\n${text}` : text);
   for (const f of files) writeFileSync(join(dir, f.fileName), f.bytes);
   const [cmd, args] = runner.command(runner.file);
-  const r = spawnSync(cmd, args, { cwd: dir, encoding: 'utf8', timeout: 60_000, env: { ...process.env, HOME: dir } });
-  return { status: r.status, stdout: r.stdout ?? '', stderr: (r.stderr ?? '') + (r.error ? String(r.error) : '') };
+  return new Promise((done) => {
+    const child = spawn(cmd, args, { cwd: dir, env: { ...process.env, HOME: dir }, timeout: 60_000 });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+    child.on('error', (e) => (stderr += String(e)));
+    child.on('close', (status) => done({ status, stdout, stderr }));
+  });
 }

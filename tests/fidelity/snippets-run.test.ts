@@ -78,12 +78,12 @@ for (const runner of runners()) {
       const cannot = runner.cannotRun?.(id) ?? null;
       const reason = runner.missing ?? cannot;
       const name = reason ? `${id} (skipped: ${reason})` : id;
-      test.skipIf(reason !== null)(name, async () => {
+      test.skipIf(reason !== null)(name, { timeout: 90_000 }, async () => {
         const { c, req, parley } = cases.get(id)!;
         const snippet = await generateSnippet(runner.target, req);
         relay.clear();
         const dir = join(tmp, `${runner.target}-${id}`);
-        const run = runSnippet(runner, dir, snippet.text, Object.values(c.files));
+        const run = await runSnippet(runner, dir, snippet.text, Object.values(c.files));
         const replies = relay.replies();
         const detail = `\n--- snippet ---\n${snippet.text}\n--- exit ${run.status} stderr ---\n${run.stderr.slice(0, 2000)}`;
         expect(replies.length, `the snippet reached the echo server once${detail}`).toBe(1);

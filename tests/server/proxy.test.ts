@@ -8,6 +8,8 @@ import type { EchoReply } from '../../src/core/wire/echo.ts';
 import { byteStringToBytes } from '../../src/core/wire/proxy-codec.ts';
 import { startTestServer, viaProxy } from './helpers.ts';
 import { describeUpstreamError } from '../../server/proxy/errors.ts';
+import { delayEvents } from '../../server/echo/routes.ts';
+import { once } from 'node:events';
 
 let server: RunningServer;
 let host: string;
@@ -222,6 +224,18 @@ describe('proxy: failures', () => {
     } finally {
       await up.close();
     }
+  });
+
+  it('cancel reaches the echo: its delay route sees the client leave', async () => {
+    const target = '/echo/delay/30000?id=cancel';
+    const waiting = once(delayEvents, 'waiting');
+    const abandoned = once(delayEvents, 'abandoned');
+    const abort = new AbortController();
+    const pending = viaProxy(server, { method: 'GET', url: `${server.url}${target}`, headers: [] }, null, { signal: abort.signal });
+    expect(await waiting).toEqual([target]);
+    abort.abort();
+    await expect(pending).rejects.toThrow();
+    expect(await abandoned).toEqual([target]);
   });
 
   it('explains a connection reset before the response', async () => {

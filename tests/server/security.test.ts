@@ -47,6 +47,16 @@ describe('not an open relay', () => {
     expect(viaLocalhost.status).toBe(200);
   });
 
+  it('limits the request head to 16 KiB (431) and the proxy head frame to 256 KiB', async () => {
+    const host = new URL(server.url).host;
+    const big = await rawRequest(server.url, { path: '/api/health', headers: [['Host', host], ['X-Big', 'a'.repeat(17 * 1024)]] });
+    expect(big.status).toBe(431);
+    const frame = Buffer.alloc(8);
+    frame.writeUInt32BE(300 * 1024, 0);
+    const r = await rawRequest(server.url, { method: 'POST', path: '/api/proxy', headers: [['Host', host], ['Origin', server.url], ['X-Parley-Token', server.token]], body: frame });
+    expect([r.status, JSON.parse(r.body.toString())]).toEqual([400, { error: { code: 'bad-request', message: 'The proxy request head length 307200 is outside 1..262144 bytes.' } }]);
+  });
+
   it('takes only POST on /api/proxy and 404s unknown API routes', async () => {
     const get = await rawRequest(server.url, { path: '/api/proxy' });
     expect([get.status, JSON.parse(get.body.toString())]).toEqual([405, { error: { code: 'bad-request', message: 'The proxy takes POST requests, not GET.' } }]);

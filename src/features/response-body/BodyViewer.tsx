@@ -173,7 +173,7 @@ export function BodyViewer({ response }: { response: ResponseRecord }) {
       return ready.treeRoot ? <JsonTree doc={doc} root={ready.treeRoot} /> : <Notice tone="info" className="m-2">No tree: the content is not valid JSON.</Notice>;
     }
     const usePretty = view === 'pretty' && ready.pretty !== null;
-    return <TextView key={usePretty ? 'pretty' : 'raw'} doc={doc} docName={usePretty ? 'pretty' : 'raw'} info={usePretty ? ready.pretty! : ready.raw} label="Body text" />;
+    return <TextView key={usePretty ? 'pretty' : 'raw'} doc={doc} docName={usePretty ? 'pretty' : 'raw'} info={usePretty ? ready.pretty! : ready.raw} label="Body text" syntax={cls.kind === 'json' && ready.treeRoot ? 'json' : undefined} />;
   }
 }
 

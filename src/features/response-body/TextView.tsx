@@ -11,7 +11,7 @@ interface Matches {
   capped: boolean;
 }
 
-export function TextView({ doc, docName, info, label }: { doc: BodySource; docName: DocName; info: DocInfo; label: string }) {
+export function TextView({ doc, docName, info, label, syntax }: { doc: BodySource; docName: DocName; info: DocInfo; label: string; syntax?: 'json' }) {
   const [query, setQuery] = useState('');
   const [matches, setMatches] = useState<Matches | null>(null);
   const [searching, setSearching] = useState(false);
@@ -91,6 +91,7 @@ export function TextView({ doc, docName, info, label }: { doc: BodySource; docNa
           scrollTo={jump}
           currentRow={matches && matches.rows.length > 0 ? matches.rows[current] : null}
           highlight={matches?.query}
+          syntax={syntax}
         />
       </div>
     </div>

@@ -6,6 +6,20 @@
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Row } from '../../workers/body-protocol.ts';
+import { jsonRowTokens, type JsonTokenKind } from '../../core/response/json-row-tokens.ts';
+
+const TOKEN_CLASS: Record<JsonTokenKind, string> = {
+  key: 'text-rose-800',
+  string: 'text-emerald-700',
+  number: 'text-blue-700',
+  literal: 'text-purple-700',
+  punct: 'text-slate-500',
+  text: '',
+};
+
+function colorJson(text: string): ReactNode {
+  return jsonRowTokens(text).map((t, i) => (t.kind === 'text' ? t.text : <span key={i} className={TOKEN_CLASS[t.kind]}>{t.text}</span>));
+}
 
 export const ROW_HEIGHT = 18;
 const MAX_SCROLL_PX = 8_000_000;
@@ -29,9 +43,11 @@ export interface VirtualRowsProps {
   caseSensitive?: boolean;
   /** Show line numbers in a gutter (off for hex rows, which carry offsets). */
   gutter?: boolean;
+  /** Colour rows as JSON tokens (only the visible rows are ever tokenized). */
+  syntax?: 'json';
 }
 
-export function VirtualRows({ label, rowCount, fetchRows, rowsNow, scrollTo, currentRow, highlight, caseSensitive, gutter = true }: VirtualRowsProps) {
+export function VirtualRows({ label, rowCount, fetchRows, rowsNow, scrollTo, currentRow, highlight, caseSensitive, gutter = true, syntax }: VirtualRowsProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const [viewport, setViewport] = useState(400);
   const [scrollTop, setScrollTop] = useState(0);
@@ -104,7 +120,7 @@ export function VirtualRows({ label, rowCount, fetchRows, rowsNow, scrollTo, cur
             className="sticky left-0 w-16 shrink-0 select-none bg-slate-50 pr-2 text-right text-slate-400 before:content-[attr(data-line)]"
           />
         )}
-        <span className="pl-2 text-slate-800">{row ? highlightText(row.text, highlight, caseSensitive) : ''}</span>
+        <span className="pl-2 text-slate-800">{row ? (highlight ? highlightText(row.text, highlight, caseSensitive) : syntax === 'json' ? colorJson(row.text) : row.text) : ''}</span>
       </div>,
     );
   }

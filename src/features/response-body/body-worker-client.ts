@@ -3,7 +3,7 @@
  * that gets a transferred copy of the bytes (the ResponseRecord keeps its own for Download) and
  * answers queries by message. Small bodies: the same TextStore, inline, so they show at once.
  */
-import type { DocName, Phase, ReadyInfo, Row, SearchReply, TextBodyKind, WorkerReply, WorkerRequest } from '../../workers/body-protocol.ts';
+import { HANDOFF_CHUNK_BYTES, type DocName, type Phase, type ReadyInfo, type Row, type SearchReply, type TextBodyKind, type WorkerReply, type WorkerRequest } from '../../workers/body-protocol.ts';
 import type { JsonOutlinePage } from '../../core/response/json-outline.ts';
 import { TextStore } from '../../workers/text-store.ts';
 
@@ -66,6 +66,7 @@ class WorkerSource implements BodySource {
   private worker: Worker;
   private nextId = 1;
   private pending = new Map<number, (reply: WorkerReply) => void>();
+  private disposed = false;
 
   constructor(body: Uint8Array, contentType: string | null, kind: TextBodyKind, onState: (state: BodyDocState) => void) {
     onState({ status: 'working', phase: 'starting' });
@@ -89,10 +90,22 @@ class WorkerSource implements BodySource {
         message: `The formatter stopped (${event.message || 'probably out of memory'}). Download still saves the exact bytes.`,
       });
     };
-    // One memcpy on the main thread (tens of ms at 100 MB), then the copy moves to the worker for free.
-    const copy = body.slice();
-    const load: WorkerRequest = { type: 'load', bytes: copy.buffer, contentType, kind };
-    this.worker.postMessage(load, [copy.buffer]);
+    void this.handOff(body, contentType, kind);
+  }
+
+  /**
+   * Gives the worker its own copy of the bytes (the ResponseRecord keeps the original for
+   * Download), one slice per task so no single main-thread task copies more than a few MB.
+   */
+  private async handOff(body: Uint8Array, contentType: string | null, kind: TextBodyKind) {
+    const begin: WorkerRequest = { type: 'begin', totalBytes: body.length, contentType, kind };
+    this.worker.postMessage(begin);
+    for (let offset = 0; offset < body.length && !this.disposed; offset += HANDOFF_CHUNK_BYTES) {
+      const slice = body.slice(offset, offset + HANDOFF_CHUNK_BYTES);
+      const chunk: WorkerRequest = { type: 'chunk', bytes: slice.buffer };
+      this.worker.postMessage(chunk, [slice.buffer]);
+      await nextTask();
+    }
   }
 
   private ask<T extends WorkerReply>(message: WithoutId<Query>): Promise<T> {
@@ -120,7 +133,20 @@ class WorkerSource implements BodySource {
   }
   /** Stops the worker and frees its memory; pending requests never settle (their views are gone). */
   dispose() {
+    this.disposed = true;
     this.worker.terminate();
     this.pending.clear();
   }
+}
+
+/** Resolves in a new task (a MessageChannel message: not clamped like nested setTimeout). */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
 }

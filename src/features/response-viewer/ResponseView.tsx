@@ -69,13 +69,13 @@ export function ResponseView() {
       <div className="flex min-h-[2.75rem] items-center gap-4 border-b border-slate-200 px-3 py-1.5">
         <h2 className="text-[11px] font-semibold uppercase tracking-wide text-slate-500">Response</h2>
         {phase === 'done' && response && <StatusBar key={sendCount} response={response} />}
+        {phase === 'sending' && <SendingView />}
         {phase === 'idle' && !response && (
           <p className="text-xs text-slate-500">
             Press <strong>Send</strong> (or Ctrl+Enter) to see the response here.
           </p>
         )}
       </div>
-      {phase === 'sending' && <SendingView />}
       {phase === 'failed' && failure && <SendFailureView failure={failure} />}
       <TabList<TabId>
         label={TABS_LABEL}

@@ -8,7 +8,7 @@ export function SendingView() {
   const progress = useSendProgress();
   const pct = progress?.totalBytes ? Math.min(100, (progress.receivedBytes / progress.totalBytes) * 100) : null;
   return (
-    <div className="px-3 py-2" aria-live="polite">
+    <div className="min-w-0 flex-1" aria-live="polite">
       <div className="flex items-center gap-3 text-xs text-slate-600">
         <span className="inline-block h-3 w-3 animate-spin rounded-full border-2 border-indigo-500 border-t-transparent" aria-hidden />
         <span>
@@ -16,12 +16,12 @@ export function SendingView() {
             ? `Receiving… ${formatBytes(progress.receivedBytes)}${progress.totalBytes ? ` of ${formatBytes(progress.totalBytes)}` : ''}`
             : 'Waiting for the response…'}
         </span>
-        <Button variant="ghost" className="ml-auto" onClick={cancelClicked}>
+        <Button variant="ghost" className="ml-auto !py-0.5" onClick={cancelClicked}>
           Cancel request
         </Button>
       </div>
       {pct !== null && (
-        <div className="mt-1.5 h-1 overflow-hidden rounded bg-slate-100">
+        <div className="mt-1 h-1 overflow-hidden rounded bg-slate-100">
           <div className="h-full bg-indigo-500 transition-all" style={{ width: `${pct}%` }} />
         </div>
       )}
