@@ -104,6 +104,12 @@ async function throughput(t: { base: string }, call: Call): Promise<number> {
   return THROUGHPUT_REQUESTS / ((performance.now() - start) / 1000);
 }
 
+/** CPU time (user + system) a process has used, in ms, from /proc (clock ticks of 10 ms). */
+function cpuMsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 function rssOf(pid: number): number {
   const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return m ? Number(m[1]) * 1024 : 0;
@@ -170,8 +176,12 @@ export async function runProxyBench(): Promise<string> {
     const viaProxy = proxyCall(target, echo, path);
     const latDirect = await latency(echo, direct);
     const latProxy = await latency(target, viaProxy);
+    const echoCpu0 = cpuMsOf(echoChild.pid!);
     const tpDirect = await throughput(echo, direct);
+    const echoCpuPerRequest = ((cpuMsOf(echoChild.pid!) - echoCpu0) / THROUGHPUT_REQUESTS) * 1000;
+    const proxyCpu0 = cpuMsOf(child.pid!);
     const tpProxy = await throughput(target, viaProxy);
+    const proxyCpuPerRequest = ((cpuMsOf(child.pid!) - proxyCpu0) / THROUGHPUT_REQUESTS) * 1000;
     const stream = await streamThroughProxy(target, echo, child.pid!);
     if (stream.size !== STREAM_BYTES) throw new Error(`streamed ${stream.size} bytes, expected ${STREAM_BYTES}`);
     const rows = [
@@ -180,6 +190,7 @@ export async function runProxyBench(): Promise<string> {
       `| latency p50 (ms, ${LATENCY_REQUESTS} sequential) | ${ms(latDirect.p50)} | ${ms(latProxy.p50)} | +${ms(latProxy.p50 - latDirect.p50)} ms (${(latProxy.p50 / latDirect.p50).toFixed(2)}×) |`,
       `| latency p99 (ms) | ${ms(latDirect.p99)} | ${ms(latProxy.p99)} | +${ms(latProxy.p99 - latDirect.p99)} ms (${(latProxy.p99 / latDirect.p99).toFixed(2)}×) |`,
       `| throughput (req/s, ${CONCURRENCY} in flight) | ${tpDirect.toFixed(0)} | ${tpProxy.toFixed(0)} | ${(tpProxy / tpDirect).toFixed(2)}× |`,
+      `| CPU per request (µs; echo process / proxy process) — robust to a busy machine | ${echoCpuPerRequest.toFixed(0)} | ${proxyCpuPerRequest.toFixed(0)} | proxy adds ${proxyCpuPerRequest.toFixed(0)} µs of CPU |`,
       `| 1 GiB through proxy: time, rate | | ${stream.seconds.toFixed(2)} s, ${(STREAM_BYTES / 1024 / 1024 / stream.seconds).toFixed(0)} MiB/s | |`,
       `| proxy RSS before → peak in first ¼ → peak in last ¼ of 1 GiB (MiB) | | ${mib(stream.baseline)} → ${mib(stream.firstQuarterPeak)} → ${mib(stream.lastQuarterPeak)} | last ¼ vs first ¼: ${(stream.lastQuarterPeak / stream.firstQuarterPeak).toFixed(2)}× (flat ≈ 1.00) |`,
     ];

@@ -22,8 +22,8 @@ export function isLoopbackHost(host: string): boolean {
 }
 
 /**
- * Whether a `Host` header names this server: `127.0.0.1`, `localhost` or `[::1]` on the port
- * the request arrived on, the listening host itself, or an entry of `allowedHosts`
+ * Whether a `Host` header names this server: `localhost` or any IP literal on the port the
+ * request arrived on, the listening host itself, or an entry of `allowedHosts`
  * (`name:port` matches exactly; a bare `name` matches any port).
  */
 export function isAllowedHost(hostHeader: string | undefined, localPort: number, listenHost: string, allowedHosts: readonly string[]): boolean {
@@ -32,7 +32,10 @@ export function isAllowedHost(hostHeader: string | undefined, localPort: number,
   const ours = [...LOOPBACK_NAMES];
   if (listenHost && listenHost !== '0.0.0.0' && listenHost !== '::') ours.push(isIP(listenHost) === 6 ? `[${listenHost}]` : listenHost);
   if (ours.some((name) => host === `${name}:${localPort}`.toLowerCase())) return true;
-  const { name } = splitHostPort(host);
+  const { name, port } = splitHostPort(host);
+  // An IP literal cannot be a rebinding target (that needs a name the attacker controls), so any
+  // address of this machine on our port is fine, e.g. the LAN address when HOST=0.0.0.0.
+  if (port === String(localPort) && isIP(name.replace(/^\[|\]$/g, '')) !== 0) return true;
   return allowedHosts.some((entry) => {
     const e = entry.trim().toLowerCase();
     if (e === '') return false;

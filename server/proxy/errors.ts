@@ -35,6 +35,7 @@ export function describeUpstreamError(err: unknown, target: string): ProxyFailur
   if (code === 'ETIMEDOUT') return { status: 504, code: 'timeout', message: `Connecting to ${target} timed out.` };
   if (TLS_CODES.test(code)) return { status: 502, code: 'tls-failed', message: `The TLS handshake with ${target} failed: ${e.message} (${code}).` };
   if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH') return { status: 502, code: 'upstream-error', message: `${target} cannot be reached from this machine (${code}).` };
+  if (code === 'HPE_HEADER_OVERFLOW') return { status: 502, code: 'upstream-error', message: `The response head from ${target} is larger than the proxy's limit of 256 KiB.` };
   if (code.startsWith('HPE_')) return { status: 502, code: 'upstream-error', message: `${target} answered with something that is not valid HTTP/1.1: ${e.message}` };
   return { status: 502, code: 'upstream-error', message: `The request to ${target} failed: ${e.message}${code ? ` (${code})` : ''}.` };
 }

@@ -19,6 +19,8 @@ import { createAgents, MAX_TIMEOUT_MS, type ProxyLimits } from './limits.ts';
 export const MAX_REDIRECTS = 10;
 /** Content kept in memory so it can be re-sent on a 307/308 when following redirects, in bytes. */
 export const MAX_REPLAY_BODY_BYTES = 32 * 1024 * 1024;
+/** Longest X-Parley-Head value; Chromium refuses response heads above 256 KiB. */
+const MAX_RELAYED_HEAD_CHARS = 240 * 1024;
 /** Largest upstream response head accepted, in bytes (big Set-Cookie sets exist). */
 const MAX_UPSTREAM_HEAD_BYTES = 256 * 1024;
 
@@ -29,13 +31,18 @@ export function forward(req: IncomingMessage, res: ServerResponse, limits: Proxy
   const timeoutMs = Math.min(head.timeoutMs ?? limits.defaultTimeoutMs, MAX_TIMEOUT_MS);
   let current: ClientRequest | null = null;
   let targetLabel = head.url;
+  // Why the exchange must stop (checked before every hop too, as a stop can come between hops).
+  let stopped: ProxyError | 'browser-gone' | null = null;
   const deadline = setTimeout(() => {
-    current?.destroy(new ProxyError(504, 'timeout', `No response from ${targetLabel} within ${timeoutMs} ms (the timeout); the request was cancelled.`));
+    stopped = new ProxyError(504, 'timeout', `No response from ${targetLabel} within ${timeoutMs} ms (the timeout); the request was cancelled.`);
+    current?.destroy(stopped);
   }, timeoutMs);
   res.once('close', () => {
     clearTimeout(deadline);
+    if (res.writableFinished) return;
     // The browser went away (cancel, closed tab): stop the upstream request too.
-    if (!res.writableFinished) current?.destroy();
+    stopped ??= 'browser-gone';
+    current?.destroy();
   });
   const fail = (err: unknown): void => {
     clearTimeout(deadline);
@@ -53,11 +60,20 @@ export function forward(req: IncomingMessage, res: ServerResponse, limits: Proxy
     let headers = head.headers;
     const redirects: RedirectHop[] = [];
     for (;;) {
+      if (stopped === 'browser-gone') return;
+      if (stopped) throw stopped;
       const length = body === null ? 0 : body.kind === 'buffer' ? body.data.length : body.length;
       const pairs = prepareHeaders({ method, headers }, target.url, length);
       targetLabel = `${target.url.hostname}:${target.url.port || (target.url.protocol === 'https:' ? 443 : 80)}`;
-      const exchange = sendHop(target, method, pairs, body, limits, (r) => (current = r));
-      const { response, timings } = await exchange;
+      const send = (b: Body | null) => sendHop(target, method, pairs, b, limits, (r) => (current = r));
+      const { response, timings } = await send(body).catch((err: unknown) => {
+        // A kept-alive connection the server had just closed: retry once on a new one, as
+        // browsers do, when the content can be sent again (none, buffered, or all already here).
+        const again = replayable(body);
+        if (!isStaleConnection(err) || again === undefined) throw err;
+        body = again;
+        return send(again);
+      });
       const status = response.statusCode ?? 0;
       const location = response.headers.location;
       if (head.followRedirects && isRedirectStatus(status) && location !== undefined) {
@@ -78,6 +94,18 @@ export function forward(req: IncomingMessage, res: ServerResponse, limits: Proxy
       return;
     }
   })().catch(fail);
+}
+
+/** The body as re-sendable bytes, `null` for none, or `undefined` when part of it was already streamed away. */
+function replayable(body: Body | null): Body | null | undefined {
+  if (body === null || body.kind === 'buffer') return body;
+  if (body.length !== null && body.leftover.length >= body.length) return { kind: 'buffer', data: Buffer.from(body.leftover.subarray(0, body.length)) };
+  return undefined;
+}
+
+function isStaleConnection(err: unknown): boolean {
+  const e = err as { code?: string; reusedSocket?: boolean };
+  return e.reusedSocket === true && (e.code === 'ECONNRESET' || e.code === 'EPIPE');
 }
 
 /** Sends one hop and resolves with its response head (1xx informational responses are skipped by Node). */
@@ -127,11 +155,16 @@ function sendHop(
       timings.firstByteMs = since();
       resolve({ response, timings });
     });
-    upstream.once('error', reject);
+    // Node marks requests that went out on a kept-alive connection (`reusedSocket`).
+    upstream.once('error', (err: Error) => reject(Object.assign(err, { reusedSocket: upstream.reusedSocket })));
   });
   if (body === null) upstream.end();
   else if (body.kind === 'buffer') upstream.end(body.data);
-  else {
+  else if (body.length !== null && body.leftover.length >= body.length) {
+    // All content came with the head (the usual small request): one write, no waiting for 'end'.
+    upstream.end(body.leftover.subarray(0, body.length));
+    body.req.resume();
+  } else {
     if (body.leftover.length > 0) upstream.write(body.leftover);
     body.req.pipe(upstream);
   }
@@ -170,8 +203,13 @@ function relay(
   };
   // RFC 9112 §6.3: responses to HEAD, and 1xx/204/304, have no content whatever their headers say.
   const noBody = method.toUpperCase() === 'HEAD' || status === 204 || status === 304 || status < 200;
+  const encoded = encodeProxyResponseHead(head);
+  if (encoded.length > MAX_RELAYED_HEAD_CHARS) {
+    response.destroy();
+    return sendError(res, 502, 'upstream-error', `The response's header fields take ${encoded.length} characters once encoded; browsers accept at most about ${MAX_RELAYED_HEAD_CHARS} in a response head, so Parley cannot relay it.`);
+  }
   const out: [string, string][] = [
-    [PROXY_HEAD_HEADER, encodeProxyResponseHead(head)],
+    [PROXY_HEAD_HEADER, encoded],
     ['Content-Type', 'application/octet-stream'],
     ['Cache-Control', 'no-store'],
     ['X-Content-Type-Options', 'nosniff'],

@@ -15,6 +15,8 @@ import { LibraryActions } from '../features/library/LibraryActions.tsx';
 import { LibraryBanners } from '../features/library/LibraryNotices.tsx';
 import { LibrarySidebar } from '../features/library/LibrarySidebar.tsx';
 import { ShareDialogHost, SharedNotice } from '../features/share/SharedNotice.tsx';
+import { CodeButton } from '../features/codegen/CodePanel.tsx';
+import { ImportButton } from '../features/import/ImportDialog.tsx';
 
 export function App() {
   useSendShortcut();
@@ -32,6 +34,8 @@ export function App() {
         <div className="ml-auto flex items-center gap-1.5" aria-label="Actions" role="toolbar">
           {/* ACTIONS slot: Save, Share, Code, Import */}
           <LibraryActions />
+          <CodeButton />
+          <ImportButton />
         </div>
       </header>
       <div className="flex min-h-0 flex-1">

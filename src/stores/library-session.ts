@@ -42,7 +42,7 @@ export function libraryStarted(): void {
       otherTabChanged(change.kind, null, change.id);
     }
   });
-  shareHashChecked();
+  void shareHashChecked();
   shareLinksWatched();
   if (typeof window !== 'undefined') window.addEventListener('pagehide', flushWorkingDraft);
 }

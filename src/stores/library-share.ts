@@ -3,7 +3,8 @@
  * with. The link itself is derived (encodeShare of the current draft), never stored.
  */
 import { create } from 'zustand';
-import { decodeShare, isShareFragment, type OmittedField } from '../core/share/codec.ts';
+import { isShareFragment } from '../core/share/fragment.ts';
+import type { OmittedField } from '../core/share/secrets.ts';
 import { newId } from '../core/model/ids.ts';
 import { clearHash, onHashChange, readHash } from '../services/location-hash.ts';
 import { editorLoaded } from './library-store.ts';
@@ -32,10 +33,18 @@ export const receivedNoticeDismissed = (): void => useShareStore.setState({ rece
  * (never sent), the notice lists what to fill in, and the fragment is cleared. A bad link
  * changes nothing but the notice.
  */
-export function shareHashChecked(hash: string = readHash()): void {
+export async function shareHashChecked(hash: string = readHash()): Promise<void> {
   if (!isShareFragment(hash)) return;
-  const result = decodeShare(hash, newId);
   clearHash();
+  // The codec (with DEFLATE) loads only when a link is opened, keeping it out of the first load.
+  let decodeShare: typeof import('../core/share/codec.ts').decodeShare;
+  try {
+    ({ decodeShare } = await import('../core/share/codec.ts'));
+  } catch {
+    useShareStore.setState({ received: { error: 'Parley could not load the code that reads share links (offline?). Reload to try again.' } });
+    return;
+  }
+  const result = decodeShare(hash, newId);
   if (!result.ok) {
     useShareStore.setState({ received: { error: result.message } });
     return;
@@ -47,5 +56,5 @@ export function shareHashChecked(hash: string = readHash()): void {
 let unsubscribe: (() => void) | null = null;
 /** Also open links pasted into the address bar of an already open tab. */
 export function shareLinksWatched(): void {
-  unsubscribe ??= onHashChange((hash) => shareHashChecked(hash));
+  unsubscribe ??= onHashChange((hash) => void shareHashChecked(hash));
 }

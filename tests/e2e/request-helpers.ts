@@ -45,8 +45,17 @@ export async function send(page: Page): Promise<string> {
 export async function readEcho(page: Page): Promise<EchoReply> {
   await openResponseTab(page, 'Body');
   await page.getByRole('tablist', { name: 'Body view' }).getByRole('tab', { name: 'Raw' }).click();
-  const text = await page.getByRole('region', { name: 'Response body' }).textContent();
-  return JSON.parse(text ?? '') as EchoReply;
+  const region = page.getByRole('region', { name: 'Response body' });
+  // The body viewer may prepare its view asynchronously (worker); wait until the raw JSON is there.
+  await region.filter({ hasText: /^\{/ }).waitFor();
+  return JSON.parse((await region.textContent()) ?? '') as EchoReply;
+}
+
+/** Text of the Response body region once the viewer has rendered content that matches `pattern`. */
+export async function responseBodyText(page: Page, pattern: RegExp): Promise<string> {
+  const region = page.getByRole('region', { name: 'Response body' });
+  await region.filter({ hasText: pattern }).waitFor();
+  return (await region.textContent()) ?? '';
 }
 
 /** The exact octets the echo server received as content. */

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness.ts';
 import { SAMPLE_JSON_BODY, SAMPLE_TOKEN } from '../../src/core/model/defaults.ts';
-import { echoBodyBytes, echoHeader, openResponseTab, readEcho, send, setBodyType, setMethod, setUrl, waitForForm } from './request-helpers.ts';
+import { echoBodyBytes, echoHeader, openResponseTab, readEcho, responseBodyText, send, setBodyType, setMethod, setUrl, waitForForm } from './request-helpers.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -59,6 +59,24 @@ describe('sending the pre-filled example', () => {
   });
 });
 
+describe('the body editor without Monaco', () => {
+  it('is a plain labelled textarea until Monaco loads, and stays usable if Monaco never arrives', async () => {
+    const { context } = await h.newContext();
+    await context.route(/MonacoCodeEditor-[^/]*\.js$/, (route) => route.abort('blockedbyclient'));
+    const page = await context.newPage();
+    await page.goto(h.server.url + '/');
+    await waitForForm(page);
+    const body = page.getByRole('textbox', { name: 'Request body' });
+    expect(await body.evaluate((el) => el.tagName)).toBe('TEXTAREA');
+    expect(await body.inputValue()).toBe(SAMPLE_JSON_BODY);
+    await body.fill('{"name":"Zoë 😀"}');
+    expect(await send(page)).toBe('200 OK');
+    expect(echoBodyBytes(await readEcho(page)).toString('utf8')).toBe('{"name":"Zoë 😀"}');
+    expect(await page.locator('.monaco-editor').count()).toBe(0);
+    await context.close();
+  });
+});
+
 describe('methods and responses through the proxy', () => {
   it('sends a custom method (PURGE)', async () => {
     const { page } = await h.openApp();
@@ -102,8 +120,9 @@ describe('methods and responses through the proxy', () => {
     await setBodyType(page, 'None');
     await setUrl(page, `${h.server.url}/echo/head`);
     expect(await send(page)).toBe('200 OK');
-    const body = page.getByRole('region', { name: 'Response body' });
-    expect(await body.textContent()).toMatch(/^No body\./);
+    expect(await responseBodyText(page, /No body/)).toBe(
+      'No body. A response to HEAD has no content, whatever its Content-Length says (RFC 9112 §6.3).',
+    );
     await page.context().close();
   });
 

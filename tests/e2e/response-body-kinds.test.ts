@@ -55,7 +55,10 @@ describe('response body kinds', () => {
     await context.addInitScript(() => {
       const w = window as unknown as { __messages: unknown[] };
       w.__messages = [];
-      window.addEventListener('message', (e) => w.__messages.push(e.data));
+      // Monaco posts its own scheduling messages to the window; keep only what the echo page would send.
+      window.addEventListener('message', (e) => {
+        if (e.data === 'parley-echo-script-ran') w.__messages.push(e.data);
+      });
     });
     const page = await context.newPage();
     await page.goto(h.server.url + '/');
@@ -83,7 +86,9 @@ describe('response body kinds', () => {
     const { page } = await h.openApp();
     expect(await get(page, '/echo/cookies')).toBe('200 OK');
     await page.getByRole('tablist', { name: 'Response views' }).getByRole('tab', { name: 'Cookies' }).click();
-    const items = page.getByRole('list', { name: 'Cookies' }).getByRole('listitem');
+    const list = page.getByRole('list', { name: 'Cookies' });
+    await list.waitFor(); // the view loads lazily
+    const items = list.getByRole('listitem');
     expect(await items.count()).toBe(3);
     const texts = await items.allTextContents();
     expect(texts[0]).toBe('session=abc123Path/HttpOnlyyesSameSiteLax');
@@ -116,6 +121,23 @@ describe('response body kinds', () => {
     const expected = Uint8Array.from({ length: 70000 }, (_, i) => i & 0xff);
     expect(saved.length).toBe(70000);
     expect(sha256(saved)).toBe(sha256(expected));
+    await page.context().close();
+  });
+
+  it('lists every redirect hop with its status and Location when the proxy follows redirects', async () => {
+    const { page } = await h.openApp();
+    await waitForForm(page);
+    await page.getByRole('checkbox', { name: 'Follow redirects' }).check();
+    expect(await get(page, '/echo/redirect/2?status=307')).toBe('200 OK');
+    await page.getByRole('tablist', { name: 'Response views' }).getByRole('tab', { name: 'Timing' }).click();
+    const list = page.getByRole('list', { name: 'Redirects' });
+    await list.waitFor(); // the view loads lazily
+    const hops = await list.getByRole('listitem').allTextContents();
+    expect(hops).toEqual([
+      `307 Temporary Redirect GET ${h.server.url}/echo/redirect/2?status=307Location: /echo/redirect/1?status=307 → ${h.server.url}/echo/redirect/1?status=307`,
+      `307 Temporary Redirect GET ${h.server.url}/echo/redirect/1?status=307Location: /echo/redirect/0?status=307 → ${h.server.url}/echo/redirect/0?status=307`,
+      `Final: ${h.server.url}/echo/redirect/0?status=307`,
+    ]);
     await page.context().close();
   });
 });

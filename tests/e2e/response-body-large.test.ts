@@ -5,6 +5,8 @@
  * progress), not with timings; bench/ measures the long tasks.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { startHarness, type Harness } from './harness.ts';
 import { setBodyType, setMethod, setUrl, waitForForm } from './request-helpers.ts';
 
@@ -56,6 +58,13 @@ describe('a 50 MB JSON response', () => {
     await expect.poll(() => page.getByRole('status', { name: 'Search result' }).textContent(), { timeout: 30_000 }).toBe('1 of 1 matches');
     await expect.poll(() => text.locator('mark').first().textContent()).toBe('item-000123456');
 
+    // Millions of rows exceed the browser's element height, yet the wheel still moves row by row.
+    const firstRow = async () => Number(await text.locator('[data-row]').first().getAttribute('data-row'));
+    const before = await firstRow();
+    await text.hover();
+    await page.mouse.wheel(0, 180); // 180 px = 10 rows of 18 px
+    await expect.poll(firstRow).toBe(before + 10);
+
     // The tree folds and unfolds lazily.
     await page.getByRole('tablist', { name: 'Body view' }).getByRole('tab', { name: 'Tree' }).click();
     const tree = page.getByRole('tree', { name: 'JSON tree' });
@@ -65,6 +74,13 @@ describe('a 50 MB JSON response', () => {
     await expect.poll(() => tree.getByRole('treeitem', { name: '"id"' }).first().textContent()).toBe('"id":1000000000000003023');
     await tree.getByRole('button', { name: 'Collapse "items"' }).click();
     expect(await tree.getByRole('treeitem', { name: '"id"' }).count()).toBe(0);
+
+    // Download saves the 50 MB exactly as the server sent them.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download' }).click()]);
+    expect(download.suggestedFilename()).toBe('big.json');
+    const saved = createHash('sha256').update(await readFile((await download.path())!)).digest('hex');
+    const sent = createHash('sha256').update(new Uint8Array(await (await fetch(`${h.server.url}/echo/json/big?mb=50`)).arrayBuffer())).digest('hex');
+    expect(saved).toBe(sent);
     await page.context().close();
   });
 });

@@ -3,7 +3,7 @@ import type { EffectiveRequest } from '../../src/core/resolve/types.ts';
 import type { EchoReply } from '../../src/core/wire/echo.ts';
 import { multipartBoundary, parseMultipart } from '../../src/core/codegen/body.ts';
 
-export type Verdict = 'byte-identical' | 'multipart-equal';
+export type Verdict = string;
 
 /** Header fields a client library or the transport adds on its own; not part of the request the user set. */
 const TRANSPORT_FIELDS = new Set([
@@ -48,11 +48,18 @@ function parts(reply: EchoReply) {
  * own; content must be the same octets, or — for multipart sent with the client's own
  * boundary — the same parts (names, filenames, content types, octets) in the same order.
  */
-export function compareEcho(req: EffectiveRequest, parley: EchoReply, snippet: EchoReply): { verdict: Verdict; problems: string[] } {
+export function compareEcho(
+  req: EffectiveRequest,
+  parley: EchoReply,
+  snippet: EchoReply,
+  rewritesTarget?: { why: string; apply: (target: string) => string },
+): { verdict: Verdict; problems: string[] } {
   const problems: string[] = [];
   if (parley.method !== req.method) problems.push(`Parley sent method ${parley.method}, expected ${req.method}`);
   if (snippet.method !== parley.method) problems.push(`method ${JSON.stringify(snippet.method)} ≠ ${JSON.stringify(parley.method)}`);
-  if (snippet.target !== parley.target) problems.push(`target ${JSON.stringify(snippet.target)} ≠ ${JSON.stringify(parley.target)}`);
+  const expectedTarget = rewritesTarget ? rewritesTarget.apply(parley.target) : parley.target;
+  if (snippet.target !== expectedTarget) problems.push(`target ${JSON.stringify(snippet.target)} ≠ ${JSON.stringify(expectedTarget)}`);
+  const targetNote = snippet.target !== parley.target && rewritesTarget ? ` (target differs: ${rewritesTarget.why})` : '';
   const want = combined(req.headers.map((h) => [h.name, h.value]));
   const gotParley = combined(parley.headers);
   const gotSnippet = combined(snippet.headers);
@@ -84,11 +91,11 @@ export function compareEcho(req: EffectiveRequest, parley: EchoReply, snippet: E
           Buffer.from(p.bytes).equals(Buffer.from(q.bytes))
         );
       });
-    if (same) verdict = 'multipart-equal';
+    if (same) verdict = 'multipart-equal (client boundary)';
     else
       problems.push(
         `body differs: snippet ${snippet.body.size} octets ${JSON.stringify(snippet.body.text.slice(0, 400))} ≠ Parley ${parley.body.size} octets ${JSON.stringify(parley.body.text.slice(0, 400))}`,
       );
   }
-  return { verdict, problems };
+  return { verdict: verdict + targetNote, problems };
 }

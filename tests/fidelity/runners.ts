@@ -16,7 +16,13 @@ export interface Runner {
   missing: string | null;
   /** Cases this target cannot run by design (with the reason), e.g. browser-only code. */
   cannotRun?: (caseId: string) => string | null;
+  /** A documented change the client library makes to the request target, applied to the expected target. */
+  rewritesTarget?: { why: string; apply: (target: string) => string };
 }
+
+/** urllib3 2.x `_encode_invalid_chars`: what it percent-encodes that Parley sends as typed. */
+const urllib3Target = (t: string): string =>
+  t.replace(/[[\]{}|^`"<>\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 
 function has(cmd: string, probe: string[] = ['--version']): boolean {
   const r = spawnSync(cmd, probe, { stdio: 'ignore', timeout: 20_000 });
@@ -52,6 +58,7 @@ export function runners(): Runner[] {
       file: 'snippet.py',
       command: (f) => ['python3', [f]],
       missing: python && pythonRequests() ? null : 'python3 with requests not available',
+      rewritesTarget: { why: 'urllib3 percent-encodes [ ] in the target', apply: urllib3Target },
     },
     { target: 'python-http-client', file: 'snippet.py', command: (f) => ['python3', [f]], missing: python ? null : 'python3 not installed' },
     { target: 'java-nethttp', file: 'Main.java', command: (f) => ['java', [f]], missing: has('java', ['-version']) ? null : 'java not installed' },
@@ -76,8 +83,7 @@ export async function runSnippet(
   if (runner.target === 'node-axios' && !existsSync(join(dir, 'node_modules'))) {
     symlinkSync(resolve('node_modules'), join(dir, 'node_modules'), 'dir');
   }
-  // PHP needs its opening tag; the other snippets are complete files.
-  writeFileSync(join(dir, runner.file), runner.target === 'php-curl' ? `<?php\n${text}` : text);
+  writeFileSync(join(dir, runner.file), text);
   for (const f of files) writeFileSync(join(dir, f.fileName), f.bytes);
   const [cmd, args] = runner.command(runner.file);
   return new Promise((done) => {

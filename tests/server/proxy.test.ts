@@ -3,6 +3,10 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
+import { createServer as createHttpsServer } from 'node:https';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { RunningServer } from '../../server/app.ts';
 import type { EchoReply } from '../../src/core/wire/echo.ts';
 import { byteStringToBytes } from '../../src/core/wire/proxy-codec.ts';
@@ -236,6 +240,56 @@ describe('proxy: failures', () => {
     abort.abort();
     await expect(pending).rejects.toThrow();
     expect(await abandoned).toEqual([target]);
+  });
+
+  it('retries once on a new connection when a kept-alive one turns out closed', async () => {
+    const seen = new WeakMap<object, number>();
+    const up = await upstream((req, res) => {
+      const n = (seen.get(req.socket) ?? 0) + 1;
+      seen.set(req.socket, n);
+      // The second request on a connection meets a server that has just closed it.
+      if (n === 2) return void req.socket.destroy();
+      res.end(`ok ${req.method}`);
+    });
+    try {
+      const url = `http://127.0.0.1:${up.port}/`;
+      expect((await viaProxy(server, { method: 'GET', url, headers: [] })).body.toString()).toBe('ok GET');
+      const second = await viaProxy(server, { method: 'POST', url, headers: [] }, enc('body'));
+      expect([second.status, second.head?.status, second.body.toString()]).toEqual([200, 200, 'ok POST']);
+    } finally {
+      await up.close();
+    }
+  });
+
+  it('refuses to relay a response head browsers would reject, and one above its own limit', async () => {
+    const up = await upstream((req, res) => {
+      const size = req.url === '/huge' ? 300 * 1024 : 200 * 1024;
+      res.writeHead(200, ['X-Big', 'a'.repeat(size)]);
+      res.end();
+    });
+    try {
+      const big = await viaProxy(server, { method: 'GET', url: `http://127.0.0.1:${up.port}/big`, headers: [] });
+      expect([big.status, big.error?.code]).toEqual([502, 'upstream-error']);
+      expect(big.error!.message).toMatch(/^The response's header fields take \d+ characters once encoded; browsers accept at most about 245760 in a response head, so Parley cannot relay it\.$/);
+      const huge = await viaProxy(server, { method: 'GET', url: `http://127.0.0.1:${up.port}/huge`, headers: [] });
+      expect([huge.status, huge.error]).toEqual([502, { code: 'upstream-error', message: `The response head from 127.0.0.1:${up.port} is larger than the proxy's limit of 256 KiB.` }]);
+    } finally {
+      await up.close();
+    }
+  });
+
+  it('explains a failed TLS handshake (self-signed certificate)', async () => {
+    const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
+    const tls = createHttpsServer({ key: readFileSync(join(fixtures, 'self-signed-key.pem')), cert: readFileSync(join(fixtures, 'self-signed-cert.pem')) }, (_req, res) => res.end('secret'));
+    await new Promise<void>((r) => tls.listen(0, '127.0.0.1', r));
+    const port = (tls.address() as AddressInfo).port;
+    try {
+      const r = await viaProxy(server, { method: 'GET', url: `https://127.0.0.1:${port}/`, headers: [] });
+      expect([r.status, r.error]).toEqual([502, { code: 'tls-failed', message: `The TLS handshake with 127.0.0.1:${port} failed: self-signed certificate (DEPTH_ZERO_SELF_SIGNED_CERT).` }]);
+    } finally {
+      tls.closeAllConnections();
+      await new Promise((r) => tls.close(r));
+    }
   });
 
   it('explains a connection reset before the response', async () => {

@@ -133,6 +133,10 @@ describe('security rules', () => {
     expect(isAllowedHost('localhost', 8080, '127.0.0.1', [])).toBe(false);
     expect(isAllowedHost(undefined, 8080, '127.0.0.1', [])).toBe(false);
     expect(isAllowedHost('192.168.1.5:8080', 8080, '192.168.1.5', [])).toBe(true);
+    expect(isAllowedHost('192.168.1.5:8080', 8080, '0.0.0.0', [])).toBe(true);
+    expect(isAllowedHost('[fe80::1]:8080', 8080, '::', [])).toBe(true);
+    expect(isAllowedHost('192.168.1.5:9999', 8080, '0.0.0.0', [])).toBe(false);
+    expect(isAllowedHost('evil.example:8080', 8080, '0.0.0.0', [])).toBe(false);
     expect(isAllowedHost('app.example:9000', 8080, '0.0.0.0', ['app.example:9000'])).toBe(true);
     expect(isAllowedHost('app.example:9001', 8080, '0.0.0.0', ['app.example:9000'])).toBe(false);
     expect(isAllowedHost('app.example', 8080, '0.0.0.0', ['app.example'])).toBe(true);

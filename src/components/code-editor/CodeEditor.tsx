@@ -17,9 +17,14 @@ export interface CodeEditorProps {
 
 const MonacoCodeEditor = lazy(() => import('./MonacoCodeEditor.tsx'));
 
+/** Whether the plain editor has focus, so Monaco can take the focus over when it replaces it. */
+export const plainEditorFocus = { focused: false };
+
 export function PlainCodeEditor({ value, onChange, ariaLabel, readOnly, height = '100%' }: CodeEditorProps) {
   return (
     <textarea
+      onFocus={() => (plainEditorFocus.focused = true)}
+      onBlur={() => (plainEditorFocus.focused = false)}
       aria-label={ariaLabel}
       className="block w-full resize-none border-0 bg-white p-3 font-mono text-[13px] leading-5 text-slate-800 outline-none"
       style={{ height }}

@@ -1,7 +1,7 @@
 /** Monaco from the local bundle (see services/monaco-setup.ts). Loaded only through CodeEditor's lazy import. */
 import Editor from '@monaco-editor/react';
 import '../../services/monaco-setup.ts';
-import { PlainCodeEditor, type CodeEditorProps } from './CodeEditor.tsx';
+import { PlainCodeEditor, plainEditorFocus, type CodeEditorProps } from './CodeEditor.tsx';
 
 export default function MonacoCodeEditor(props: CodeEditorProps) {
   const { value, onChange, language, ariaLabel, readOnly, height = '100%' } = props;
@@ -12,6 +12,14 @@ export default function MonacoCodeEditor(props: CodeEditorProps) {
       language={language}
       loading={<PlainCodeEditor {...props} />}
       onChange={(v) => onChange?.(v ?? '')}
+      onMount={(editor) => {
+        // The user was typing in the plain editor when Monaco arrived: keep typing here, at the end.
+        if (!plainEditorFocus.focused) return;
+        plainEditorFocus.focused = false;
+        const model = editor.getModel();
+        if (model) editor.setPosition(model.getFullModelRange().getEndPosition());
+        editor.focus();
+      }}
       theme="vs"
       options={{
         ariaLabel,

@@ -35,3 +35,78 @@ export function fixWget(text: string, req: EffectiveRequest): string {
   if (req.body !== null && req.body.length === 0) return text.replace("--body-data ''", '--body-file=/dev/null');
   return text;
 }
+
+/**
+ * Node.js axios: without a Content-Type, axios adds `application/x-www-form-urlencoded`
+ * to a POST. `'Content-Type': false` tells axios to send none, as Parley does.
+ */
+export function fixAxios(text: string, req: EffectiveRequest): string {
+  if (req.headers.some((h) => h.name.toLowerCase() === 'content-type')) return text;
+  const marker = "  'Content-Type': false, // axios would otherwise add one; Parley sends none";
+  if (/\n {2}headers: \{\n/.test(text)) return text.replace(/\n {2}headers: \{\n/, `\n  headers: {\n  ${marker}\n`);
+  return text.replace(/(\n {2}url: .*?)(,?)\n/, (_m, line: string) => `${line},\n  headers: {\n  ${marker}\n  },\n`);
+}
+
+/** A PHP single-quoted string literal (only `\` and `'` are escapes there). */
+const phpSingle = (s: string): string => `'${s.replace(/[\\']/g, (c) => `\\${c}`)}'`;
+
+/**
+ * PHP cURL: snippetz writes the URL in double quotes, where `$top` in a query is read as a
+ * variable (interpolation). Single quotes interpolate nothing. Also adds the `<?php` tag
+ * so the file runs as is.
+ */
+export function fixPhpCurl(text: string, req: EffectiveRequest): string {
+  return `<?php\n\n${text.replace(/^\$ch = curl_init\(".*"\);$/m, () => `$ch = curl_init(${phpSingle(req.url)});`)}`;
+}
+
+/** PHP Guzzle: adds the `<?php` tag and Composer's autoloader so the file runs as is. */
+export function fixPhpGuzzle(text: string): string {
+  return `<?php\n\nrequire 'vendor/autoload.php';\n\n${text}`;
+}
+
+/**
+ * Ruby: snippetz escapes only `\` and `"` in double-quoted strings, but Ruby also
+ * interpolates `#{…}`, `#$var` and `#@var` there. Escape the `#` of those sequences.
+ */
+export function fixRuby(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => (/^(url = URI\(|request\.body = )"/.test(line) ? line.replace(/#(?=[{$@])/g, '\\#') : line))
+    .join('\n');
+}
+
+/**
+ * PowerShell: snippetz writes CR and LF raw inside single-quoted strings, so the octets
+ * sent depend on how the script file is saved (an editor may turn CRLF into LF, breaking
+ * multipart framing). Write each run of CR/LF as a double-quoted "`r`n" escape joined
+ * with `+` instead (about_Quoting_Rules, about_Special_Characters).
+ */
+export function fixPowerShell(text: string): string {
+  let out = '';
+  let inSingle = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === "'") {
+      if (inSingle && text[i + 1] === "'") {
+        out += "''";
+        i++;
+        continue;
+      }
+      inSingle = !inSingle;
+      out += ch;
+      continue;
+    }
+    if (inSingle && (ch === '\r' || ch === '\n')) {
+      let run = '';
+      while (i < text.length && (text[i] === '\r' || text[i] === '\n')) {
+        run += text[i] === '\r' ? '`r' : '`n';
+        i++;
+      }
+      i--;
+      out += `' + "${run}" + '`;
+      continue;
+    }
+    out += ch;
+  }
+  return out;
+}

@@ -9,6 +9,15 @@ import { bodySegments, describeBody, utf8OrNull, type BodySegment } from './body
 import { combineHeaders } from './har.ts';
 import { pyBytes, pyString } from './literals.ts';
 
+/** Characters urllib3 (`_encode_invalid_chars`) percent-encodes in a path or query although Parley sends them as typed. */
+const URLLIB3_ENCODES = /[[\]{}|^`"<>\\]/;
+
+/** The part of an absolute URL after the authority. */
+function queryAndPath(url: string): string {
+  const m = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i.exec(url);
+  return m ? url.slice(m[0].length) : url;
+}
+
 /** A Python expression for octets: a UTF-8 `str` literal `.encode()` when readable, else a bytes literal. */
 function pyOctets(bytes: Uint8Array): string {
   const text = utf8OrNull(bytes);
@@ -27,13 +36,18 @@ function pySegments(segments: BodySegment[]): string {
 
 /**
  * Python `requests` (https://requests.readthedocs.io) snippet for `req`. Repeated header
- * fields are joined with `, ` (RFC 9110 §5.3) because `requests` takes a dict. Multipart
+ * fields are joined with `, ` (RFC 9110 §5.3) because `requests` takes a dict; urllib3
+ * percent-encodes `[ ] { } | ^` and a few more in the target (a comment says so). Multipart
  * content is sent with `files=` (file parts opened by name from the working directory);
  * `requests` then makes its own boundary. Pure; never throws.
  */
 export function pythonRequests(req: EffectiveRequest): string {
   const view = describeBody(req);
-  const lines = ['import requests', '', `url = ${pyString(req.url)}`];
+  const lines = ['import requests', ''];
+  if (URLLIB3_ENCODES.test(queryAndPath(req.url))) {
+    lines.push('# Note: requests (urllib3) percent-encodes [ ] { } | ^ ` " < > \\ in the target; use http.client to send it as is.');
+  }
+  lines.push(`url = ${pyString(req.url)}`);
   const headers = combineHeaders(
     req.headers
       .filter((h) => !(view.kind === 'multipart' && h.name.toLowerCase() === 'content-type'))

@@ -17,7 +17,7 @@ import { describeBody } from './body.ts';
 import { toHarRequest, type HarOptions, type HarRequest } from './har.ts';
 import { pythonHttpClient, pythonRequests } from './python.ts';
 import { csharpHttpClient } from './csharp.ts';
-import { fixJavaNetHttp, fixWget } from './fixes.ts';
+import { fixAxios, fixJavaNetHttp, fixPhpCurl, fixPhpGuzzle, fixPowerShell, fixRuby, fixWget } from './fixes.ts';
 import { curlCommand } from './curl.ts';
 
 export type CodeTargetId =
@@ -107,6 +107,7 @@ const TARGETS: TargetImpl[] = [
     generate: viaSnippetz(
       () => import('@scalar/snippetz/plugins/powershell/webrequest').then((m) => m.powershellWebrequest),
       octetCombined,
+      fixPowerShell,
     ),
   },
   {
@@ -125,7 +126,7 @@ const TARGETS: TargetImpl[] = [
     id: 'node-axios',
     label: 'Node.js (axios)',
     language: 'javascript',
-    generate: viaSnippetz(() => import('@scalar/snippetz/plugins/node/axios').then((m) => m.nodeAxios), octet),
+    generate: viaSnippetz(() => import('@scalar/snippetz/plugins/node/axios').then((m) => m.nodeAxios), octet, fixAxios),
   },
   { id: 'python-requests', label: 'Python (requests)', language: 'python', generate: async (r) => pythonRequests(r) },
   {
@@ -138,13 +139,13 @@ const TARGETS: TargetImpl[] = [
     id: 'php-curl',
     label: 'PHP (cURL)',
     language: 'php',
-    generate: viaSnippetz(() => import('@scalar/snippetz/plugins/php/curl').then((m) => m.phpCurl), octet),
+    generate: viaSnippetz(() => import('@scalar/snippetz/plugins/php/curl').then((m) => m.phpCurl), octet, fixPhpCurl),
   },
   {
     id: 'php-guzzle',
     label: 'PHP (Guzzle)',
     language: 'php',
-    generate: viaSnippetz(() => import('@scalar/snippetz/plugins/php/guzzle').then((m) => m.phpGuzzle), octet),
+    generate: viaSnippetz(() => import('@scalar/snippetz/plugins/php/guzzle').then((m) => m.phpGuzzle), octet, fixPhpGuzzle),
   },
   {
     id: 'java-nethttp',
@@ -176,7 +177,7 @@ const TARGETS: TargetImpl[] = [
     id: 'ruby',
     label: 'Ruby (Net::HTTP)',
     language: 'ruby',
-    generate: viaSnippetz(() => import('@scalar/snippetz/plugins/ruby/native').then((m) => m.rubyNative), octetCombined),
+    generate: viaSnippetz(() => import('@scalar/snippetz/plugins/ruby/native').then((m) => m.rubyNative), octetCombined, fixRuby),
   },
   {
     id: 'rust-reqwest',

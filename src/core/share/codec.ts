@@ -14,12 +14,11 @@ import { parseDraft, type RequestDraft } from '../model/draft.ts';
 import { VariableSchema, type Variable } from '../model/variables.ts';
 import { decodeBase64Url, encodeBase64Url } from './base64url.ts';
 import { stripFiles, stripSecrets, type OmittedField } from './secrets.ts';
+import { isShareFragment, SHARE_KEY, SHARE_VERSION } from './fragment.ts';
 
 export type { OmittedField } from './secrets.ts';
 
-/** The fragment key and the current format version: `#r=1.…`. */
-export const SHARE_KEY = 'r';
-export const SHARE_VERSION = 1;
+export { isShareFragment, SHARE_KEY, SHARE_VERSION } from './fragment.ts';
 /** Decoding stops beyond this many bytes of JSON (a "zip bomb" link cannot exhaust memory). */
 export const MAX_DECODED_BYTES = 4 * 1024 * 1024;
 /** Links longer than this many characters are cut by some chat tools and servers. */
@@ -103,11 +102,6 @@ export function encodeShare(draft: RequestDraft, options: EncodeOptions = {}): E
   const json = new TextEncoder().encode(JSON.stringify(payload));
   const packed = encodeBase64Url(deflateSync(json, { level: 9, mem: 8 }));
   return { fragment: `${SHARE_KEY}=${SHARE_VERSION}.${packed}`, omitted };
-}
-
-/** Whether a `location.hash` (with or without `#`) holds a share link at all (any version). */
-export function isShareFragment(hash: string): boolean {
-  return hash.replace(/^#/, '').startsWith(`${SHARE_KEY}=`);
 }
 
 const fail = (code: ShareErrorCode, message: string): DecodeResult => ({ ok: false, code, message });

@@ -29,10 +29,16 @@ export interface ProxyRequestHead {
 }
 
 /** Durations in milliseconds from the start of the (last) hop; absent when not applicable (e.g. no DNS for an IP literal). */
+// Offsets, not phase lengths (like curl's time_namelookup, time_connect, …): each field is ms from
+// the hop's start, so dnsMs ≤ connectMs ≤ tlsMs ≤ firstByteMs. A reused keep-alive connection has only firstByteMs.
 export interface ProxyTimings {
+  /** Name resolved (absent for an IP literal or a reused connection). */
   dnsMs?: number;
+  /** TCP connection established. */
   connectMs?: number;
+  /** TLS handshake done (https only). */
   tlsMs?: number;
+  /** Response head received (status line and header fields). */
   firstByteMs?: number;
 }
 

@@ -5,6 +5,8 @@ import { blockedMessageDismissed, sendClicked, useBlockingProblems, useSendPhase
 import { MethodPicker } from './MethodPicker.tsx';
 import { Notice } from '../../components/ui.tsx';
 import { UNRESOLVED_CLASS, usesUnresolved } from './problems.ts';
+import { isCurlCommand } from '../../core/curl/is-curl-command.ts';
+import { curlPasted } from '../import/import-store.ts';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
@@ -40,6 +42,14 @@ export function RequestLine() {
           placeholder="https://api.example.com/users/:id?page=1"
           value={text}
           onChange={(e) => urlEdited(e.target.value)}
+          onPaste={(e) => {
+            // A pasted cURL command is imported (DESIGN §5), not typed into the URL.
+            const pasted = e.clipboardData.getData('text');
+            if (isCurlCommand(pasted)) {
+              e.preventDefault();
+              void curlPasted(pasted);
+            }
+          }}
           aria-invalid={urlProblems.some((p) => p.severity === 'error') || undefined}
           className={`h-9 min-w-0 flex-1 border ${usesUnresolved(text, unresolved) ? UNRESOLVED_CLASS : ''} border-slate-300 bg-white px-3 font-mono text-[13px] text-slate-900 placeholder:font-sans placeholder:text-slate-400 focus:z-10 focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/20`}
         />

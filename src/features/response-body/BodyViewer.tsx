@@ -119,7 +119,7 @@ export function BodyViewer({ response }: { response: ResponseRecord }) {
                 Copy
               </Button>
             )}
-            <Button onClick={() => downloadBody(response)} title={`Save the ${body.length.toLocaleString('en-US')} bytes as received`}>
+            <Button onClick={() => void downloadBody(response)} title={`Save the ${body.length.toLocaleString('en-US')} bytes as received`}>
               Download
             </Button>
           </>

@@ -6,14 +6,24 @@ import { useCallback, useEffect, useState } from 'react';
 import { hexDumpRows, hexRowCount } from '../../core/response/hex.ts';
 import type { Row } from '../../workers/body-protocol.ts';
 import { VirtualRows } from './VirtualRows.tsx';
+import { blobInTasks } from './body-actions.ts';
 
 /** An object URL for `bytes` typed `mimeType`, revoked when either changes or the view unmounts. */
 function useObjectUrl(bytes: Uint8Array, mimeType: string): string | null {
   const [url, setUrl] = useState<string | null>(null);
   useEffect(() => {
-    const next = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mimeType }));
-    setUrl(next);
-    return () => URL.revokeObjectURL(next);
+    let next: string | null = null;
+    let live = true;
+    void blobInTasks(bytes, mimeType).then((blob) => {
+      if (!live) return;
+      next = URL.createObjectURL(blob);
+      setUrl(next);
+    });
+    return () => {
+      live = false;
+      if (next) URL.revokeObjectURL(next);
+      setUrl(null);
+    };
   }, [bytes, mimeType]);
   return url;
 }

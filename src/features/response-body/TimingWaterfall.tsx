@@ -48,6 +48,11 @@ export function TimingWaterfall({ response }: { response: ResponseRecord }) {
           <td className="px-3 py-1 text-right font-mono font-semibold text-slate-900">{formatMs(response.totalMs)}</td>
         </tr>
       </tbody>
+      <caption className="caption-bottom px-3 py-1 text-left text-[11px] text-slate-500">
+        DNS to first byte: measured by {response.via === 'proxy' ? 'Parley’s proxy on its upstream connection' : 'the browser'}; phases missing when not needed
+        (an IP address needs no DNS, plain http no TLS, a reused connection neither). Total is measured in the browser, so
+        Download includes the hop to Parley’s proxy.
+      </caption>
     </table>
   );
 }

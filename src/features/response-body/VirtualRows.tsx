@@ -51,6 +51,10 @@ export function VirtualRows({ label, rowCount, fetchRows, rowsNow, scrollTo, cur
   const scroller = useRef<HTMLDivElement>(null);
   const [viewport, setViewport] = useState(400);
   const [scrollTop, setScrollTop] = useState(0);
+  /** Scaled mode: the first row is the source of truth; the scrollbar only approximates it. */
+  const [scaledFirst, setScaledFirst] = useState(0);
+  const expectedTop = useRef<number | null>(null);
+  const wheelRows = useRef(0);
   const [rows, setRows] = useState<{ from: number; rows: Row[] }>({ from: 0, rows: [] });
   const fetchSeq = useRef(0);
 
@@ -63,7 +67,7 @@ export function VirtualRows({ label, rowCount, fetchRows, rowsNow, scrollTo, cur
   const first = eager
     ? 0
     : scaled
-    ? Math.min(maxFirst, Math.floor((scrollTop / Math.max(1, height - viewport)) * maxFirst))
+    ? Math.min(maxFirst, scaledFirst)
     : Math.floor(scrollTop / ROW_HEIGHT);
   const windowTop = eager ? 0 : scaled ? scrollTop : first * ROW_HEIGHT;
 
@@ -93,15 +97,75 @@ export function VirtualRows({ label, rowCount, fetchRows, rowsNow, scrollTo, cur
     setRows({ from: 0, rows: [] });
   }, [fetchRows]);
 
+  /** Scaled mode: shows `row` first and moves the scrollbar thumb to match (without feeding back). */
+  const goToRow = useCallback(
+    (row: number) => {
+      const el = scroller.current;
+      if (!el) return;
+      const next = Math.max(0, Math.min(maxFirst, Math.round(row)));
+      setScaledFirst(next);
+      const top = (next / Math.max(1, maxFirst)) * Math.max(1, height - viewport);
+      expectedTop.current = top;
+      el.scrollTop = top;
+    },
+    [maxFirst, height, viewport],
+  );
+
   useEffect(() => {
     const el = scroller.current;
     if (!el || !scrollTo) return;
-    const target = scaled ? (scrollTo.row / Math.max(1, maxFirst)) * Math.max(1, height - viewport) : scrollTo.row * ROW_HEIGHT;
-    const inView = !scaled && target >= el.scrollTop && target + ROW_HEIGHT <= el.scrollTop + viewport;
-    if (!inView) el.scrollTop = Math.max(0, target - (scaled ? 0 : viewport / 3));
-  }, [scrollTo, scaled, maxFirst, height, viewport]);
+    if (scaled) {
+      if (scrollTo.row < first || scrollTo.row >= first + visible - 1) goToRow(scrollTo.row - Math.floor(visible / 3));
+      return;
+    }
+    const target = scrollTo.row * ROW_HEIGHT;
+    const inView = target >= el.scrollTop && target + ROW_HEIGHT <= el.scrollTop + viewport;
+    if (!inView) el.scrollTop = Math.max(0, target - viewport / 3);
+    // Only a new jump request moves the view; scrolling afterwards is the user's.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [scrollTo]);
 
-  const onScroll = useCallback(() => setScrollTop(scroller.current?.scrollTop ?? 0), []);
+  const onScroll = useCallback(() => {
+    const el = scroller.current;
+    if (!el) return;
+    setScrollTop(el.scrollTop);
+    if (!scaled) return;
+    if (expectedTop.current !== null && Math.abs(el.scrollTop - expectedTop.current) < 2) {
+      expectedTop.current = null;
+      return;
+    }
+    expectedTop.current = null;
+    // The user dragged the scrollbar: map the thumb position onto rows.
+    setScaledFirst(Math.round((el.scrollTop / Math.max(1, height - viewport)) * maxFirst));
+  }, [scaled, height, viewport, maxFirst]);
+
+  // Scaled mode: wheel and keys move by rows (a pixel of scrollbar is many rows there).
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el || !scaled) return;
+    const onWheel = (e: WheelEvent) => {
+      if (Math.abs(e.deltaY) < Math.abs(e.deltaX)) return;
+      e.preventDefault();
+      wheelRows.current += e.deltaMode === 1 ? e.deltaY : e.deltaMode === 2 ? e.deltaY * visible : e.deltaY / ROW_HEIGHT;
+      const whole = Math.trunc(wheelRows.current);
+      if (whole === 0) return;
+      wheelRows.current -= whole;
+      goToRow(first + whole);
+    };
+    const onKey = (e: KeyboardEvent) => {
+      const step: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: visible - 1, PageUp: 1 - visible, Home: -Infinity, End: Infinity };
+      const delta = step[e.key];
+      if (delta === undefined) return;
+      e.preventDefault();
+      goToRow(delta === Infinity ? maxFirst : delta === -Infinity ? 0 : first + delta);
+    };
+    el.addEventListener('wheel', onWheel, { passive: false });
+    el.addEventListener('keydown', onKey);
+    return () => {
+      el.removeEventListener('wheel', onWheel);
+      el.removeEventListener('keydown', onKey);
+    };
+  }, [scaled, first, visible, maxFirst, goToRow]);
 
   const shown: ReactNode[] = [];
   for (let r = first; r < Math.min(rowCount, first + visible); r++) {
@@ -120,7 +184,7 @@ export function VirtualRows({ label, rowCount, fetchRows, rowsNow, scrollTo, cur
             className="sticky left-0 w-16 shrink-0 select-none bg-slate-50 pr-2 text-right text-slate-400 before:content-[attr(data-line)]"
           />
         )}
-        <span className="pl-2 text-slate-800">{row ? (highlight ? highlightText(row.text, highlight, caseSensitive) : syntax === 'json' ? colorJson(row.text) : row.text) : ''}</span>
+        <span className="pl-2 text-slate-800">{row ? renderRow(row.text, highlight, caseSensitive, syntax) : ''}</span>
       </div>,
     );
   }
@@ -142,8 +206,13 @@ export function VirtualRows({ label, rowCount, fetchRows, rowsNow, scrollTo, cur
   );
 }
 
-function highlightText(text: string, query: string | undefined, caseSensitive = false): ReactNode {
-  if (!query) return text;
+function renderRow(text: string, highlight: string | undefined, caseSensitive: boolean | undefined, syntax: 'json' | undefined): ReactNode {
+  return highlightText(text, highlight, caseSensitive) ?? (syntax === 'json' ? colorJson(text) : text);
+}
+
+/** The row with search matches marked, or `null` when it has none. */
+function highlightText(text: string, query: string | undefined, caseSensitive = false): ReactNode | null {
+  if (!query) return null;
   const hay = caseSensitive ? text : text.toLowerCase();
   const needle = caseSensitive ? query : query.toLowerCase();
   const parts: ReactNode[] = [];
@@ -157,7 +226,7 @@ function highlightText(text: string, query: string | undefined, caseSensitive = 
     );
     pos = i + needle.length;
   }
-  if (parts.length === 0) return text;
+  if (parts.length === 0) return null;
   parts.push(text.slice(pos));
   return parts;
 }

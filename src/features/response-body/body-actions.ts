@@ -12,13 +12,41 @@ export function filenameFor(response: ResponseRecord): string {
   });
 }
 
+/** Bytes copied into a Blob per task: a Blob copies its data, and 100 MB at once blocks for 100+ ms. */
+const BLOB_PART_BYTES = 4 * 1024 * 1024;
+
+/**
+ * A Blob of `bytes`, built a few MB per task; composing Blobs of Blobs copies nothing more.
+ */
+export async function blobInTasks(bytes: Uint8Array, type: string): Promise<Blob> {
+  if (bytes.length <= BLOB_PART_BYTES) return new Blob([bytes as Uint8Array<ArrayBuffer>], { type });
+  const parts: Blob[] = [];
+  for (let offset = 0; offset < bytes.length; offset += BLOB_PART_BYTES) {
+    parts.push(new Blob([bytes.subarray(offset, offset + BLOB_PART_BYTES) as Uint8Array<ArrayBuffer>]));
+    await nextTask();
+  }
+  return new Blob(parts, { type });
+}
+
+/** Resolves in a new task (a MessageChannel message: not clamped like nested setTimeout). */
+export function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
 /**
  * Saves the content bytes exactly as received. The Blob is typed application/octet-stream so the
  * browser never sniffs or renders it (an HTML body must not become a page of Parley's origin).
  */
-export function downloadBody(response: ResponseRecord): void {
+export async function downloadBody(response: ResponseRecord): Promise<void> {
   if (!response.body) return;
-  const url = URL.createObjectURL(new Blob([response.body as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' }));
+  const url = URL.createObjectURL(await blobInTasks(response.body, 'application/octet-stream'));
   const a = document.createElement('a');
   a.href = url;
   a.download = filenameFor(response);

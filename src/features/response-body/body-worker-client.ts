@@ -6,6 +6,7 @@
 import { HANDOFF_CHUNK_BYTES, type DocName, type Phase, type ReadyInfo, type Row, type SearchReply, type TextBodyKind, type WorkerReply, type WorkerRequest } from '../../workers/body-protocol.ts';
 import type { JsonOutlinePage } from '../../core/response/json-outline.ts';
 import { TextStore } from '../../workers/text-store.ts';
+import { nextTask } from './body-actions.ts';
 
 /** Bodies up to this size are prepared on the main thread (a few ms); larger ones in the worker. */
 export const INLINE_LIMIT_BYTES = 256 * 1024;
@@ -139,14 +140,3 @@ class WorkerSource implements BodySource {
   }
 }
 
-/** Resolves in a new task (a MessageChannel message: not clamped like nested setTimeout). */
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}

@@ -1,5 +1,5 @@
 /** The Response region: status, time, size, then Body / Headers / Raw request. */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ResponseRecord } from '../../core/model/response.ts';
 import { TabList, TabPanel } from '../../components/tabs.tsx';
 import { formatBytes, formatMs } from '../../components/format.ts';
@@ -10,9 +10,7 @@ import { ResponseBody } from './ResponseBody.tsx';
 import { ResponseHeaders } from './ResponseHeaders.tsx';
 import { RawRequestView } from './RawRequestView.tsx';
 import { SendFailureView, SendingView } from './SendStateViews.tsx';
-import { CookiesList } from '../response-body/CookiesList.tsx';
-import { TimingWaterfall } from '../response-body/TimingWaterfall.tsx';
-import { RedirectHops } from '../response-body/RedirectHops.tsx';
+import { LazyCookiesList, LazyTiming, prefetchResponseParts } from './lazy-response-parts.tsx';
 
 type TabId = 'body' | 'headers' | 'cookies' | 'timing' | 'raw';
 const TABS_LABEL = 'Response views';
@@ -57,6 +55,11 @@ export function ResponseView() {
   const live = useResolved();
   const transport = useTransportKind();
   const sendCount = useSendCount();
+  useEffect(() => {
+    if (typeof requestIdleCallback !== 'function') return prefetchResponseParts();
+    const id = requestIdleCallback(prefetchResponseParts, { timeout: 3000 });
+    return () => cancelIdleCallback(id);
+  }, []);
 
   const raw = sent
     ? { request: sent.request, via: sent.via, note: `As sent ${sent.via === 'proxy' ? 'through Parley’s proxy' : 'by the browser (direct)'}. Content-Length is in octets.` }
@@ -92,16 +95,9 @@ export function ResponseView() {
       <TabPanel label={TABS_LABEL} id={tab} className="min-h-0 flex-1 overflow-auto">
         {tab === 'body' && (phase === 'done' && response ? <ResponseBody response={response} /> : <Placeholder />)}
         {tab === 'headers' && (phase === 'done' && response ? <ResponseHeaders response={response} /> : <Placeholder />)}
-        {tab === 'cookies' && (phase === 'done' && response ? <CookiesList response={response} /> : <Placeholder />)}
+        {tab === 'cookies' && (phase === 'done' && response ? <LazyCookiesList response={response} /> : <Placeholder />)}
         {tab === 'timing' &&
-          (phase === 'done' && response ? (
-            <>
-              <RedirectHops response={response} />
-              <TimingWaterfall response={response} />
-            </>
-          ) : (
-            <Placeholder />
-          ))}
+          (phase === 'done' && response ? <LazyTiming response={response} /> : <Placeholder />)}
         {tab === 'raw' &&
           (raw ? (
             <RawRequestView request={raw.request} via={raw.via} note={raw.note} />

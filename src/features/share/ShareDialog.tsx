@@ -4,19 +4,12 @@
  */
 import { useMemo, useState } from 'react';
 import { Button, Notice, inputClass } from '../../components/ui.tsx';
-import { encodeShare, LONG_LINK_CHARS, type OmittedField } from '../../core/share/codec.ts';
+import { encodeShare, LONG_LINK_CHARS } from '../../core/share/codec.ts';
+import { describeOmitted } from './omitted-text.ts';
 import { shareUrl } from '../../services/location-hash.ts';
 import { useDraft } from '../../stores/request-store.ts';
 import { includeSecretsToggled, shareDialogClosed, useIncludeSecrets } from '../../stores/library-share.ts';
 import { Dialog } from '../library/Dialog.tsx';
-
-const WHERE: Record<OmittedField['where'], string> = {
-  auth: 'Auth', header: 'Header', query: 'Query parameter', url: 'URL', variable: 'Variable', body: 'Body',
-};
-
-export function describeOmitted(o: OmittedField): string {
-  return `${WHERE[o.where]}: ${o.name}`;
-}
 
 export function ShareDialog() {
   const draft = useDraft();

@@ -1,7 +1,11 @@
 /** After a share link was opened: what to fill in (left out by the sender), or why the link could not open. */
 import { Button, Notice } from '../../components/ui.tsx';
 import { receivedNoticeDismissed, useShareDialogOpen, useShareReceived } from '../../stores/library-share.ts';
-import { describeOmitted, ShareDialog } from './ShareDialog.tsx';
+import { lazy, Suspense } from 'react';
+import { describeOmitted } from './omitted-text.ts';
+
+// The dialog carries the codec (DEFLATE): loaded on first Share, not with the page.
+const ShareDialog = lazy(() => import('./ShareDialog.tsx').then((m) => ({ default: m.ShareDialog })));
 
 export function SharedNotice() {
   const received = useShareReceived();
@@ -37,5 +41,9 @@ export function SharedNotice() {
 /** Mount point for the Share dialog (open state lives in the share store). */
 export function ShareDialogHost() {
   const open = useShareDialogOpen();
-  return open ? <ShareDialog /> : null;
+  return open ? (
+    <Suspense fallback={null}>
+      <ShareDialog />
+    </Suspense>
+  ) : null;
 }

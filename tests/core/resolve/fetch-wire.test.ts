@@ -36,7 +36,7 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 async function sendWithFetch(req: EffectiveRequest): Promise<Buffer> {
   captured.length = 0;
-  await fetch(req.url, { method: req.method, headers: req.headers.map((h) => [h.name, h.value]), body: req.body === null ? null : new Uint8Array(req.body) });
+  await fetch(req.url, { method: req.method, headers: req.headers.map((h): [string, string] => [h.name, h.value]), body: req.body === null ? null : new Uint8Array(req.body) });
   return captured[0] as Buffer;
 }
 

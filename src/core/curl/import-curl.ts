@@ -1,0 +1,205 @@
+/**
+ * cURL command → request draft. Parsing is curlconverter's (DESIGN §9): it reads the
+ * command as bash does (quotes, `$'…'`, line continuations) and applies curl's own rules
+ * (`-d` implies POST and a form Content-Type, `-G` moves the data into the query, `-u`
+ * is Basic auth …). We take its intermediate `Request` (not a generated HAR, which decodes
+ * the query) so the draft resolves to the bytes curl would send.
+ *
+ * curlconverter is loaded with `import()` on first use (its parser is large, and in the
+ * browser it loads tree-sitter wasm files from the site root, see scripts/copy-curl-wasm.mjs).
+ */
+import type { Auth, Body, KeyValueRow, MultipartPart, QueryRow, RequestDraft } from '../model/draft.ts';
+import { blankDraft } from '../model/defaults.ts';
+import { newId } from '../model/ids.ts';
+import { serializeFormUrlencoded } from '../body/form-urlencoded.ts';
+import { splitTargetUri } from '../url/query.ts';
+
+export interface CurlImport {
+  /** The imported request; a blank draft when `error` is set. */
+  draft: RequestDraft;
+  /** Options and parts of the command Parley does not carry over, each in a sentence. */
+  warnings: string[];
+  /** Why the command could not be read at all, or `null`. The editor should keep its request then. */
+  error: string | null;
+}
+
+export { isCurlCommand } from './is-curl-command.ts';
+
+/** curl options we read ourselves on top of curlconverter's common set. */
+const EXTRA_SUPPORTED = ['form', 'form-string', 'compressed', 'oauth2-bearer', 'head', 'no-head'];
+
+// Minimal views of curlconverter's types (its Word is a string with shell-expansion tokens).
+interface WordLike {
+  toString(): string;
+  isString(): boolean;
+}
+interface ParsedUrl {
+  url: WordLike;
+  method: WordLike;
+  auth?: [WordLike, WordLike];
+}
+interface ParsedForm {
+  name: WordLike;
+  content?: WordLike;
+  contentFile?: WordLike;
+  filename?: WordLike;
+  contentType?: WordLike;
+}
+interface ParsedRequest {
+  urls: ParsedUrl[];
+  authType: string;
+  oauth2Bearer?: WordLike;
+  headers: { headers: [WordLike, WordLike | null][] };
+  data?: WordLike;
+  dataArray?: (WordLike | { filetype: string; filename: WordLike })[];
+  multipartUploads?: ParsedForm[];
+  compressed?: boolean;
+}
+
+const row = (name: string, value: string): KeyValueRow => ({ id: newId(), name, value, enabled: true });
+
+/** Pairs of `a=1&b=x+y` decoded as application/x-www-form-urlencoded (WHATWG URL §5.1), or `null` if it has no pairs. */
+function parseForm(text: string): [string, string][] | null {
+  if (text === '') return null;
+  const out: [string, string][] = [];
+  for (const piece of text.split('&')) {
+    if (piece === '') return null;
+    const eq = piece.indexOf('=');
+    const decode = (s: string) => decodeURIComponent(s.replace(/\+/g, ' '));
+    try {
+      out.push(eq < 0 ? [decode(piece), ''] : [decode(piece.slice(0, eq)), decode(piece.slice(eq + 1))]);
+    } catch {
+      return null;
+    }
+  }
+  return out;
+}
+
+/** The body mode for `text` sent with `contentType`: form fields only when they serialize back to the same octets. */
+function bodyFor(text: string, contentType: string): Body {
+  const ct = contentType.toLowerCase();
+  if (/^application\/x-www-form-urlencoded\s*$/.test(ct)) {
+    const pairs = parseForm(text);
+    if (pairs && serializeFormUrlencoded(pairs) === text) {
+      return { mode: 'form-urlencoded', fields: pairs.map(([n, v]) => row(n, v)) };
+    }
+  }
+  if (/[/+]json\b/.test(ct)) return { mode: 'json', text };
+  if (/[/+]xml\b/.test(ct)) return { mode: 'xml', text };
+  return { mode: 'text', text };
+}
+
+/**
+ * Reads a curl command line (curl manual: https://curl.se/docs/manpage.html) into a draft.
+ *
+ * Input: the command as pasted (bash syntax; `\` + newline continuations allowed).
+ * Output: `{ draft, warnings, error }`. The draft holds the method, URL and query rows
+ * (as typed, split with `splitTargetUri`), header rows in order, Basic/Bearer auth from
+ * `-u`/`--oauth2-bearer`, and the body (`-d`/`--data-*` as text, JSON, XML or form fields
+ * when those re-encode to the same octets; `-F` as multipart parts, files to be chosen).
+ * Unsupported options and anything not carried over are listed in `warnings`, never
+ * dropped silently. Never throws: an unreadable command gives `error` and a blank draft.
+ * Example: `curl -u 'admin:p:a:s' https://api.example.test/` → GET, Basic auth admin / p:a:s.
+ */
+export async function importCurl(command: string): Promise<CurlImport> {
+  const warnings: string[] = [];
+  const fail = (message: string): CurlImport => ({ draft: blankDraft(), warnings, error: message });
+  let requests: ParsedRequest[];
+  try {
+    const cc = await import('curlconverter/dist/src/parse.js');
+    const supported = new Set<string>([...cc.COMMON_SUPPORTED_ARGS, ...EXTRA_SUPPORTED]);
+    const raw: [string, string][] = [];
+    requests = cc.parse(command.trim().replace(/^\$\s+/, ''), supported, raw) as unknown as ParsedRequest[];
+    for (const [, message] of raw) {
+      const line = message.split('\n')[0]!;
+      if (!warnings.includes(line)) warnings.push(line);
+    }
+  } catch (error) {
+    // curlconverter's messages underline the bad spot on extra lines; keep the words only.
+    const message = (error instanceof Error ? error.message : String(error))
+      .split('\n')
+      .filter((l) => l.trim() !== '' && !/^\s*\^+\s*$/.test(l))
+      .join(' ')
+      .replace(/:$/, '');
+    return fail(`This is not a cURL command Parley can read: ${message}.`);
+  }
+  const request = requests[0];
+  const first = request?.urls[0];
+  if (!request || !first) return fail('The cURL command has no URL.');
+  if (requests.length > 1 || request.urls.length > 1) warnings.push('The command has several URLs; only the first is imported.');
+
+  const text = (w: WordLike, what: string): string => {
+    if (!w.isString()) warnings.push(`${what} uses shell expansion ($VAR or $(…)); it is imported as written: ${w.toString()}`);
+    return w.toString();
+  };
+
+  const draft = blankDraft();
+  draft.method = text(first.method, 'The method');
+  const target = splitTargetUri(text(first.url, 'The URL'));
+  draft.url = target.url;
+  draft.fragment = target.fragment;
+  draft.query = target.query.map((q): QueryRow => ({ ...q, id: newId(), enabled: true }));
+
+  const isMultipart = Boolean(request.multipartUploads?.length);
+  let contentType = '';
+  for (const [name, value] of request.headers.headers) {
+    if (value === null) continue; // `-H 'Name:'` only removes a header curl would add
+    const n = text(name, 'A header name');
+    const v = text(value, `Header ${n}`);
+    if (n.toLowerCase() === 'content-type') {
+      contentType = v;
+      // The multipart mode writes Content-Type with its boundary itself.
+      if (isMultipart && /^multipart\/form-data\s*$/i.test(v)) continue;
+    }
+    draft.headers.push(row(n, v));
+  }
+
+  if (first.auth) {
+    const [user, password] = first.auth;
+    if (request.authType === 'basic') {
+      draft.auth = { type: 'basic', username: text(user, 'The user name'), password: text(password, 'The password') } satisfies Auth;
+    } else {
+      warnings.push(`${request.authType} authentication is not supported; the credentials were not imported.`);
+    }
+  } else if (request.oauth2Bearer) {
+    draft.auth = { type: 'bearer', token: text(request.oauth2Bearer, 'The bearer token') };
+  }
+
+  if (isMultipart) {
+    const parts: MultipartPart[] = request.multipartUploads!.map((f) => {
+      const name = text(f.name, 'A form field name');
+      const partType = f.contentType ? f.contentType.toString() : '';
+      if (f.contentFile) {
+        const file = f.contentFile.toString();
+        // curl sends the file's base name unless `;filename=` says otherwise.
+        const given = f.filename?.toString();
+        const fileName = given !== undefined && given !== file ? given : file.split('/').pop()!;
+        if (file === '-') warnings.push(`Form field "${name}" reads standard input; choose a file for it.`);
+        else warnings.push(`Form field "${name}" sends the file "${file}"; choose that file in the body to send it.`);
+        // A file reference without bytes: resolving names the file and asks to choose it.
+        const ref = { fileId: newId(), fileName, contentType: partType || 'application/octet-stream', size: 0 };
+        return { id: newId(), name, enabled: true, kind: 'file', value: '', contentType: partType, file: ref };
+      }
+      return { id: newId(), name, enabled: true, kind: 'text', value: text(f.content!, `Form field ${name}`), contentType: partType, file: null };
+    });
+    draft.body = { mode: 'multipart', parts };
+  } else if (request.data !== undefined) {
+    const files = (request.dataArray ?? []).filter((d): d is { filetype: string; filename: WordLike } => 'filetype' in d);
+    for (const f of files) {
+      warnings.push(`The data reads the file "${f.filename.toString()}", which Parley cannot open from a command; paste its content into the body.`);
+    }
+    const body = files.length ? request.dataArray!.filter((d) => !('filetype' in d)).map((d) => (d as WordLike).toString()).join('') : text(request.data, 'The data');
+    draft.body = bodyFor(body, contentType);
+    if (draft.body.mode === 'form-urlencoded') {
+      // The form mode sets exactly this Content-Type; keep no duplicate row.
+      draft.headers = draft.headers.filter((h) => h.name.toLowerCase() !== 'content-type');
+    }
+    if (body === '') {
+      warnings.push('The data is empty: curl sends Content-Length: 0; Parley sends an empty body as no body.');
+    }
+  }
+  if (request.compressed) {
+    warnings.push('--compressed is not imported: Parley shows the response as the server sends it, so it asks for no compression.');
+  }
+  return { draft, warnings, error: null };
+}

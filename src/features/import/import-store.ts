@@ -1,0 +1,63 @@
+/**
+ * cURL import: the Import dialog's state and the events that import a command into the
+ * editor. The parser (curlconverter) loads on the first import only.
+ */
+import { create } from 'zustand';
+import { draftReplaced } from '../../stores/request-store.ts';
+
+interface ImportState {
+  open: boolean;
+  /** The command in the dialog's text box (kept when an import fails, never lost). */
+  command: string;
+  busy: boolean;
+  /** What the last import left out (unsupported options …). */
+  warnings: string[];
+  /** Why the last command could not be read, or null. */
+  error: string | null;
+  /** True after a command was imported (the dialog then shows the warnings only). */
+  imported: boolean;
+}
+
+const useImportStore = create<ImportState>()(() => ({ open: false, command: '', busy: false, warnings: [], error: null, imported: false }));
+
+export const useImportState = (): ImportState => useImportStore((s) => s);
+
+export function importClicked(): void {
+  useImportStore.setState({ open: true, busy: false, warnings: [], error: null, imported: false });
+}
+
+export function importDialogClosed(): void {
+  useImportStore.setState({ open: false });
+}
+
+export function importCommandEdited(command: string): void {
+  useImportStore.setState({ command, error: null });
+}
+
+/** Imports `command` into the editor. Returns true when the editor now holds the imported request. */
+async function runImport(command: string): Promise<boolean> {
+  useImportStore.setState({ busy: true, command });
+  const { importCurl } = await import('../../core/curl/import-curl.ts');
+  const result = await importCurl(command);
+  if (result.error !== null) {
+    useImportStore.setState({ busy: false, open: true, error: result.error, warnings: result.warnings, imported: false });
+    return false;
+  }
+  draftReplaced(result.draft);
+  // Show the dialog after an import only when something was left out.
+  useImportStore.setState({ busy: false, error: null, warnings: result.warnings, imported: true, open: result.warnings.length > 0 });
+  return true;
+}
+
+/** The Import dialog's Import button. */
+export function importSubmitted(): Promise<boolean> {
+  return runImport(useImportStore.getState().command);
+}
+
+/**
+ * A cURL command was pasted into the URL field (call only when `isCurlCommand(text)`):
+ * import it into the editor; warnings or a parse error open the Import dialog.
+ */
+export function curlPasted(text: string): Promise<boolean> {
+  return runImport(text);
+}

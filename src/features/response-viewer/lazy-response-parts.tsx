@@ -1,0 +1,57 @@
+/**
+ * The rich response views (body viewer, cookies, timing, redirects) are only needed once
+ * a response exists, so they load as a separate chunk: the first screen stays small
+ * (DESIGN §8: ≤ 150 KB gzip before Monaco). `prefetchResponseParts()` warms the chunk
+ * while the page is idle so the first response shows without a visible wait.
+ */
+import { Suspense, lazy, type ReactNode } from 'react';
+import type { ResponseRecord } from '../../core/model/response.ts';
+
+const load = {
+  body: () => import('../response-body/BodyViewer.tsx'),
+  cookies: () => import('../response-body/CookiesList.tsx'),
+  timing: () => import('../response-body/TimingWaterfall.tsx'),
+  redirects: () => import('../response-body/RedirectHops.tsx'),
+};
+
+const BodyViewer = lazy(() => load.body().then((m) => ({ default: m.BodyViewer })));
+const CookiesList = lazy(() => load.cookies().then((m) => ({ default: m.CookiesList })));
+const TimingWaterfall = lazy(() => load.timing().then((m) => ({ default: m.TimingWaterfall })));
+const RedirectHops = lazy(() => load.redirects().then((m) => ({ default: m.RedirectHops })));
+
+let prefetched = false;
+/** Starts loading the response views in the background (idempotent). */
+export function prefetchResponseParts(): void {
+  if (prefetched) return;
+  prefetched = true;
+  for (const f of Object.values(load)) void f().catch(() => undefined);
+}
+
+function Loading({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<p className="p-3 text-[13px] text-slate-400">Loading the viewer…</p>}>{children}</Suspense>;
+}
+
+export function LazyBodyViewer({ response }: { response: ResponseRecord }) {
+  return (
+    <Loading>
+      <BodyViewer response={response} />
+    </Loading>
+  );
+}
+
+export function LazyCookiesList({ response }: { response: ResponseRecord }) {
+  return (
+    <Loading>
+      <CookiesList response={response} />
+    </Loading>
+  );
+}
+
+export function LazyTiming({ response }: { response: ResponseRecord }) {
+  return (
+    <Loading>
+      <RedirectHops response={response} />
+      <TimingWaterfall response={response} />
+    </Loading>
+  );
+}

@@ -1,0 +1,148 @@
+/** Issue 5 cURL import cases: each imported draft must resolve to what curl itself sends. */
+import { describe, expect, test } from 'vitest';
+import { importCurl, isCurlCommand } from '../../../src/core/curl/import-curl.ts';
+import { resolveRequest } from '../../../src/core/resolve/resolve-request.ts';
+import { renderHttpMessage } from '../../../src/core/resolve/http-message.ts';
+import type { EffectiveRequest } from '../../../src/core/resolve/types.ts';
+
+async function effective(command: string): Promise<{ req: EffectiveRequest; warnings: string[]; raw: string }> {
+  const imported = await importCurl(command);
+  expect(imported.error).toBeNull();
+  const resolved = resolveRequest(imported.draft);
+  expect(resolved.problems.filter((p) => p.severity === 'error')).toEqual([]);
+  const req = resolved.request!;
+  return { req, warnings: imported.warnings, raw: renderHttpMessage(req).text };
+}
+
+const headers = (req: EffectiveRequest) => req.headers.map((h) => [h.name, h.value]);
+const body = (req: EffectiveRequest) => (req.body === null ? null : new TextDecoder().decode(req.body));
+
+describe('importCurl (issue 5 cases)', () => {
+  test("--data-raw $'…' with \\\\n and \\' → POST, body with a backslash then n", async () => {
+    const { req, warnings } = await effective(
+      String.raw`curl https://api.example.test/a -H 'Content-Type: application/json' --data-raw $'{"msg":"a\\nb","q":"it\'s ("}'`,
+    );
+    expect(req.method).toBe('POST');
+    expect(req.url).toBe('https://api.example.test/a');
+    expect(headers(req)).toEqual([['Content-Type', 'application/json']]);
+    expect(body(req)).toBe('{"msg":"a\\nb","q":"it\'s ("}');
+    expect(warnings).toEqual([]);
+  });
+
+  test('-G -d … --data-urlencode → GET /p?z=0&a=1&b=x%20y&c=d+e, no body', async () => {
+    const { req, raw } = await effective(`curl -G -d a=1 -d 'b=x%20y' --data-urlencode 'c=d e' 'http://h.example.test/p?z=0'`);
+    expect(req.method).toBe('GET');
+    expect(req.url).toBe('http://h.example.test/p?z=0&a=1&b=x%20y&c=d+e');
+    expect(req.body).toBeNull();
+    expect(headers(req)).toEqual([]);
+    expect(raw.split('\r\n')[0]).toBe('GET /p?z=0&a=1&b=x%20y&c=d+e HTTP/1.1');
+  });
+
+  test('-X POST -G -d a=1 → POST /p?a=1, no body', async () => {
+    const { req, raw } = await effective('curl -X POST -G -d a=1 http://h.example.test/p');
+    expect(req.method).toBe('POST');
+    expect(req.url).toBe('http://h.example.test/p?a=1');
+    expect(req.body).toBeNull();
+    expect(raw.split('\r\n')[0]).toBe('POST /p?a=1 HTTP/1.1');
+  });
+
+  test("-u 'admin:p:a:s' → Basic auth scheme, Authorization: Basic YWRtaW46cDphOnM=", async () => {
+    const imported = await importCurl("curl -u 'admin:p:a:s' https://api.example.test/");
+    expect(imported.draft.auth).toEqual({ type: 'basic', username: 'admin', password: 'p:a:s' });
+    const { req } = await effective("curl -u 'admin:p:a:s' https://api.example.test/");
+    expect(req.method).toBe('GET');
+    expect(headers(req)).toEqual([['Authorization', 'Basic YWRtaW46cDphOnM=']]);
+  });
+
+  test("-H 'X-Note: hello: world' keeps the value after the first colon", async () => {
+    const { req } = await effective(`curl -H 'X-Note: hello: world' -H 'Accept: application/json' https://api.example.test/get`);
+    expect(req.method).toBe('GET');
+    expect(req.url).toBe('https://api.example.test/get');
+    expect(headers(req)).toEqual([
+      ['X-Note', 'hello: world'],
+      ['Accept', 'application/json'],
+    ]);
+  });
+
+  // Known gap: Parley's model sends an empty text body as NO body, and a request without a
+  // body sends no Content-Type (resolveRequest rule). curl sends Content-Length: 0 AND the
+  // form Content-Type. `test.fails` keeps the issue's expectation; it starts failing (and
+  // must become a plain test) once an empty body with a Content-Type can be expressed.
+  test.fails("-d '' → POST, Content-Length: 0, form content type", async () => {
+    const { req, raw } = await effective("curl -d '' https://api.example.test/");
+    expect(req.method).toBe('POST');
+    expect(raw).toBe(
+      'POST / HTTP/1.1\r\nHost: api.example.test\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 0\r\n\r\n',
+    );
+  });
+
+  test("-d '' → POST with Content-Length: 0 today, and a warning about the empty body", async () => {
+    const imported = await importCurl("curl -d '' https://api.example.test/");
+    expect(imported.draft.method).toBe('POST');
+    expect(imported.draft.headers.map((h) => [h.name, h.value])).toEqual([['Content-Type', 'application/x-www-form-urlencoded']]);
+    expect(imported.warnings).toEqual(['The data is empty: curl sends Content-Length: 0; Parley sends an empty body as no body.']);
+    const { raw } = await effective("curl -d '' https://api.example.test/");
+    expect(raw).toBe('POST / HTTP/1.1\r\nHost: api.example.test\r\nContent-Length: 0\r\n\r\n');
+  });
+
+  test('line continuations and --compressed: imported with a warning, never a failure', async () => {
+    const { req, warnings } = await effective("curl https://x.example.test/a \\\n  -H 'A: b' \\\n  --compressed \\\n  -k");
+    expect(req.method).toBe('GET');
+    expect(req.url).toBe('https://x.example.test/a');
+    expect(headers(req)).toEqual([['A', 'b']]);
+    expect(warnings).toEqual([
+      '-k is not a supported option',
+      '--compressed is not imported: Parley shows the response as the server sends it, so it asks for no compression.',
+    ]);
+  });
+});
+
+describe('importCurl (more of curl)', () => {
+  test('query typed with [] and $ is kept as typed (with -g)', async () => {
+    const { req } = await effective("curl -g 'http://x.example.test/u?page[number]=1&$top=3&q=a%20b'");
+    expect(req.url).toBe('http://x.example.test/u?page[number]=1&$top=3&q=a%20b');
+  });
+
+  test('-d with a form body becomes form fields when they re-encode to the same octets', async () => {
+    const imported = await importCurl("curl -d 'q=%ED%85%8C%EC%8A%A4%ED%8A%B8&a=b+c' http://x.example.test/");
+    expect(imported.draft.body).toMatchObject({ mode: 'form-urlencoded', fields: [{ name: 'q', value: '테스트' }, { name: 'a', value: 'b c' }] });
+    const { req } = await effective("curl -d 'q=%ED%85%8C%EC%8A%A4%ED%8A%B8&a=b+c' http://x.example.test/");
+    expect(body(req)).toBe('q=%ED%85%8C%EC%8A%A4%ED%8A%B8&a=b+c');
+    expect(headers(req)).toEqual([['Content-Type', 'application/x-www-form-urlencoded']]);
+  });
+
+  test('-d with form text that would re-encode differently stays text, byte for byte', async () => {
+    const { req } = await effective("curl -d 'b=x%20y&c=d,e' http://x.example.test/");
+    expect(body(req)).toBe('b=x%20y&c=d,e');
+    expect(headers(req)).toEqual([['Content-Type', 'application/x-www-form-urlencoded']]);
+  });
+
+  test('-F parts become multipart parts; a file part names the file to choose', async () => {
+    const imported = await importCurl("curl -F 'note=hi' -F 'up=@dir/a.txt;type=text/plain' http://x.example.test/");
+    expect(imported.draft.method).toBe('POST');
+    expect(imported.draft.body.mode).toBe('multipart');
+    const parts = imported.draft.body.mode === 'multipart' ? imported.draft.body.parts : [];
+    expect(parts.map((p) => [p.name, p.kind, p.value, p.contentType, p.file?.fileName ?? null])).toEqual([
+      ['note', 'text', 'hi', '', null],
+      ['up', 'file', '', 'text/plain', 'a.txt'],
+    ]);
+    expect(imported.warnings).toEqual(['Form field "up" sends the file "dir/a.txt"; choose that file in the body to send it.']);
+  });
+
+  test('unreadable input → an error sentence, a blank draft, no throw', async () => {
+    const bad = await importCurl("curl 'unterminated");
+    expect(bad.error).toBe("This is not a cURL command Parley can read: Bash parsing error on line 1: curl 'unterminated.");
+    const notCurl = await importCurl('wget http://x.example.test/');
+    expect(notCurl.error).toBe(
+      'This is not a cURL command Parley can read: command should begin with "curl" but instead begins with "wget" wget http://x.example.test/.',
+    );
+    expect(notCurl.draft.url).toBe('');
+  });
+
+  test('isCurlCommand', () => {
+    expect(isCurlCommand('curl https://x')).toBe(true);
+    expect(isCurlCommand('  $ curl -X POST x')).toBe(true);
+    expect(isCurlCommand('curly https://x')).toBe(false);
+    expect(isCurlCommand('https://example.test/curl x')).toBe(false);
+  });
+});
