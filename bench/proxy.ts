@@ -190,7 +190,7 @@ export async function runProxyBench(): Promise<string> {
       `| latency p50 (ms, ${LATENCY_REQUESTS} sequential) | ${ms(latDirect.p50)} | ${ms(latProxy.p50)} | +${ms(latProxy.p50 - latDirect.p50)} ms (${(latProxy.p50 / latDirect.p50).toFixed(2)}×) |`,
       `| latency p99 (ms) | ${ms(latDirect.p99)} | ${ms(latProxy.p99)} | +${ms(latProxy.p99 - latDirect.p99)} ms (${(latProxy.p99 / latDirect.p99).toFixed(2)}×) |`,
       `| throughput (req/s, ${CONCURRENCY} in flight) | ${tpDirect.toFixed(0)} | ${tpProxy.toFixed(0)} | ${(tpProxy / tpDirect).toFixed(2)}× |`,
-      `| CPU per request (µs; echo process / proxy process) — robust to a busy machine | ${echoCpuPerRequest.toFixed(0)} | ${proxyCpuPerRequest.toFixed(0)} | proxy adds ${proxyCpuPerRequest.toFixed(0)} µs of CPU |`,
+      `| CPU time per request (µs, from /proc; echo process / proxy process) | ${echoCpuPerRequest.toFixed(0)} | ${proxyCpuPerRequest.toFixed(0)} | proxy adds ${proxyCpuPerRequest.toFixed(0)} µs of CPU |`,
       `| 1 GiB through proxy: time, rate | | ${stream.seconds.toFixed(2)} s, ${(STREAM_BYTES / 1024 / 1024 / stream.seconds).toFixed(0)} MiB/s | |`,
       `| proxy RSS before → peak in first ¼ → peak in last ¼ of 1 GiB (MiB) | | ${mib(stream.baseline)} → ${mib(stream.firstQuarterPeak)} → ${mib(stream.lastQuarterPeak)} | last ¼ vs first ¼: ${(stream.lastQuarterPeak / stream.firstQuarterPeak).toFixed(2)}× (flat ≈ 1.00) |`,
     ];

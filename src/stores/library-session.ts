@@ -6,7 +6,7 @@ import type { RequestDraft } from '../core/model/draft.ts';
 import { onOtherTabChange } from '../services/storage.ts';
 import type { HistoryEntry } from '../core/library/records.ts';
 import { draftReplaced } from './request-store.ts';
-import { libraryLoaded, libraryStorage, originSet, otherTabChanged } from './library-store.ts';
+import { libraryLoaded, libraryStorage, originSet, otherTabChanged, showNotice } from './library-store.ts';
 import { historyLoaded, otherTabHistoryChanged, otherTabSettingsChanged } from './history-store.ts';
 import { shareHashChecked, shareLinksWatched } from './library-share.ts';
 
@@ -64,5 +64,13 @@ export function flushWorkingDraft(): void {
   timer = null;
   if (!pending) return;
   const result = libraryStorage.putWorking({ v: 1, ...pending });
-  if (result.ok) pending = null;
+  if (result.ok) {
+    pending = null;
+    workingWarned = false;
+  } else if (!workingWarned) {
+    // Said once per failure streak: the edit itself is safe in the editor, only a reload would lose it.
+    workingWarned = true;
+    showNotice({ tone: 'error', text: `Your current edits cannot be kept across a reload. ${result.message}` });
+  }
 }
+let workingWarned = false;

@@ -148,7 +148,14 @@ describe('two tabs', () => {
       await setUrl(b, `${h.server.url}/echo/from-b/${i}`);
       const [saveA, saveB] = [await fillSaveDialog(a, `A${i}`, i === 0 ? { new: 'Shared' } : 'Shared'),
         await fillSaveDialog(b, `B${i}`, i === 0 ? { new: 'Shared B' } : 'Shared B')];
-      await Promise.all([saveA.click(), saveB.click()]);
+      await Promise.all([saveA.waitFor(), saveB.waitFor()]);
+      // Both tabs click Save at the same wall-clock instant (same machine clock), not one after the other.
+      const at = Date.now() + 250;
+      await Promise.all([a, b].map((p) => p.evaluate((t) => new Promise<void>((done) => setTimeout(() => {
+        document.querySelector<HTMLButtonElement>('[role="dialog"] button[type="submit"]')!.click();
+        done();
+      }, t - Date.now())), at)));
+      await Promise.all([a, b].map((p) => p.getByRole('dialog', { name: 'Save request' }).waitFor({ state: 'detached' })));
       // Start the next round from a new, unsaved request in each tab.
       await sidebar(a).getByRole('button', { name: 'New request' }).click();
       await sidebar(b).getByRole('button', { name: 'New request' }).click();

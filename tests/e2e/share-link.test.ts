@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startHarness, type Harness } from './harness.ts';
 import { SAMPLE_JSON_BODY, SAMPLE_TOKEN } from '../../src/core/model/defaults.ts';
-import { echoBodyBytes, echoHeader, openRequestTab, readEcho, send, setUrl, waitForForm } from './request-helpers.ts';
+import { echoBodyBytes, echoHeader, openRequestTab, readEcho, send, setMethod, setUrl, waitForForm } from './request-helpers.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -32,6 +32,11 @@ describe('share links', () => {
     expect(omitted).toEqual(['Auth: Token']);
     expect(link).not.toContain(SAMPLE_TOKEN);
     console.log(`share link for the example request: ${link.length} characters (fragment ${link.length - h.server.url.length - 2})`);
+    // Change it so the receiver's own example request cannot pass for the shared one.
+    await setMethod(page, 'PUT');
+    await setUrl(page, `${h.server.url}/echo/shared?q=Zo%C3%AB`);
+    const changed = await shareLink(page);
+    expect(changed.omitted).toEqual(['Auth: Token']);
     await context.close();
 
     const fresh = await h.newContext();
@@ -40,12 +45,12 @@ describe('share links', () => {
     other.on('request', (r) => {
       if (r.url().includes('/api/proxy') || r.url().includes('/echo/')) sent++;
     });
-    await other.goto(link);
+    await other.goto(changed.link);
     await waitForForm(other);
-    expect(await other.getByRole('textbox', { name: 'URL' }).inputValue()).toBe(`${h.server.url}/echo/post/json`);
-    expect(await other.getByRole('combobox', { name: 'Method' }).inputValue()).toBe('POST');
     const notice = other.getByRole('status', { name: 'Shared request' });
     expect(await notice.textContent()).toContain('fill in before sending: Auth: Token');
+    expect(await other.getByRole('textbox', { name: 'URL' }).inputValue()).toBe(`${h.server.url}/echo/shared?q=Zo%C3%AB`);
+    expect(await other.getByRole('combobox', { name: 'Method' }).inputValue()).toBe('PUT');
     expect(await other.evaluate(() => location.hash)).toBe('');
     expect(await other.getByRole('img', { name: 'Unsaved changes' }).count()).toBe(1);
     await openRequestTab(other, 'Auth');
@@ -57,6 +62,7 @@ describe('share links', () => {
     await token.fill('filled-in');
     expect(await send(other)).toBe('200 OK');
     const echo = await readEcho(other);
+    expect([echo.method, echo.target]).toEqual(['PUT', '/echo/shared?q=Zo%C3%AB']);
     expect(echoHeader(echo, 'Authorization')).toEqual(['Bearer filled-in']);
     expect(echoHeader(echo, 'Accept')).toEqual(['application/json']);
     expect(echoBodyBytes(echo).toString('latin1')).toBe(SAMPLE_JSON_BODY);
@@ -90,6 +96,7 @@ describe('share links', () => {
     const other = await fresh.context.newPage();
     await other.goto(link);
     await waitForForm(other);
+    await other.getByRole('status', { name: 'Shared request' }).waitFor();
     expect(await other.getByRole('textbox', { name: 'URL' }).inputValue()).toBe(`${h.server.url}/echo/share?a=1&api_key=K`);
     await openRequestTab(other, 'Auth');
     expect(await other.getByRole('textbox', { name: 'Token' }).inputValue()).toBe(SAMPLE_TOKEN);

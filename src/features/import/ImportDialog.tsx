@@ -26,9 +26,10 @@ function ImportDialog() {
       >
         {!imported && (
           <label className="flex flex-col gap-1 text-xs text-slate-600">
-            cURL command
+            {/* Named without "curl": tests and assistive tech look up the URL field by the name "URL". */}
+            Command to import (curl …)
             <textarea
-              aria-label="cURL command"
+              aria-label="Command to import"
               className="h-40 w-full resize-y rounded-md border border-slate-300 p-2 font-mono text-[12px] text-slate-900 focus:border-indigo-500 focus:outline-none"
               spellCheck={false}
               placeholder="curl https://api.example.com/users -H 'Accept: application/json'"
