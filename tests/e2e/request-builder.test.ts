@@ -213,4 +213,26 @@ describe('request builder (issue 3)', () => {
     expect(echoBodyBytes(await readEcho(page)).toString('utf8')).toBe('{"employee":{"name":"Emma","age":28,"city":"Boston"}}');
     await page.context().close();
   });
+
+  it('flags an invalid header name and a value outside Latin-1 on their rows, blocks Send, and keeps the input', async () => {
+    const { page } = await h.openApp();
+    await waitForForm(page);
+    await openRequestTab(page, 'Headers');
+    await page.getByRole('button', { name: 'Add header' }).click();
+    await page.getByRole('textbox', { name: 'Header name' }).nth(2).fill('X Bad');
+    await page.getByRole('button', { name: 'Add header' }).click();
+    await page.getByRole('textbox', { name: 'Header name' }).nth(3).fill('X-Emoji');
+    await page.getByRole('textbox', { name: 'Header value' }).nth(3).fill('Zoë 😀');
+    const table = page.getByRole('table', { name: 'Headers' });
+    expect(await table.textContent()).toContain('The header name "X Bad" contains space');
+    expect(await table.textContent()).toContain('The value of header "X-Emoji" contains');
+    expect(await table.textContent()).toContain('outside Latin-1');
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'Not sent' });
+    await alert.waitFor();
+    expect(await alert.locator('li').count()).toBe(2);
+    expect(await page.getByRole('textbox', { name: 'Header value' }).nth(3).inputValue()).toBe('Zoë 😀');
+    expect(await page.getByRole('status', { name: 'Response status' }).count()).toBe(0);
+    await page.context().close();
+  });
 });
