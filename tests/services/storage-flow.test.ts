@@ -67,6 +67,35 @@ describe('library store', () => {
   });
 });
 
+describe('collections', () => {
+  it('moves a request, deletes a collection with its requests, and Undo restores both', () => {
+    const id = Object.keys(state().requests)[0]!;
+    lib.collectionCreated('Archive');
+    const archive = Object.values(state().collections).find((c) => c.name === 'Archive')!;
+    lib.requestMoved(id, archive.id);
+    expect(JSON.parse(local.getItem(`parley:v1:request:${id}`)!).collectionId).toBe(archive.id);
+    lib.collectionDeleted(archive.id);
+    expect(state().collections[archive.id]).toBeUndefined();
+    expect(state().requests[id]).toBeUndefined();
+    expect(local.getItem(`parley:v1:collection:${archive.id}`)).toBe(null);
+    expect(state().toast?.text).toBe('Deleted “Archive” and 1 request');
+    lib.undoClicked();
+    expect(state().collections[archive.id]?.name).toBe('Archive');
+    expect(state().requests[id]?.collectionId).toBe(archive.id);
+    expect(local.getItem(`parley:v1:collection:${archive.id}`)).not.toBe(null);
+  });
+
+  it("mirrors another tab's change without writing anything", () => {
+    const before = new Map(local.map);
+    const other = { ...Object.values(state().requests)[0]!, id: 'from-other-tab', name: 'Theirs' };
+    lib.otherTabChanged('request', other, other.id);
+    expect(state().requests['from-other-tab']?.name).toBe('Theirs');
+    lib.otherTabChanged('request', null, 'from-other-tab');
+    expect(state().requests['from-other-tab']).toBeUndefined();
+    expect(new Map(local.map)).toEqual(before);
+  });
+});
+
 describe('history store', () => {
   it('keeps at most the limit, oldest dropped, from storage too', () => {
     hist.historyLimitChanged(3);
