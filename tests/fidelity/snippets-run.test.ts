@@ -74,29 +74,29 @@ describe('Parley sends each tricky request as resolved', () => {
 
 // Concurrent (all targets): each test runs its snippet against its own relay, so replies never mix.
 describe.concurrent('snippets run against the echo server', () => {
-for (const runner of runners()) {
-  describe(`snippet ${runner.target}`, () => {
-    for (const id of caseIds) {
-      const cannot = runner.cannotRun?.(id) ?? null;
-      const reason = runner.missing ?? cannot;
-      const name = reason ? `${id} (skipped: ${reason})` : id;
-      test.skipIf(reason !== null)(name, { timeout: 90_000 }, async () => {
-        const { c, req: sent, parley } = cases.get(id)!;
-        const own = await startRelay(server.port);
-        // Same request, only the port differs (Host is the transport's field, not compared).
-        const req = { ...sent, url: own.origin + sent.url.slice(relay.origin.length) };
-        const snippet = await generateSnippet(runner.target, req);
-        const dir = join(tmp, `${runner.target}-${id}`);
-        const run = await runSnippet(runner, dir, snippet.text, Object.values(c.files));
-        const replies = own.replies();
-        await own.close();
-        const detail = `\n--- snippet ---\n${snippet.text}\n--- exit ${run.status} stderr ---\n${run.stderr.slice(0, 2000)}`;
-        expect(replies.length, `the snippet reached the echo server once${detail}`).toBe(1);
-        const { verdict, problems } = compareEcho(req, parley, replies[0]!, runner.rewritesTarget);
-        expect(problems, detail).toEqual([]);
-        results.push(`${runner.target.padEnd(20)} ${id.padEnd(26)} ${verdict}`);
-      });
-    }
-  });
-}
+  for (const runner of runners()) {
+    describe(`snippet ${runner.target}`, () => {
+      for (const id of caseIds) {
+        const cannot = runner.cannotRun?.(id) ?? null;
+        const reason = runner.missing ?? cannot;
+        const name = reason ? `${id} (skipped: ${reason})` : id;
+        test.skipIf(reason !== null)(name, { timeout: 90_000 }, async () => {
+          const { c, req: sent, parley } = cases.get(id)!;
+          const own = await startRelay(server.port);
+          // Same request, only the port differs (Host is the transport's field, not compared).
+          const req = { ...sent, url: own.origin + sent.url.slice(relay.origin.length) };
+          const snippet = await generateSnippet(runner.target, req);
+          const dir = join(tmp, `${runner.target}-${id}`);
+          const run = await runSnippet(runner, dir, snippet.text, Object.values(c.files));
+          const replies = own.replies();
+          await own.close();
+          const detail = `\n--- snippet ---\n${snippet.text}\n--- exit ${run.status} stderr ---\n${run.stderr.slice(0, 2000)}`;
+          expect(replies.length, `the snippet reached the echo server once${detail}`).toBe(1);
+          const { verdict, problems } = compareEcho(req, parley, replies[0]!, runner.rewritesTarget);
+          expect(problems, detail).toEqual([]);
+          results.push(`${runner.target.padEnd(20)} ${id.padEnd(26)} ${verdict}`);
+        });
+      }
+    });
+  }
 });

@@ -123,7 +123,7 @@ export function bodySegments(view: BodyView): BodySegment[] {
   let searchFrom = 0;
   for (const part of view.parts) {
     // Find this part's content in the body: it follows the part's head; search forward only.
-    const offset = indexOfBytes(view.bytes, part.bytes, searchFrom, view.boundary);
+    const offset = partContentOffset(view.bytes, part.bytes, searchFrom);
     if (part.fileName !== null && offset >= 0) {
       out.push({ bytes: view.bytes.subarray(start, offset) });
       out.push({ file: part.fileName });
@@ -135,8 +135,8 @@ export function bodySegments(view: BodyView): BodySegment[] {
   return out.filter((s) => !('bytes' in s) || s.bytes.length > 0);
 }
 
-/** Offset of the part content `needle` after the next head end (CRLF CRLF) at or after `from`. */
-function indexOfBytes(hay: Uint8Array, needle: Uint8Array, from: number, _boundary: string): number {
+/** Offset of the part content `needle`, which starts right after the next head end (CRLF CRLF) at or after `from`; -1 if it does not. */
+function partContentOffset(hay: Uint8Array, needle: Uint8Array, from: number): number {
   for (let i = from; i + 3 < hay.length; i++) {
     if (hay[i] === 13 && hay[i + 1] === 10 && hay[i + 2] === 13 && hay[i + 3] === 10) {
       const at = i + 4;
