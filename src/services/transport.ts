@@ -71,9 +71,17 @@ export function contentLengthOf(headers: readonly (readonly [string, string])[])
   return Number(raw.trim());
 }
 
+/** Largest buffer allocated up front from a declared Content-Length (bytes); beyond it the buffer grows. */
+const MAX_PREALLOCATED_BYTES = 256 * 1024 * 1024;
+
 /**
  * Reads a fetch body stream to the end, reporting progress after each chunk.
- * Returns the exact bytes received (never decoded).
+ * Returns the exact bytes received (never decoded), as a view of one buffer.
+ *
+ * Chunks are copied into one buffer as they arrive — sized from `totalBytes` (the declared
+ * Content-Length, when known) or grown by doubling — so no single main-thread task has to
+ * join a 100 MB body at the end (a ~120 ms task measured in bench/large-response.ts).
+ * The declared length is only a hint: a shorter or longer body is returned as received.
  */
 export async function readBodyBytes(
   stream: ReadableStream<Uint8Array> | null,
@@ -82,24 +90,22 @@ export async function readBodyBytes(
 ): Promise<Uint8Array> {
   if (!stream) return new Uint8Array(0);
   const reader = stream.getReader();
-  const chunks: Uint8Array[] = [];
+  let buffer = new Uint8Array(Math.min(totalBytes ?? 64 * 1024, MAX_PREALLOCATED_BYTES));
   let received = 0;
   onProgress?.({ receivedBytes: 0, totalBytes });
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    chunks.push(value);
+    if (received + value.byteLength > buffer.length) {
+      const grown = new Uint8Array(Math.max(buffer.length * 2, received + value.byteLength));
+      grown.set(buffer.subarray(0, received));
+      buffer = grown;
+    }
+    buffer.set(value, received);
     received += value.byteLength;
     onProgress?.({ receivedBytes: received, totalBytes });
   }
-  if (chunks.length === 1) return chunks[0]!;
-  const out = new Uint8Array(received);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
+  return received === buffer.length ? buffer : buffer.subarray(0, received);
 }
 
 /** True for the DOMException fetch rejects with after `AbortController.abort()`. */

@@ -52,6 +52,27 @@ describe('readBodyBytes', () => {
       { receivedBytes: 4, totalBytes: 4 },
     ]);
   });
+  const streamOf = (chunks: Uint8Array[]) =>
+    new ReadableStream<Uint8Array>({
+      start(c) {
+        for (const chunk of chunks) c.enqueue(chunk);
+        c.close();
+      },
+    });
+  const pattern = (n: number, seed: number) => Uint8Array.from({ length: n }, (_, i) => (i * 7 + seed) % 256);
+  it('keeps every byte when the body is longer than its declared length, or no length is declared', async () => {
+    const chunks = [pattern(50_000, 1), pattern(70_000, 2), pattern(3, 3)];
+    const expected = Buffer.concat(chunks);
+    for (const declared of [10, null]) {
+      const bytes = await readBodyBytes(streamOf(chunks), declared);
+      expect(bytes.byteLength).toBe(120_003);
+      expect(Buffer.from(bytes).equals(expected)).toBe(true);
+    }
+  });
+  it('returns only what arrived when the body is shorter than declared', async () => {
+    const bytes = await readBodyBytes(streamOf([pattern(5, 9)]), 1000);
+    expect([...bytes]).toEqual([9, 16, 23, 30, 37]);
+  });
   it('gives zero bytes for no stream', async () => {
     expect((await readBodyBytes(null, null)).byteLength).toBe(0);
   });
