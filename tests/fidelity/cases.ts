@@ -16,6 +16,9 @@ export interface FidelityCase {
 export const TRICKY_JSON =
   '{"name":"O\'Brien","note":"line1\\nline2","re":"\\\\d+","cost":"$5 ${USER} `id`","who":"Zoë ✓"}';
 
+/** Octets that are not UTF-8, with NUL and the characters quoting trips on: % \ ' " $ ` and CR LF. */
+const BLOB = new Uint8Array([0x00, 0xff, 0xfe, 0x25, 0x73, 0x5c, 0x6e, 0x27, 0x22, 0x24, 0x60, 0x0d, 0x0a, 0xc3, 0x28, 0x41]);
+
 let rowSeq = 0;
 const row = (name: string, value: string) => ({ id: `r${++rowSeq}`, name, value, enabled: true });
 
@@ -84,6 +87,14 @@ export function fidelityCases(origin: string): FidelityCase[] {
         },
       }),
       files: { f1: { fileName: 'hello.txt', bytes: fileBytes } },
+    },
+    {
+      id: 'binary-non-utf8',
+      draft: base({
+        method: 'PUT',
+        body: { mode: 'binary', file: { fileId: 'b1', fileName: 'blob.bin', contentType: 'application/octet-stream', size: BLOB.length } },
+      }),
+      files: { b1: { fileName: 'blob.bin', bytes: BLOB } },
     },
     {
       id: 'empty-body-post',

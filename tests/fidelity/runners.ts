@@ -20,6 +20,10 @@ export interface Runner {
   rewritesTarget?: { why: string; apply: (target: string) => string };
 }
 
+/** For targets whose snippet carries the content as text (snippetz): a non-UTF-8 body cannot be reproduced; the snippet says so in a note. */
+const textOnly = (c: string): string | null =>
+  c === 'binary-non-utf8' ? 'the snippet carries the body as UTF-8 text; its note asks for the original bytes' : null;
+
 /** urllib3 2.x `_encode_invalid_chars`: what it percent-encodes that Parley sends as typed. */
 const urllib3Target = (t: string): string =>
   t.replace(/[[\]{}|^`"<>\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
@@ -37,21 +41,22 @@ export function runners(): Runner[] {
   const python = has('python3');
   return [
     { target: 'curl', file: 'snippet.sh', command: (f) => ['bash', [f]], missing: bash && has('curl') ? null : 'curl not installed' },
-    { target: 'wget', file: 'snippet.sh', command: (f) => ['bash', [f]], missing: bash && has('wget') ? null : 'wget not installed' },
+    { target: 'wget', file: 'snippet.sh', command: (f) => ['bash', [f]], missing: bash && has('wget') ? null : 'wget not installed', cannotRun: textOnly },
     { target: 'httpie', file: 'snippet.sh', command: (f) => ['bash', [f]], missing: has('http') ? null : 'HTTPie (http) not installed' },
     {
       target: 'js-fetch',
       file: 'snippet.mjs',
       command: (f) => [process.execPath, [f]],
       missing: null,
-      cannotRun: (c) => (c.startsWith('multipart') ? 'the browser snippet takes files from an <input type=file>' : null),
+      cannotRun: (c) => (c.startsWith('multipart') ? 'the browser snippet takes files from an <input type=file>' : textOnly(c)),
     },
-    { target: 'node-fetch', file: 'snippet.mjs', command: (f) => [process.execPath, [f]], missing: null },
+    { target: 'node-fetch', file: 'snippet.mjs', command: (f) => [process.execPath, [f]], missing: null, cannotRun: textOnly },
     {
       target: 'node-axios',
       file: 'snippet.mjs',
       command: (f) => [process.execPath, [f]],
       missing: existsSync(resolve('node_modules/axios')) ? null : 'axios not installed',
+      cannotRun: textOnly,
     },
     {
       target: 'python-requests',
@@ -61,7 +66,7 @@ export function runners(): Runner[] {
       rewritesTarget: { why: 'urllib3 percent-encodes [ ] in the target', apply: urllib3Target },
     },
     { target: 'python-http-client', file: 'snippet.py', command: (f) => ['python3', [f]], missing: python ? null : 'python3 not installed' },
-    { target: 'java-nethttp', file: 'Main.java', command: (f) => ['java', [f]], missing: has('java', ['-version']) ? null : 'java not installed' },
+    { target: 'java-nethttp', file: 'Main.java', command: (f) => ['java', [f]], missing: has('java', ['-version']) ? null : 'java not installed', cannotRun: textOnly },
     { target: 'php-curl', file: 'snippet.php', command: (f) => ['php', [f]], missing: has('php') ? null : 'php not installed' },
     { target: 'go', file: 'main.go', command: (f) => ['go', ['run', f]], missing: has('go', ['version']) ? null : 'go not installed' },
     { target: 'ruby', file: 'snippet.rb', command: (f) => ['ruby', [f]], missing: has('ruby') ? null : 'ruby not installed' },

@@ -8,6 +8,19 @@ import type { EffectiveRequest } from '../resolve/types.ts';
 import { describeBody } from './body.ts';
 import { shellAnsiC, shellQuote } from './literals.ts';
 
+/** A single-quoted bash printf format that prints exactly `bytes` (non-printables as `\xHH`, `%` as `%%`, `\` doubled). */
+function printfFormat(bytes: Uint8Array): string {
+  let out = '';
+  for (const b of bytes) {
+    if (b === 0x25) out += '%%';
+    else if (b === 0x5c) out += '\\\\';
+    else if (b === 0x27) out += "'\\''";
+    else if (b >= 0x20 && b < 0x7f) out += String.fromCharCode(b);
+    else out += `\\x${b.toString(16).padStart(2, '0')}`;
+  }
+  return `'${out}'`;
+}
+
 /** Quotes a `-F` value part for curl's form grammar (curl manual, `--form`): `"…"` with `\"` and `\\`. */
 const formQuote = (s: string): string => `"${s.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
 
@@ -17,7 +30,8 @@ const formQuote = (s: string): string => `"${s.replace(/[\\"]/g, (c) => `\\${c}`
  * every method other than GET without content, one `--header` per field in order (an
  * empty value written `Name;`, curl's way to send it), content as `--data-raw` (no `@`
  * file reading, no newline stripping) or `--data-binary $'…'` for non-UTF-8 octets, and
- * `--form`/`--form-string` parts for multipart (files read by name). When the request
+ * `--form`/`--form-string` parts for multipart (files read by name); content with a NUL
+ * octet is piped from `printf` (`--data-binary @-`). When the request
  * has content but no Content-Type, `--header 'Content-Type:'` stops curl adding one.
  * Pure; never throws.
  */
@@ -50,7 +64,13 @@ export function curlCommand(req: EffectiveRequest): string {
     }
   } else if (view.kind !== 'none') {
     if (!hasContentType) args.push(`--header 'Content-Type:'`);
-    args.push(view.kind === 'text' ? `--data-raw ${shellQuote(view.text)}` : `--data-binary ${shellAnsiC(view.bytes)}`);
+    if (view.kind === 'text') args.push(`--data-raw ${shellQuote(view.text)}`);
+    else if (!view.bytes.includes(0)) args.push(`--data-binary ${shellAnsiC(view.bytes)}`);
+    else {
+      // A NUL octet cannot be part of an argument: pipe the octets from printf instead.
+      args.push('--data-binary @-');
+      return `printf ${printfFormat(view.bytes)} | curl ${args.join(' \\\n  ')}\n`;
+    }
   }
   return `curl ${args.join(' \\\n  ')}\n`;
 }
