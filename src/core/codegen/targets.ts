@@ -225,7 +225,7 @@ export async function generateSnippet(id: CodeTargetId, req: EffectiveRequest): 
       notes.push('The client makes its own multipart boundary; parts, names and file bytes are the same.');
     }
   }
-  if (view.kind === 'bytes' && !['python-http-client', 'python-requests', 'csharp-httpclient', 'http'].includes(id)) {
+  if (view.kind === 'bytes' && !['curl', 'python-http-client', 'python-requests', 'csharp-httpclient', 'http'].includes(id)) {
     notes.push('The body is not UTF-8 text; this target shows it decoded, so replace it with the original bytes.');
   }
   const text = await target.generate(req);

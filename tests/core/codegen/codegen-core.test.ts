@@ -139,3 +139,11 @@ describe('code panel options', () => {
     expect(CODE_TARGET_OPTIONS).toEqual(CODE_TARGETS.map(({ id, label }) => ({ id, label })));
   });
 });
+
+describe('curlCommand with NUL octets', () => {
+  test('pipes the content from printf, escaping % \\ and quotes', () => {
+    expect(
+      curlCommand(req({ method: 'PUT', headers: [{ name: 'Content-Type', value: 'application/octet-stream', source: 'body' }], body: new Uint8Array([0x00, 0x25, 0x5c, 0x27, 0x41, 0xff]) })),
+    ).toBe("printf '\\x00%%\\\\'\\''A\\xff' | curl --request PUT \\\n  http://127.0.0.1:8080/echo/i \\\n  --header 'Content-Type: application/octet-stream' \\\n  --data-binary @-\n");
+  });
+});
