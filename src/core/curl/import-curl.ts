@@ -194,9 +194,6 @@ export async function importCurl(command: string): Promise<CurlImport> {
       // The form mode sets exactly this Content-Type; keep no duplicate row.
       draft.headers = draft.headers.filter((h) => h.name.toLowerCase() !== 'content-type');
     }
-    if (body === '') {
-      warnings.push('The data is empty: curl sends Content-Length: 0; Parley sends an empty body as no body.');
-    }
   }
   if (request.compressed) {
     warnings.push('--compressed is not imported: Parley shows the response as the server sends it, so it asks for no compression.');

@@ -2,14 +2,14 @@
  * `resolveRequest()`: the ONE function from a draft to the request as sent (DESIGN §1).
  * Send, the raw view and code snippets all call it, so they cannot disagree.
  */
-import type { RequestDraft } from '../model/draft.ts';
+import type { Body, RequestDraft } from '../model/draft.ts';
 import { applyAuth, authScheme } from '../auth/schemes.ts';
-import { encodeBody } from '../body/encode-body.ts';
+import { encodeBody, type EncodedBody } from '../body/encode-body.ts';
 import { validateJson } from '../json/lossless.ts';
 import { pathVariableNames, substitutePathVariables } from '../url/path-variables.ts';
 import { splitTargetUri, type TypedQueryPair } from '../url/query.ts';
 import { substituteVariables } from '../variables/substitute.ts';
-import type { ResolveContext, ResolveProblem, ResolveResult } from './types.ts';
+import type { EffectiveHeader, ResolveContext, ResolveProblem, ResolveResult } from './types.ts';
 import { substituteBody, resolveTarget } from './resolve-parts.ts';
 import { applyContentType, authHeaders, resolveHeaderRows } from './resolve-headers.ts';
 import { forbiddenMethodReason, methodProblem, normalizeMethodLikeFetch } from './validate.ts';
@@ -49,7 +49,9 @@ const JSON_CHECK_LIMIT = 1_000_000;
  *   warning). Otherwise the first enabled row named Content-Type (any case) wins, later
  *   ones are left out with a warning, and the body mode's default is used only when no
  *   row sets one. A typed `multipart/form-data` without boundary gets `; boundary=…`.
- * - Body: see `encodeBody`. JSON that does not parse is a warning (checked up to 1 M
+ * - Body: see `encodeBody`. Empty JSON/text/XML is no body, except with a typed
+ *   Content-Type row: then 0 octets of content with that type (what `curl -d ''` sends).
+ *   JSON that does not parse is a warning (checked up to 1 M
  *   characters), never blocks sending.
  *   A typed Content-Length row must equal the body's octet count. Direct mode: GET/HEAD
  *   with a body is an error (fetch refuses it).
@@ -131,7 +133,7 @@ export function resolveRequest(draft: RequestDraft, ctx: ResolveContext = {}): R
 
   // Body and Content-Type
   const body = substituteBody(draft.body, (t) => sub(t, 'body'));
-  const encoded = encodeBody(body, files, ctx.boundary);
+  const encoded = emptyContentWhenTyped(encodeBody(body, files, ctx.boundary), body.mode, headers);
   for (const e of encoded.errors) problems.push({ severity: 'error', field: 'body', rowId: e.rowId, message: e.message });
   if (body.mode === 'json' && body.text !== '' && body.text.length <= JSON_CHECK_LIMIT && !unresolvedWhere.size) {
     const err = validateJson(body.text);
@@ -158,4 +160,15 @@ export function resolveRequest(draft: RequestDraft, ctx: ResolveContext = {}): R
     problems,
     unresolvedVariables,
   };
+}
+
+/**
+ * An empty JSON/text/XML body is no body — unless the user typed an enabled Content-Type
+ * row: then it is content of 0 octets with that type, as `curl -d ''` sends
+ * (`Content-Type: application/x-www-form-urlencoded`, `Content-Length: 0`).
+ */
+function emptyContentWhenTyped(encoded: EncodedBody, mode: Body['mode'], headers: EffectiveHeader[]): EncodedBody {
+  if (encoded.bytes !== null || encoded.errors.length > 0 || !['json', 'text', 'xml'].includes(mode)) return encoded;
+  const typed = headers.some((h) => h.source === 'user' && h.name.toLowerCase() === 'content-type');
+  return typed ? { ...encoded, bytes: new Uint8Array(0) } : encoded;
 }

@@ -64,25 +64,13 @@ describe('importCurl (issue 5 cases)', () => {
     ]);
   });
 
-  // Known gap: Parley's model sends an empty text body as NO body, and a request without a
-  // body sends no Content-Type (resolveRequest rule). curl sends Content-Length: 0 AND the
-  // form Content-Type. `test.fails` keeps the issue's expectation; it starts failing (and
-  // must become a plain test) once an empty body with a Content-Type can be expressed.
-  test.fails("-d '' → POST, Content-Length: 0, form content type", async () => {
-    const { req, raw } = await effective("curl -d '' https://api.example.test/");
+  test("-d '' → POST, Content-Length: 0, form content type", async () => {
+    const { req, raw, warnings } = await effective("curl -d '' https://api.example.test/");
     expect(req.method).toBe('POST');
+    expect(warnings).toEqual([]);
     expect(raw).toBe(
       'POST / HTTP/1.1\r\nHost: api.example.test\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 0\r\n\r\n',
     );
-  });
-
-  test("-d '' → POST with Content-Length: 0 today, and a warning about the empty body", async () => {
-    const imported = await importCurl("curl -d '' https://api.example.test/");
-    expect(imported.draft.method).toBe('POST');
-    expect(imported.draft.headers.map((h) => [h.name, h.value])).toEqual([['Content-Type', 'application/x-www-form-urlencoded']]);
-    expect(imported.warnings).toEqual(['The data is empty: curl sends Content-Length: 0; Parley sends an empty body as no body.']);
-    const { raw } = await effective("curl -d '' https://api.example.test/");
-    expect(raw).toBe('POST / HTTP/1.1\r\nHost: api.example.test\r\nContent-Length: 0\r\n\r\n');
   });
 
   test('line continuations and --compressed: imported with a warning, never a failure', async () => {

@@ -1,3 +1,4 @@
+import { renderHttpMessage } from '../../../src/core/resolve/http-message.ts';
 import { describe, expect, it } from 'vitest';
 import { resolveRequest } from '../../../src/core/resolve/resolve-request.ts';
 import { exampleDraft, SAMPLE_JSON_BODY, SAMPLE_TOKEN } from '../../../src/core/model/defaults.ts';
@@ -87,6 +88,17 @@ describe('resolveRequest: Content-Type', () => {
     expect(r.request?.body).toBeNull();
     expect(r.problems).toEqual([{ severity: 'warning', field: 'header', rowId: 'h0', message: 'Content-Type is not sent: this request has no body.' }]);
     expect(pairs(draftFromUrl('http://h.test/', { method: 'POST', body: { mode: 'json', text: '' } }))).toEqual([]);
+  });
+
+  it('sends an empty text body as 0 octets with the typed Content-Type (curl -d \'\')', () => {
+    const d = draftFromUrl('http://h.test/', { method: 'POST', body: { mode: 'text', text: '' }, headers: headerRows(['Content-Type', 'application/x-www-form-urlencoded']) });
+    const r = resolveRequest(d);
+    expect(r.problems).toEqual([]);
+    expect(r.request?.body).toEqual(new Uint8Array(0));
+    expect(pairs(d)).toEqual([['Content-Type', 'application/x-www-form-urlencoded', 'user']]);
+    expect(renderHttpMessage(r.request!).text).toBe(
+      'POST / HTTP/1.1\r\nHost: h.test\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 0\r\n\r\n',
+    );
   });
 
   it('adds the multipart boundary to a typed multipart Content-Type that lacks it', () => {
