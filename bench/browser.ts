@@ -1,36 +1,15 @@
-/** Headless Chromium for the benchmarks, with the e2e harness's flags (DESIGN §7) and loopback only. */
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
-
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const LOOPBACK = /^(https?|wss?):\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?\//;
+/** Headless Chromium for the benchmarks: the e2e harness's launch and loopback-only contexts (tests/e2e/chromium.ts). */
+import type { Browser, BrowserContext } from 'playwright-core';
+import { launchChromium, loopbackContext as blockedContext } from '../tests/e2e/chromium.ts';
 
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      // performance.memory reports real (unquantised) numbers with this flag.
-      '--enable-precise-memory-info',
-    ],
-  });
+  // performance.memory reports real (unquantised) numbers with this flag.
+  return launchChromium(['--enable-precise-memory-info']);
 }
 
 /** A fresh context (cold cache) where every non-loopback request is refused. */
 export async function loopbackContext(browser: Browser): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (LOOPBACK.test(url) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
-    return route.abort('blockedbyclient');
-  });
-  return context;
+  return (await blockedContext(browser)).context;
 }
 
 export function median(values: number[]): number {

@@ -99,6 +99,14 @@ export function echoReplyOf(method: string, target: string, headers: [string, st
 
 /** Sends an echo JSON reply with a chosen status and reason phrase (no body for HEAD, 204, 304). */
 export function sendEchoReply(res: ServerResponse, status: number, reason: string | undefined, reply: unknown, extra: [string, string][] = []): void {
+  res.end(writeEchoReplyHead(res, status, reason, reply, extra));
+}
+
+/**
+ * Writes the status line and header fields of an echo JSON reply (Content-Length included) and
+ * returns the content still to send — `undefined` when there is none (HEAD, 1xx, 204, 304).
+ */
+export function writeEchoReplyHead(res: ServerResponse, status: number, reason: string | undefined, reply: unknown, extra: [string, string][] = []): Buffer | undefined {
   const noBody = res.req.method === 'HEAD' || status === 204 || status === 304 || (status >= 100 && status < 200);
   const body = Buffer.from(JSON.stringify(reply, null, 2) + '\n');
   const headers: [string, string][] = [...ECHO_CORS_HEADERS, ...extra, ['Cache-Control', 'no-store']];
@@ -107,7 +115,7 @@ export function sendEchoReply(res: ServerResponse, status: number, reason: strin
   }
   if (reason === undefined) res.writeHead(status, headers.flat());
   else res.writeHead(status, reason, headers.flat());
-  res.end(noBody ? undefined : body);
+  return noBody ? undefined : body;
 }
 
 /** A short text answer from the echo server (errors of helper routes). */

@@ -2,7 +2,8 @@
  * The echo server's helper routes: one table, used for dispatch and for the README.
  *
  *   /echo/status/:code?reason=…      that status code and reason phrase (no body for HEAD/204/304)
- *   /echo/delay/:ms                  the echo after :ms milliseconds (at most 60000); gives up when the client leaves
+ *   /echo/delay/:ms?head=now         the echo after :ms milliseconds (at most 60000); gives up when the client leaves;
+ *                                    with head=now the status line and header fields go at once, only the content waits
  *   /echo/bytes/:n                   n bytes, byte i = i mod 256, with Content-Length
  *   /echo/cookies?name=value&…       one Set-Cookie per pair (three sample cookies without a query)
  *   /echo/redirect/:n?status=302     a chain of n redirects ending at /echo/redirect/0 (the echo)
@@ -17,7 +18,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { EventEmitter } from 'node:events';
-import { ECHO_CORS_HEADERS, buildEchoReply, readBody, sendEchoReply, sendEchoText, MAX_ECHO_BODY_BYTES } from './echo.ts';
+import { ECHO_CORS_HEADERS, buildEchoReply, readBody, sendEchoReply, sendEchoText, writeEchoReplyHead, MAX_ECHO_BODY_BYTES } from './echo.ts';
 import { sendBytes, sendBigJson, tinyPng, sampleHtml, encodeSampleText, SAMPLE_CHARSETS } from './generators.ts';
 import { contentTypeFor } from '../static.ts';
 
@@ -38,7 +39,7 @@ export const MAX_BYTES = 16 * 1024 ** 3;
 
 const ROUTES: EchoRouteEntry[] = [
   { pattern: '/echo/status/:code?reason=…', description: 'that status code and reason phrase (no body for HEAD, 204 and 304)', match: /^\/echo\/status\/([^/]*)$/, handle: status },
-  { pattern: '/echo/delay/:ms', description: `the echo after :ms milliseconds (at most ${MAX_DELAY_MS}); stops when the client leaves`, match: /^\/echo\/delay\/(\d+)$/, handle: delay },
+  { pattern: '/echo/delay/:ms?head=now', description: `the echo after :ms milliseconds (at most ${MAX_DELAY_MS}); stops when the client leaves; with head=now, the status line and header fields go at once and only the content waits`, match: /^\/echo\/delay\/(\d+)$/, handle: delay },
   { pattern: '/echo/bytes/:n', description: 'n bytes (byte i = i mod 256) with Content-Length', match: /^\/echo\/bytes\/(\d+)$/, handle: bytes },
   { pattern: '/echo/cookies?name=value&…', description: 'one Set-Cookie line per pair; three sample cookies without a query', match: /^\/echo\/cookies$/, handle: cookies },
   { pattern: '/echo/redirect/:n?status=302', description: 'a chain of n redirects ending at /echo/redirect/0, which echoes', match: /^\/echo\/redirect\/(\d+)$/, handle: redirectChain },
@@ -91,13 +92,21 @@ function status(req: IncomingMessage, res: ServerResponse, [code]: string[], que
  */
 export const delayEvents = new EventEmitter();
 
-function delay(req: IncomingMessage, res: ServerResponse, [ms]: string[]): void {
+function delay(req: IncomingMessage, res: ServerResponse, [ms]: string[], query: URLSearchParams): void {
   const wait = Math.min(Number(ms), MAX_DELAY_MS);
+  const headFirst = query.get('head') === 'now';
   withEcho(req, res, (reply) => {
     let answered = false;
+    let content: Buffer | undefined;
+    if (headFirst) {
+      content = writeEchoReplyHead(res, 200, undefined, reply);
+      // Without this, Node holds the head back until the first byte of content.
+      res.flushHeaders();
+    }
     const timer = setTimeout(() => {
       answered = true;
-      sendEchoReply(res, 200, undefined, reply);
+      if (headFirst) res.end(content);
+      else sendEchoReply(res, 200, undefined, reply);
     }, wait);
     res.on('close', () => {
       if (answered) return;

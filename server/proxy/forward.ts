@@ -223,6 +223,9 @@ function relay(
     res.end();
     return;
   }
+  // The browser shows the status and header fields as soon as they arrive: send them now,
+  // not with the first chunk of content (which may be long in coming).
+  res.flushHeaders();
   // Between chunks, the same timeout applies as for the head: a stalled upstream is given up.
   upstream.setTimeout(idleTimeoutMs, () => upstream.destroy(new Error(`No data for ${idleTimeoutMs} ms`)));
   // pipe, not stream.pipeline: pipeline builds an AbortSignal and a DOMException per call, a

@@ -1,7 +1,8 @@
 /**
  * Monaco, from the locally bundled `monaco-editor` package (never a CDN). Only the
- * editor core, the contributions a body editor needs, and the JSON and XML languages
- * are imported, to keep the lazy chunk small. Import this module only with `import()`:
+ * editor core, the contributions a body editor needs, the JSON and XML languages, and the
+ * basic (tokenizer-only) languages of the code snippets are imported, to keep the lazy
+ * chunk small; each basic language's tokenizer is its own chunk, loaded on first use. Import this module only with `import()`:
  * the form must be usable before Monaco arrives.
  */
 import * as monaco from 'monaco-editor/editor';
@@ -27,6 +28,19 @@ import 'monaco-editor/features/wordHighlighter/register';
 import 'monaco-editor/features/wordOperations/register';
 import 'monaco-editor/languages/features/json/register';
 import 'monaco-editor/languages/definitions/xml/register';
+// Snippet languages (see SNIPPET_LANGUAGES in features/codegen/target-options.ts).
+import 'monaco-editor/languages/definitions/shell/register';
+import 'monaco-editor/languages/definitions/powershell/register';
+import 'monaco-editor/languages/definitions/javascript/register';
+import 'monaco-editor/languages/definitions/python/register';
+import 'monaco-editor/languages/definitions/php/register';
+import 'monaco-editor/languages/definitions/java/register';
+import 'monaco-editor/languages/definitions/csharp/register';
+import 'monaco-editor/languages/definitions/go/register';
+import 'monaco-editor/languages/definitions/ruby/register';
+import 'monaco-editor/languages/definitions/rust/register';
+import 'monaco-editor/languages/definitions/swift/register';
+import 'monaco-editor/languages/definitions/kotlin/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import JsonWorker from 'monaco-editor/languages/features/json/json.worker?worker';
 import { loader } from '@monaco-editor/react';

@@ -6,17 +6,7 @@
  */
 import type { EffectiveRequest } from '../core/resolve/types.ts';
 import type { ResponseRecord } from '../core/model/response.ts';
-import {
-  SendError,
-  contentLengthOf,
-  isAbortError,
-  readBodyBytes,
-  responseHasNoContent,
-  type SendOptions,
-  type Transport,
-} from './transport.ts';
-
-const CANCELLED = 'Request cancelled. No response was received.';
+import { SendError, fetchOrFail, receiveContent, type SendOptions, type Transport } from './transport.ts';
 
 /**
  * The explanation shown for fetch's TypeError. The browser hides the cause on purpose,
@@ -58,35 +48,21 @@ export function createDirectTransport(fetchFn: typeof fetch = globalThis.fetch):
         );
       }
       const started = performance.now();
-      let response: Response;
-      try {
-        response = await fetchFn(fetchRequest);
-      } catch (error) {
-        if (isAbortError(error)) throw new SendError('cancelled', CANCELLED);
-        throw new SendError('direct-network', directNetworkErrorMessage(request.url, globalThis.location?.protocol ?? ''));
-      }
-      const headers: [string, string][] = [...response.headers.entries()];
-      const noContent = responseHasNoContent(request.method, response.status);
-      let body: Uint8Array | null;
-      try {
-        const bytes = await readBodyBytes(response.body, contentLengthOf(headers), options.onProgress);
-        body = noContent ? null : bytes;
-      } catch (error) {
-        if (isAbortError(error)) throw new SendError('cancelled', CANCELLED);
-        throw new SendError('direct-network', 'The connection was lost while the response content was arriving.');
-      }
-      return {
+      const response = await fetchOrFail(fetchFn, fetchRequest, undefined, () =>
+        new SendError('direct-network', directNetworkErrorMessage(request.url, globalThis.location?.protocol ?? '')),
+      );
+      const head = {
         status: response.status,
         reasonPhrase: response.statusText,
-        headers,
-        via: 'direct',
+        headers: [...response.headers.entries()],
+        via: 'direct' as const,
         timings: {},
         redirects: [],
         url: response.url || request.url,
-        body,
-        totalMs: Math.round(performance.now() - started),
-        sizeBytes: body?.byteLength ?? 0,
       };
+      return receiveContent(request.method, head, response.body, options, started, () =>
+        new SendError('direct-network', 'The connection was lost while the response content was arriving.'),
+      );
     },
   };
 }

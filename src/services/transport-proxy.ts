@@ -13,17 +13,7 @@ import {
   type ProxyRequestHead,
 } from '../core/wire/proxy.ts';
 import { decodeProxyResponseHead, encodeProxyRequest } from '../core/wire/proxy-codec.ts';
-import {
-  SendError,
-  contentLengthOf,
-  isAbortError,
-  readBodyBytes,
-  responseHasNoContent,
-  type SendOptions,
-  type Transport,
-} from './transport.ts';
-
-const CANCELLED = 'Request cancelled. No response was received.';
+import { SendError, fetchOrFail, receiveContent, type SendOptions, type Transport } from './transport.ts';
 
 /** What a person should read for each proxy error code (the proxy's own message follows). */
 const PROXY_ERROR_TITLES: Record<string, string> = {
@@ -60,46 +50,22 @@ export function createProxyTransport(token: string, { base = '', fetch: fetchFn 
         followRedirects: options.followRedirects ?? false,
       };
       const started = performance.now();
-      let response: Response;
-      try {
-        response = await fetchFn(base + PROXY_PATH, {
-          method: 'POST',
-          headers: { [PROXY_TOKEN_HEADER]: token, 'Content-Type': 'application/octet-stream' },
-          body: encodeProxyRequest(head, request.body) as BodyInit,
-          signal: options.signal,
-          cache: 'no-store',
-        });
-      } catch (error) {
-        if (isAbortError(error)) throw new SendError('cancelled', CANCELLED);
-        throw new SendError(
-          'proxy-unreachable',
-          "Parley's server could not be reached, so the request was not sent. Is Parley still running?",
-        );
-      }
+      const init: RequestInit = {
+        method: 'POST',
+        headers: { [PROXY_TOKEN_HEADER]: token, 'Content-Type': 'application/octet-stream' },
+        body: encodeProxyRequest(head, request.body) as BodyInit,
+        signal: options.signal,
+        cache: 'no-store',
+      };
+      const response = await fetchOrFail(fetchFn, base + PROXY_PATH, init, () =>
+        new SendError('proxy-unreachable', "Parley's server could not be reached, so the request was not sent. Is Parley still running?"),
+      );
       const encodedHead = response.headers.get(PROXY_HEAD_HEADER);
       if (encodedHead === null) throw await proxyError(response);
-      const upstream = decodeProxyResponseHead(encodedHead);
-      const noContent = responseHasNoContent(request.method, upstream.status);
-      let body: Uint8Array | null = null;
-      try {
-        const bytes = await readBodyBytes(response.body, contentLengthOf(upstream.headers), options.onProgress);
-        body = noContent ? null : bytes;
-      } catch (error) {
-        if (isAbortError(error)) throw new SendError('cancelled', CANCELLED);
-        throw new SendError('proxy', 'The connection was lost while the response content was arriving.', 'connection-reset');
-      }
-      return {
-        status: upstream.status,
-        reasonPhrase: upstream.reasonPhrase,
-        headers: upstream.headers,
-        via: 'proxy',
-        timings: upstream.timings,
-        redirects: upstream.redirects,
-        url: upstream.url,
-        body,
-        totalMs: Math.round(performance.now() - started),
-        sizeBytes: body?.byteLength ?? 0,
-      };
+      const { status, reasonPhrase, headers, timings, redirects, url } = decodeProxyResponseHead(encodedHead);
+      return receiveContent(request.method, { status, reasonPhrase, headers, via: 'proxy', timings, redirects, url }, response.body, options, started, () =>
+        new SendError('proxy', 'The connection was lost while the response content was arriving.', 'connection-reset'),
+      );
     },
   };
 }

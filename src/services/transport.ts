@@ -5,7 +5,7 @@
  * sent is what every other view shows (DESIGN §1).
  */
 import type { EffectiveRequest } from '../core/resolve/types.ts';
-import type { ResponseRecord } from '../core/model/response.ts';
+import type { ResponseHead, ResponseRecord } from '../core/model/response.ts';
 
 export type TransportKind = 'proxy' | 'direct';
 
@@ -20,6 +20,8 @@ export interface SendOptions {
   onProgress?: (progress: SendProgress) => void;
   /** Ask the proxy to follow 3xx redirects (direct mode: the browser always follows). */
   followRedirects?: boolean;
+  /** Called once, as soon as the status line and header fields have arrived — before the content. */
+  onHead?: (head: ResponseHead) => void;
 }
 
 export interface Transport {
@@ -47,6 +49,55 @@ export class SendError extends Error {
     this.kind = kind;
     this.code = code;
   }
+}
+
+/** The message of a cancel before any response arrived. */
+export const CANCELLED_BEFORE_HEAD = 'Request cancelled. No response was received.';
+/** The message of a cancel after the head arrived: status and header fields were received, the content was not. */
+export const CANCELLED_DURING_CONTENT = 'Request cancelled while the response content was arriving; the content received so far was discarded.';
+
+/**
+ * Both transports' fetch: an abort becomes a `cancelled` SendError, any other failure
+ * the error `unreachable()` builds (its wording depends on the transport).
+ */
+export async function fetchOrFail(
+  fetchFn: typeof fetch,
+  input: RequestInfo | URL,
+  init: RequestInit | undefined,
+  unreachable: () => SendError,
+): Promise<Response> {
+  try {
+    return await fetchFn(input, init);
+  } catch (error) {
+    if (isAbortError(error)) throw new SendError('cancelled', CANCELLED_BEFORE_HEAD);
+    throw unreachable();
+  }
+}
+
+/**
+ * What both transports do once the response head is known: announce it (`onHead`), read the
+ * content with progress, and build the record. `started` is the `performance.now()` of the send;
+ * `lost()` builds the error for a connection that breaks while the content arrives.
+ */
+export async function receiveContent(
+  method: string,
+  head: ResponseHead,
+  stream: ReadableStream<Uint8Array> | null,
+  options: SendOptions,
+  started: number,
+  lost: () => SendError,
+): Promise<ResponseRecord> {
+  options.onHead?.(head);
+  const noContent = responseHasNoContent(method, head.status);
+  let body: Uint8Array | null;
+  try {
+    const bytes = await readBodyBytes(stream, noContent ? 0 : contentLengthOf(head.headers), options.onProgress);
+    body = noContent ? null : bytes;
+  } catch (error) {
+    if (isAbortError(error)) throw new SendError('cancelled', CANCELLED_DURING_CONTENT);
+    throw lost();
+  }
+  return { ...head, body, totalMs: Math.round(performance.now() - started), sizeBytes: body?.byteLength ?? 0 };
 }
 
 /**

@@ -1,10 +1,10 @@
 /**
- * The last send: phase, progress, the request exactly as sent, and its response or
- * error. `sendClicked` builds the request once with resolveRequest() and hands that
+ * The last send: phase, the response head as soon as it arrives, content progress, the
+ * request exactly as sent, and its response or error. `sendClicked` builds the request once with resolveRequest() and hands that
  * EffectiveRequest to the transport — the same object the Raw request view renders.
  */
 import { create } from 'zustand';
-import type { ResponseRecord } from '../core/model/response.ts';
+import type { ResponseHead, ResponseRecord } from '../core/model/response.ts';
 import type { EffectiveRequest, ResolveProblem } from '../core/resolve/types.ts';
 import { readProxyToken } from '../services/proxy-token.ts';
 import { SendError, type SendProgress, type TransportKind } from '../services/transport.ts';
@@ -32,6 +32,11 @@ export interface SendFailure {
 
 export interface ResponseState {
   phase: SendPhase;
+  /**
+   * Status line and header fields of the current attempt, from the moment they arrive until the
+   * whole response is in `response` (then `null`); kept after a failure while the content arrived.
+   */
+  head: ResponseHead | null;
   progress: SendProgress | null;
   /** The request as sent (a snapshot: the draft may change after sending). */
   sent: { request: EffectiveRequest; via: TransportKind } | null;
@@ -45,6 +50,7 @@ export interface ResponseState {
 
 const useResponseStore = create<ResponseState>()(() => ({
   phase: 'idle',
+  head: null,
   progress: null,
   sent: null,
   response: null,
@@ -55,6 +61,8 @@ const useResponseStore = create<ResponseState>()(() => ({
 
 export const useSendPhase = (): SendPhase => useResponseStore((s) => s.phase);
 export const useSendProgress = (): SendProgress | null => useResponseStore((s) => s.progress);
+/** The head of the response being received (or whose content failed to arrive); `null` otherwise. */
+export const useReceivedHead = (): ResponseHead | null => useResponseStore((s) => s.head);
 export const useSentRequest = (): ResponseState['sent'] => useResponseStore((s) => s.sent);
 export const useLastResponse = (): ResponseRecord | null => useResponseStore((s) => s.response);
 export const useSendFailure = (): SendFailure | null => useResponseStore((s) => s.failure);
@@ -111,6 +119,7 @@ async function send(kind: TransportKind): Promise<void> {
   inFlight = controller;
   useResponseStore.setState((s) => ({
     phase: 'sending',
+    head: null,
     progress: null,
     sent: { request, via: kind },
     failure: null,
@@ -121,6 +130,7 @@ async function send(kind: TransportKind): Promise<void> {
     const response = await transportFor(kind).send(request, {
       signal: controller.signal,
       followRedirects: getFollowRedirects(),
+      onHead: (head) => useResponseStore.setState({ head }),
       onProgress: (progress) => {
         // One re-render per 256 KiB is plenty for a progress line; per-chunk updates would flood React on big bodies.
         const last = useResponseStore.getState().progress?.receivedBytes ?? -Infinity;
@@ -129,7 +139,7 @@ async function send(kind: TransportKind): Promise<void> {
         }
       },
     });
-    useResponseStore.setState({ phase: 'done', response, failure: null });
+    useResponseStore.setState({ phase: 'done', response, head: null, failure: null });
     recordSend(response.status, response.totalMs, response.sizeBytes);
   } catch (error) {
     const failure: SendFailure =

@@ -1,17 +1,11 @@
 /** Issue 5 end to end: the Code panel shows a snippet of the current request and copies it; the copied cURL runs and sends what Send sends. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
-import { startHarness, type Harness } from './harness.ts';
+import { useHarness } from './harness.ts';
 import type { EchoReply } from '../../src/core/wire/echo.ts';
 import { readEcho, send, waitForForm } from './request-helpers.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness();
 
 const HAS_CURL = spawnSync('curl', ['--version'], { stdio: 'ignore' }).status === 0;
 
@@ -60,6 +54,9 @@ describe('Code panel', () => {
     await dialog.getByRole('combobox', { name: 'Language' }).selectOption({ label: 'Python (http.client)' });
     await dialog.getByRole('button', { name: 'Copy' }).click();
     await page.waitForFunction(async () => (await navigator.clipboard.readText()).startsWith('import http.client'));
+    // Monaco highlights it as Python: `import` gets the keyword token class, not plain text's mtk1.
+    const keyword = dialog.locator('.monaco-editor .view-line span span', { hasText: /^import$/ }).first();
+    await expect.poll(() => keyword.getAttribute('class')).toMatch(/^mtk(?!1$)\d+$/);
     expect(blocked).toEqual([]);
     await context.close();
   });

@@ -3,15 +3,14 @@
  * on a free loopback port and drives Debian's Chromium with playwright-core. Every request
  * that is not to a loopback address is aborted, so the app must work offline.
  */
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { resolve } from 'node:path';
 import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll } from 'vitest';
 import { startServer, type RunningServer } from '../../server/app.ts';
+import { launchChromium, loopbackContext } from './chromium.ts';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOT_DIR = resolve('test-results');
-
-const LOOPBACK = /^(https?|wss?):\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?\//;
 
 export interface Harness {
   server: RunningServer;
@@ -30,30 +29,8 @@ export async function startHarness(): Promise<Harness> {
     port: 0,
     distDir: resolve(process.env.PARLEY_DIST ?? 'dist'),
   });
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-  const newContext = async () => {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-    const blocked: string[] = [];
-    await context.route('**/*', (route) => {
-      const url = route.request().url();
-      if (LOOPBACK.test(url) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
-      blocked.push(url);
-      return route.abort('blockedbyclient');
-    });
-    return { context, blocked };
-  };
+  const browser = await launchChromium();
+  const newContext = () => loopbackContext(browser);
   return {
     server,
     browser,
@@ -74,5 +51,35 @@ export async function startHarness(): Promise<Harness> {
       await browser.close();
       await server.close();
     },
+  };
+}
+
+/**
+ * Starts the harness before this file's tests and closes it after them. The returned object
+ * stands for the harness inside tests (it throws if used before `beforeAll` ran).
+ */
+export function useHarness(): Harness {
+  let h: Harness | undefined;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+  const get = (): Harness => {
+    if (!h) throw new Error('The e2e harness starts in beforeAll: use it inside tests.');
+    return h;
+  };
+  return {
+    get server() {
+      return get().server;
+    },
+    get browser() {
+      return get().browser;
+    },
+    newContext: () => get().newContext(),
+    openApp: (path) => get().openApp(path),
+    screenshot: (page, name) => get().screenshot(page, name),
+    close: () => get().close(),
   };
 }

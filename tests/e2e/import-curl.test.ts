@@ -1,16 +1,10 @@
 /** Issue 5 end to end: a cURL command pasted into URL (or the Import dialog) becomes the request; Send sends what curl would. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startHarness, type Harness } from './harness.ts';
+import { useHarness } from './harness.ts';
 import { echoBodyBytes, echoHeader, readEcho, send, waitForForm } from './request-helpers.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness();
 
 /** Pastes `text` into the URL field as a real paste event carrying text/plain. */
 async function pasteIntoUrl(page: Page, text: string): Promise<void> {

@@ -1,16 +1,10 @@
 /** Issue 4 end to end: saved requests survive reloads, two tabs saving at once both keep their work. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startHarness, type Harness } from './harness.ts';
+import { useHarness } from './harness.ts';
 import { send, setMethod, setUrl, waitForForm } from './request-helpers.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness();
 
 const urlField = (page: Page) => page.getByRole('textbox', { name: 'URL' });
 const sidebar = (page: Page) => page.getByRole('complementary', { name: 'Library' });

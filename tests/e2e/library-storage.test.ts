@@ -1,15 +1,9 @@
 /** Issue 4 end to end: a corrupt stored record is set aside and reported; a full quota loses nothing. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { useHarness } from './harness.ts';
 import { setUrl, waitForForm } from './request-helpers.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness();
 
 describe('stored data problems', () => {
   it('sets a corrupt record aside, reports it, and loads the rest', async () => {

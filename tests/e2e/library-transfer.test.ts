@@ -1,16 +1,10 @@
 /** Issue 4 end to end: export the library to a file and import it into another browser; importing twice adds nothing. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { startHarness, type Harness } from './harness.ts';
+import { useHarness } from './harness.ts';
 import { setUrl, waitForForm } from './request-helpers.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness();
 
 describe('export and import', () => {
   it('moves the library to a fresh browser, merging by id without duplicates', async () => {

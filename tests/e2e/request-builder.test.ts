@@ -3,18 +3,12 @@
  * received byte for byte: multipart with a file, form-urlencoded, Basic auth with
  * non-ASCII, an API key in the query, and an environment variable.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startHarness, type Harness } from './harness.ts';
+import { useHarness } from './harness.ts';
 import { echoBodyBytes, echoHeader, openRequestTab, readEcho, send, setBodyType, setMethod, setUrl, waitForForm } from './request-helpers.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness();
 
 async function noAuth(page: Page): Promise<void> {
   await openRequestTab(page, 'Auth');

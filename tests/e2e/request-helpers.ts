@@ -30,7 +30,10 @@ export async function setBodyType(page: Page, label: string): Promise<void> {
   await page.getByRole('combobox', { name: 'Body type' }).selectOption({ label });
 }
 
-/** Clicks Send and waits for the status of the response; returns its text (e.g. `200 OK`). */
+/**
+ * Clicks Send and waits for the whole response (the button reads Send again); returns the
+ * text of its status (e.g. `200 OK`), which shows as soon as the head arrives.
+ */
 export async function send(page: Page): Promise<string> {
   const status = page.getByRole('region', { name: 'Response' }).getByRole('status', { name: 'Response status' });
   // The status element is re-created for every send: wait for the previous one to go.
@@ -38,6 +41,7 @@ export async function send(page: Page): Promise<string> {
   await page.getByRole('button', { name: 'Send', exact: true }).click();
   if (previous) await previous.waitForElementState('hidden');
   await status.waitFor();
+  await page.getByRole('button', { name: 'Send', exact: true }).waitFor();
   return (await status.textContent()) ?? '';
 }
 

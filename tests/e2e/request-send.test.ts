@@ -1,16 +1,10 @@
 /** Issue 2 end to end: the pre-filled example, custom methods, cancel and errors, through the proxy. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { useHarness } from './harness.ts';
 import { SAMPLE_JSON_BODY, SAMPLE_TOKEN } from '../../src/core/model/defaults.ts';
 import { echoBodyBytes, echoHeader, openResponseTab, readEcho, responseBodyText, send, setBodyType, setMethod, setUrl, waitForForm } from './request-helpers.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness();
 
 describe('sending the pre-filled example', () => {
   it('sends exactly the example body and bearer token, and shows 200 OK', async () => {
@@ -140,6 +134,34 @@ describe('methods and responses through the proxy', () => {
     const alert = page.getByRole('alert', { name: 'Send error' });
     expect(await alert.textContent()).toContain('Request cancelled');
     expect(await page.getByRole('status', { name: 'Response status' }).count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('shows the status and header fields as soon as they arrive, with the content progress and Cancel in the body area', async () => {
+    const { page } = await h.openApp();
+    await waitForForm(page);
+    await setMethod(page, 'GET');
+    await setBodyType(page, 'None');
+    // head=now: the echo sends its status line and header fields at once and holds the content for 60 s.
+    await setUrl(page, `${h.server.url}/echo/delay/60000?head=now`);
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    const status = page.getByRole('region', { name: 'Response' }).getByRole('status', { name: 'Response status' });
+    await status.waitFor();
+    expect(await status.textContent()).toBe('200 OK');
+    // The content is still on its way: the body area says so and offers Cancel.
+    const progress = page.getByRole('status', { name: 'Content progress' });
+    expect(await progress.textContent()).toMatch(/^Receiving 0 B of \d+ B$/);
+    await openResponseTab(page, 'Headers');
+    const headers = page.getByRole('table', { name: 'Response headers' });
+    expect(await headers.getByRole('row').allTextContents()).toContain('Content-Typeapplication/json; charset=utf-8');
+    await openResponseTab(page, 'Body');
+    await page.getByRole('region', { name: 'Response' }).getByRole('button', { name: 'Cancel request' }).click();
+    const alert = page.getByRole('alert', { name: 'Send error' });
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('Request cancelled while the response content was arriving');
+    // What did arrive stays on screen.
+    expect(await status.textContent()).toBe('200 OK');
+    await page.getByRole('button', { name: 'Send', exact: true }).waitFor();
     await page.context().close();
   });
 

@@ -3,20 +3,14 @@
  * an image preview, a Latin-1 text body, HTML whose script must not run, Set-Cookie entries,
  * and Download saving exactly the bytes the server sent.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { startHarness, type Harness } from './harness.ts';
+import { useHarness } from './harness.ts';
 import { send, setBodyType, setMethod, setUrl, waitForForm } from './request-helpers.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness();
 
 async function get(page: Page, path: string): Promise<string> {
   await waitForForm(page);

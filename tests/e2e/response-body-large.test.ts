@@ -4,19 +4,13 @@
  * Responsiveness is asserted functionally (a click is handled while formatting is still in
  * progress), not with timings; bench/ measures the long tasks.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { startHarness, type Harness } from './harness.ts';
+import { useHarness } from './harness.ts';
 import { setBodyType, setMethod, setUrl, waitForForm } from './request-helpers.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness();
 
 describe('a 50 MB JSON response', () => {
   it('is formatted off the main thread while the page responds to clicks, then shown and searchable', { timeout: 120_000 }, async () => {

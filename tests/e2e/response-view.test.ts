@@ -1,15 +1,9 @@
 /** The Response region: lossless JSON, no-body responses, the raw request, and direct-mode failures. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { useHarness } from './harness.ts';
 import { openResponseTab, readEcho, responseBodyText, send, setBodyType, setMethod, setUrl, waitForForm } from './request-helpers.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness();
 
 describe('response view', () => {
   it('pretty-prints JSON losslessly: big integers keep every digit', async () => {

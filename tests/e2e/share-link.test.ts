@@ -1,17 +1,11 @@
 /** Issue 4 end to end: share links carry the request (not its secrets), open in a fresh browser, never send by themselves. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startHarness, type Harness } from './harness.ts';
+import { useHarness } from './harness.ts';
 import { SAMPLE_JSON_BODY, SAMPLE_TOKEN } from '../../src/core/model/defaults.ts';
 import { echoBodyBytes, echoHeader, openRequestTab, readEcho, send, setMethod, setUrl, waitForForm } from './request-helpers.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness();
 
 async function shareLink(page: Page, includeSecrets = false): Promise<{ link: string; omitted: string[] }> {
   await page.getByRole('toolbar', { name: 'Actions' }).getByRole('button', { name: 'Share', exact: true }).click();

@@ -1,5 +1,6 @@
 /** Test helpers: raw HTTP calls (node:http keeps header case and lets us set Host/Origin freely). */
 import { request } from 'node:http';
+import { afterAll, beforeAll } from 'vitest';
 import { startServer, type RunningServer, type ServerOptions } from '../../server/app.ts';
 import { decodeProxyResponseHead, encodeProxyRequest } from '../../src/core/wire/proxy-codec.ts';
 import type { ProxyErrorBody, ProxyRequestHead, ProxyResponseHead } from '../../src/core/wire/proxy.ts';
@@ -85,4 +86,28 @@ export async function viaProxy(
 /** A server with no app, on a free loopback port. */
 export function startTestServer(opts: ServerOptions = {}): Promise<RunningServer> {
   return startServer({ host: '127.0.0.1', port: 0, distDir: null, ...opts });
+}
+
+/**
+ * Starts a test server before this file's tests and closes it after them. Read `server` and
+ * `host` (its `127.0.0.1:port`) inside tests: they exist only once `beforeAll` has run.
+ */
+export function useTestServer(opts: ServerOptions = {}): { readonly server: RunningServer; readonly host: string } {
+  let server: RunningServer | undefined;
+  beforeAll(async () => {
+    server = await startTestServer(opts);
+  });
+  afterAll(() => server?.close());
+  const running = (): RunningServer => {
+    if (!server) throw new Error('The test server starts in beforeAll: use it inside tests.');
+    return server;
+  };
+  return {
+    get server() {
+      return running();
+    },
+    get host() {
+      return new URL(running().url).host;
+    },
+  };
 }

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -7,21 +7,14 @@ import { createServer as createHttpsServer } from 'node:https';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { RunningServer } from '../../server/app.ts';
 import type { EchoReply } from '../../src/core/wire/echo.ts';
 import { byteStringToBytes } from '../../src/core/wire/proxy-codec.ts';
-import { startTestServer, viaProxy } from './helpers.ts';
+import { viaProxy, useTestServer } from './helpers.ts';
 import { describeUpstreamError } from '../../server/proxy/errors.ts';
 import { delayEvents } from '../../server/echo/routes.ts';
 import { once } from 'node:events';
 
-let server: RunningServer;
-let host: string;
-beforeAll(async () => {
-  server = await startTestServer();
-  host = new URL(server.url).host;
-});
-afterAll(() => server.close());
+const live = useTestServer();
 
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
 const echoOf = (body: Buffer): EchoReply => JSON.parse(body.toString('utf8')) as EchoReply;
@@ -37,10 +30,10 @@ async function upstream(handler: (req: IncomingMessage, res: import('node:http')
 describe('proxy: what is sent', () => {
   it('forwards a custom method, Host, Cookie, User-Agent and duplicate headers verbatim, and the status with its reason phrase', async () => {
     const r = await viaProxy(
-      server,
+      live.server,
       {
         method: 'PURGE',
-        url: `${server.url}/echo/status/418?reason=I'm%20a%20teapot`,
+        url: `${live.server.url}/echo/status/418?reason=I'm%20a%20teapot`,
         headers: [['Host', 'example.test'], ['Cookie', 'a=1; b=2'], ['User-Agent', 'Parley-Test/1.0'], ['X-Dup', '1'], ['x-dup', '2']],
       },
       enc('Zoë 😀'),
@@ -57,37 +50,37 @@ describe('proxy: what is sent', () => {
   });
 
   it('sends a GET with a body, adding Host first and Content-Length last', async () => {
-    const r = await viaProxy(server, { method: 'GET', url: `${server.url}/echo/get`, headers: [['Accept', 'application/json']] }, enc('{"q":1}'));
-    expect(echoOf(r.body).headers).toEqual([['Host', host], ['Accept', 'application/json'], ['Content-Length', '7'], ['Connection', 'keep-alive']]);
+    const r = await viaProxy(live.server, { method: 'GET', url: `${live.server.url}/echo/get`, headers: [['Accept', 'application/json']] }, enc('{"q":1}'));
+    expect(echoOf(r.body).headers).toEqual([['Host', live.host], ['Accept', 'application/json'], ['Content-Length', '7'], ['Connection', 'keep-alive']]);
     expect(echoOf(r.body).body.text).toBe('{"q":1}');
   });
 
   it('sends no length for a GET without body and Content-Length: 0 for an empty POST', async () => {
-    const get = echoOf((await viaProxy(server, { method: 'GET', url: `${server.url}/echo`, headers: [] })).body);
-    expect(get.headers).toEqual([['Host', host], ['Connection', 'keep-alive']]);
-    const post = echoOf((await viaProxy(server, { method: 'POST', url: `${server.url}/echo`, headers: [] })).body);
-    expect(post.headers).toEqual([['Host', host], ['Content-Length', '0'], ['Connection', 'keep-alive']]);
+    const get = echoOf((await viaProxy(live.server, { method: 'GET', url: `${live.server.url}/echo`, headers: [] })).body);
+    expect(get.headers).toEqual([['Host', live.host], ['Connection', 'keep-alive']]);
+    const post = echoOf((await viaProxy(live.server, { method: 'POST', url: `${live.server.url}/echo`, headers: [] })).body);
+    expect(post.headers).toEqual([['Host', live.host], ['Content-Length', '0'], ['Connection', 'keep-alive']]);
   });
 
   it('sends the path and query as written', async () => {
-    const r = await viaProxy(server, { method: 'GET', url: `${server.url}/echo/a/../b?x=%7e&y='`, headers: [] });
+    const r = await viaProxy(live.server, { method: 'GET', url: `${live.server.url}/echo/a/../b?x=%7e&y='`, headers: [] });
     expect(echoOf(r.body).target).toBe("/echo/a/../b?x=%7e&y='");
   });
 
   it('refuses contradictory framing with a clear message', async () => {
-    const both = await viaProxy(server, { method: 'POST', url: `${server.url}/echo`, headers: [['Content-Length', '2'], ['Transfer-Encoding', 'chunked']] }, enc('hi'));
+    const both = await viaProxy(live.server, { method: 'POST', url: `${live.server.url}/echo`, headers: [['Content-Length', '2'], ['Transfer-Encoding', 'chunked']] }, enc('hi'));
     expect([both.status, both.error]).toEqual([400, { code: 'bad-request', message: 'The request has both Content-Length and Transfer-Encoding; a sender must not send both (RFC 9112 §6.2). Remove one.' }]);
-    const wrong = await viaProxy(server, { method: 'POST', url: `${server.url}/echo`, headers: [['Content-Length', '5']] }, enc('hi'));
+    const wrong = await viaProxy(live.server, { method: 'POST', url: `${live.server.url}/echo`, headers: [['Content-Length', '5']] }, enc('hi'));
     expect(wrong.error).toEqual({ code: 'bad-request', message: 'Content-Length says 5 octets but the body has 2. Correct the header or remove it (Parley then sets it).' });
-    const badName = await viaProxy(server, { method: 'GET', url: `${server.url}/echo`, headers: [['Bad Name', 'x']] });
+    const badName = await viaProxy(live.server, { method: 'GET', url: `${live.server.url}/echo`, headers: [['Bad Name', 'x']] });
     expect(badName.error).toEqual({ code: 'bad-request', message: '"Bad Name" is not a valid header name.' });
-    const ftp = await viaProxy(server, { method: 'GET', url: 'ftp://127.0.0.1/x', headers: [] });
+    const ftp = await viaProxy(live.server, { method: 'GET', url: 'ftp://127.0.0.1/x', headers: [] });
     expect(ftp.error).toEqual({ code: 'bad-request', message: 'The proxy sends only http and https requests, not ftp.' });
   });
 
   it('streams a large request body upstream byte-exact', async () => {
     const body = randomBytes(3 * 1024 * 1024 + 7);
-    const r = await viaProxy(server, { method: 'PUT', url: `${server.url}/echo/upload`, headers: [['Content-Type', 'application/octet-stream']] }, body);
+    const r = await viaProxy(live.server, { method: 'PUT', url: `${live.server.url}/echo/upload`, headers: [['Content-Type', 'application/octet-stream']] }, body);
     const echo = echoOf(r.body);
     expect(echo.body.size).toBe(body.length);
     expect(sha256(Buffer.from(echo.body.base64, 'base64'))).toBe(sha256(body));
@@ -96,13 +89,13 @@ describe('proxy: what is sent', () => {
 
 describe('proxy: what comes back', () => {
   it('keeps two Set-Cookie lines as two pairs, in order', async () => {
-    const r = await viaProxy(server, { method: 'GET', url: `${server.url}/echo/cookies?a=1&b=2`, headers: [] });
+    const r = await viaProxy(live.server, { method: 'GET', url: `${live.server.url}/echo/cookies?a=1&b=2`, headers: [] });
     expect(r.head!.headers.filter(([n]) => n === 'Set-Cookie')).toEqual([['Set-Cookie', 'a=1; Path=/'], ['Set-Cookie', 'b=2; Path=/']]);
   });
 
   it('streams a large response byte-exact (SHA-256) with its Content-Length', async () => {
     const n = 8 * 1024 * 1024 + 3;
-    const r = await viaProxy(server, { method: 'GET', url: `${server.url}/echo/bytes/${n}`, headers: [] });
+    const r = await viaProxy(live.server, { method: 'GET', url: `${live.server.url}/echo/bytes/${n}`, headers: [] });
     const expected = Buffer.alloc(n);
     for (let i = 0; i < n; i++) expected[i] = i & 0xff;
     expect(r.raw.headers['content-length']).toBe(String(n));
@@ -116,7 +109,7 @@ describe('proxy: what comes back', () => {
       res.end(gz);
     });
     try {
-      const r = await viaProxy(server, { method: 'GET', url: `http://127.0.0.1:${up.port}/`, headers: [] });
+      const r = await viaProxy(live.server, { method: 'GET', url: `http://127.0.0.1:${up.port}/`, headers: [] });
       expect(r.body.equals(gz)).toBe(true);
       expect(r.head!.headers.slice(0, 3)).toEqual([['Content-Encoding', 'gzip'], ['X-City', 'Z\u00fcrich'], ['Content-Length', String(gz.length)]]);
       expect([...byteStringToBytes(r.head!.headers[1]![1])]).toEqual([0x5a, 0xfc, 0x72, 0x69, 0x63, 0x68]);
@@ -127,19 +120,19 @@ describe('proxy: what comes back', () => {
   });
 
   it('returns no body for HEAD, 204 and 304 whatever the headers say', async () => {
-    const head = await viaProxy(server, { method: 'HEAD', url: `${server.url}/echo/bytes/1000`, headers: [] });
+    const head = await viaProxy(live.server, { method: 'HEAD', url: `${live.server.url}/echo/bytes/1000`, headers: [] });
     expect([head.head!.status, head.body.length, head.head!.headers.find(([n]) => n === 'Content-Length')![1]]).toEqual([200, 0, '1000']);
-    const none = await viaProxy(server, { method: 'GET', url: `${server.url}/echo/status/204`, headers: [] });
+    const none = await viaProxy(live.server, { method: 'GET', url: `${live.server.url}/echo/status/204`, headers: [] });
     expect([none.head!.status, none.head!.reasonPhrase, none.body.length]).toEqual([204, 'No Content', 0]);
   });
 
   it('reports timings for a new connection', async () => {
     const up = await upstream((_req, res) => res.end('ok'));
     try {
-      const r = await viaProxy(server, { method: 'GET', url: `http://127.0.0.1:${up.port}/`, headers: [] });
+      const r = await viaProxy(live.server, { method: 'GET', url: `http://127.0.0.1:${up.port}/`, headers: [] });
       expect(Object.keys(r.head!.timings).sort()).toEqual(['connectMs', 'firstByteMs']);
       expect(r.head!.timings.firstByteMs!).toBeGreaterThanOrEqual(r.head!.timings.connectMs!);
-      const named = await viaProxy(server, { method: 'GET', url: `http://localhost:${up.port}/`, headers: [] });
+      const named = await viaProxy(live.server, { method: 'GET', url: `http://localhost:${up.port}/`, headers: [] });
       expect(named.head!.timings.dnsMs).toBeTypeOf('number');
     } finally {
       await up.close();
@@ -149,40 +142,40 @@ describe('proxy: what comes back', () => {
 
 describe('proxy: redirects', () => {
   it('reports a 3xx without following it by default', async () => {
-    const r = await viaProxy(server, { method: 'GET', url: `${server.url}/echo/redirect/2`, headers: [] });
+    const r = await viaProxy(live.server, { method: 'GET', url: `${live.server.url}/echo/redirect/2`, headers: [] });
     expect([r.head!.status, r.head!.redirects, r.head!.headers.find(([n]) => n === 'Location')]).toEqual([302, [], ['Location', '/echo/redirect/1']]);
   });
 
   it('follows when asked, recording every hop', async () => {
-    const r = await viaProxy(server, { method: 'GET', url: `${server.url}/echo/redirect/2`, headers: [], followRedirects: true });
+    const r = await viaProxy(live.server, { method: 'GET', url: `${live.server.url}/echo/redirect/2`, headers: [], followRedirects: true });
     expect(r.head!.status).toBe(200);
-    expect(r.head!.url).toBe(`${server.url}/echo/redirect/0`);
+    expect(r.head!.url).toBe(`${live.server.url}/echo/redirect/0`);
     expect(r.head!.redirects).toEqual([
-      { status: 302, reasonPhrase: 'Found', method: 'GET', url: `${server.url}/echo/redirect/2`, location: '/echo/redirect/1' },
-      { status: 302, reasonPhrase: 'Found', method: 'GET', url: `${server.url}/echo/redirect/1`, location: '/echo/redirect/0' },
+      { status: 302, reasonPhrase: 'Found', method: 'GET', url: `${live.server.url}/echo/redirect/2`, location: '/echo/redirect/1' },
+      { status: 302, reasonPhrase: 'Found', method: 'GET', url: `${live.server.url}/echo/redirect/1`, location: '/echo/redirect/0' },
     ]);
   });
 
   it('turns POST into GET without body on 303 and keeps both on 307', async () => {
-    const to = (status: number): string => `${server.url}/echo/redirect-to?url=${encodeURIComponent('/echo/after')}&status=${status}`;
+    const to = (status: number): string => `${live.server.url}/echo/redirect-to?url=${encodeURIComponent('/echo/after')}&status=${status}`;
     const headers: [string, string][] = [['Content-Type', 'application/json'], ['X-Keep', 'yes']];
-    const see = echoOf((await viaProxy(server, { method: 'POST', url: to(303), headers, followRedirects: true }, enc('{"a":1}'))).body);
-    expect([see.method, see.headers, see.body.size]).toEqual(['GET', [['Host', host], ['X-Keep', 'yes'], ['Connection', 'keep-alive']], 0]);
-    const temp = echoOf((await viaProxy(server, { method: 'POST', url: to(307), headers, followRedirects: true }, enc('{"a":1}'))).body);
-    expect([temp.method, temp.headers, temp.body.text]).toEqual(['POST', [['Host', host], ['Content-Type', 'application/json'], ['X-Keep', 'yes'], ['Content-Length', '7'], ['Connection', 'keep-alive']], '{"a":1}']);
+    const see = echoOf((await viaProxy(live.server, { method: 'POST', url: to(303), headers, followRedirects: true }, enc('{"a":1}'))).body);
+    expect([see.method, see.headers, see.body.size]).toEqual(['GET', [['Host', live.host], ['X-Keep', 'yes'], ['Connection', 'keep-alive']], 0]);
+    const temp = echoOf((await viaProxy(live.server, { method: 'POST', url: to(307), headers, followRedirects: true }, enc('{"a":1}'))).body);
+    expect([temp.method, temp.headers, temp.body.text]).toEqual(['POST', [['Host', live.host], ['Content-Type', 'application/json'], ['X-Keep', 'yes'], ['Content-Length', '7'], ['Connection', 'keep-alive']], '{"a":1}']);
   });
 
   it('drops Authorization and Cookie on a cross-origin hop, keeps them on a same-origin one', async () => {
     const headers: [string, string][] = [['Authorization', 'Bearer s3cret'], ['Cookie', 'id=1'], ['X-Other', 'kept']];
-    const other = `http://localhost:${server.port}/echo/landed`;
-    const cross = echoOf((await viaProxy(server, { method: 'GET', url: `${server.url}/echo/redirect-to?url=${encodeURIComponent(other)}`, headers, followRedirects: true })).body);
-    expect(cross.headers).toEqual([['Host', `localhost:${server.port}`], ['X-Other', 'kept'], ['Connection', 'keep-alive']]);
-    const same = echoOf((await viaProxy(server, { method: 'GET', url: `${server.url}/echo/redirect/1`, headers, followRedirects: true })).body);
-    expect(same.headers).toEqual([['Host', host], ['Authorization', 'Bearer s3cret'], ['Cookie', 'id=1'], ['X-Other', 'kept'], ['Connection', 'keep-alive']]);
+    const other = `http://localhost:${live.server.port}/echo/landed`;
+    const cross = echoOf((await viaProxy(live.server, { method: 'GET', url: `${live.server.url}/echo/redirect-to?url=${encodeURIComponent(other)}`, headers, followRedirects: true })).body);
+    expect(cross.headers).toEqual([['Host', `localhost:${live.server.port}`], ['X-Other', 'kept'], ['Connection', 'keep-alive']]);
+    const same = echoOf((await viaProxy(live.server, { method: 'GET', url: `${live.server.url}/echo/redirect/1`, headers, followRedirects: true })).body);
+    expect(same.headers).toEqual([['Host', live.host], ['Authorization', 'Bearer s3cret'], ['Cookie', 'id=1'], ['X-Other', 'kept'], ['Connection', 'keep-alive']]);
   });
 
   it('stops after 10 redirects', async () => {
-    const r = await viaProxy(server, { method: 'GET', url: `${server.url}/echo/redirect/11`, headers: [], followRedirects: true });
+    const r = await viaProxy(live.server, { method: 'GET', url: `${live.server.url}/echo/redirect/11`, headers: [], followRedirects: true });
     expect([r.status, r.error]).toEqual([502, { code: 'too-many-redirects', message: 'Stopped after 10 redirects; the last one pointed to /echo/redirect/0.' }]);
   });
 });
@@ -192,7 +185,7 @@ describe('proxy: failures', () => {
     const up = await upstream(() => undefined);
     const port = up.port;
     await up.close();
-    const r = await viaProxy(server, { method: 'GET', url: `http://127.0.0.1:${port}/`, headers: [] });
+    const r = await viaProxy(live.server, { method: 'GET', url: `http://127.0.0.1:${port}/`, headers: [] });
     expect([r.status, r.error]).toEqual([502, { code: 'connection-refused', message: `Connection refused by 127.0.0.1:${port} — nothing is listening there.` }]);
   });
 
@@ -201,7 +194,7 @@ describe('proxy: failures', () => {
     const upstreamClosed = new Promise<void>((r) => (closed = r));
     const up = await upstream((req) => req.socket.on('close', closed));
     try {
-      const r = await viaProxy(server, { method: 'GET', url: `http://127.0.0.1:${up.port}/`, headers: [], timeoutMs: 150 });
+      const r = await viaProxy(live.server, { method: 'GET', url: `http://127.0.0.1:${up.port}/`, headers: [], timeoutMs: 150 });
       expect([r.status, r.error]).toEqual([504, { code: 'timeout', message: `No response from 127.0.0.1:${up.port} within 150 ms (the timeout); the request was cancelled.` }]);
       await upstreamClosed;
     } finally {
@@ -220,7 +213,7 @@ describe('proxy: failures', () => {
     });
     try {
       const abort = new AbortController();
-      const pending = viaProxy(server, { method: 'GET', url: `http://127.0.0.1:${up.port}/slow`, headers: [] }, null, { signal: abort.signal });
+      const pending = viaProxy(live.server, { method: 'GET', url: `http://127.0.0.1:${up.port}/slow`, headers: [] }, null, { signal: abort.signal });
       await upstreamArrived;
       abort.abort();
       await expect(pending).rejects.toThrow();
@@ -235,7 +228,7 @@ describe('proxy: failures', () => {
     const waiting = once(delayEvents, 'waiting');
     const abandoned = once(delayEvents, 'abandoned');
     const abort = new AbortController();
-    const pending = viaProxy(server, { method: 'GET', url: `${server.url}${target}`, headers: [] }, null, { signal: abort.signal });
+    const pending = viaProxy(live.server, { method: 'GET', url: `${live.server.url}${target}`, headers: [] }, null, { signal: abort.signal });
     expect(await waiting).toEqual([target]);
     abort.abort();
     await expect(pending).rejects.toThrow();
@@ -253,8 +246,8 @@ describe('proxy: failures', () => {
     });
     try {
       const url = `http://127.0.0.1:${up.port}/`;
-      expect((await viaProxy(server, { method: 'GET', url, headers: [] })).body.toString()).toBe('ok GET');
-      const second = await viaProxy(server, { method: 'POST', url, headers: [] }, enc('body'));
+      expect((await viaProxy(live.server, { method: 'GET', url, headers: [] })).body.toString()).toBe('ok GET');
+      const second = await viaProxy(live.server, { method: 'POST', url, headers: [] }, enc('body'));
       expect([second.status, second.head?.status, second.body.toString()]).toEqual([200, 200, 'ok POST']);
     } finally {
       await up.close();
@@ -268,10 +261,10 @@ describe('proxy: failures', () => {
       res.end();
     });
     try {
-      const big = await viaProxy(server, { method: 'GET', url: `http://127.0.0.1:${up.port}/big`, headers: [] });
+      const big = await viaProxy(live.server, { method: 'GET', url: `http://127.0.0.1:${up.port}/big`, headers: [] });
       expect([big.status, big.error?.code]).toEqual([502, 'upstream-error']);
       expect(big.error!.message).toMatch(/^The response's header fields take \d+ characters once encoded; browsers accept at most about 245760 in a response head, so Parley cannot relay it\.$/);
-      const huge = await viaProxy(server, { method: 'GET', url: `http://127.0.0.1:${up.port}/huge`, headers: [] });
+      const huge = await viaProxy(live.server, { method: 'GET', url: `http://127.0.0.1:${up.port}/huge`, headers: [] });
       expect([huge.status, huge.error]).toEqual([502, { code: 'upstream-error', message: `The response head from 127.0.0.1:${up.port} is larger than the proxy's limit of 256 KiB.` }]);
     } finally {
       await up.close();
@@ -284,7 +277,7 @@ describe('proxy: failures', () => {
     await new Promise<void>((r) => tls.listen(0, '127.0.0.1', r));
     const port = (tls.address() as AddressInfo).port;
     try {
-      const r = await viaProxy(server, { method: 'GET', url: `https://127.0.0.1:${port}/`, headers: [] });
+      const r = await viaProxy(live.server, { method: 'GET', url: `https://127.0.0.1:${port}/`, headers: [] });
       expect([r.status, r.error]).toEqual([502, { code: 'tls-failed', message: `The TLS handshake with 127.0.0.1:${port} failed: self-signed certificate (DEPTH_ZERO_SELF_SIGNED_CERT).` }]);
     } finally {
       tls.closeAllConnections();
@@ -295,7 +288,7 @@ describe('proxy: failures', () => {
   it('explains a connection reset before the response', async () => {
     const up = await upstream((req) => req.socket.destroy());
     try {
-      const r = await viaProxy(server, { method: 'GET', url: `http://127.0.0.1:${up.port}/`, headers: [] });
+      const r = await viaProxy(live.server, { method: 'GET', url: `http://127.0.0.1:${up.port}/`, headers: [] });
       expect([r.status, r.error?.code]).toEqual([502, 'connection-reset']);
       expect(r.error!.message).toBe(`127.0.0.1:${up.port} closed the connection before sending a complete response (ECONNRESET).`);
     } finally {

@@ -3,11 +3,12 @@
  * accessible name until Monaco (a large, lazily loaded chunk) arrives, then Monaco.
  */
 import { Component, Suspense, lazy, useEffect, useState, type ReactNode } from 'react';
+import type { EditorLanguage } from './languages.ts';
 
 export interface CodeEditorProps {
   value: string;
   onChange?: (value: string) => void;
-  language: 'json' | 'xml' | 'plaintext';
+  language: EditorLanguage;
   /** Accessible name of the editing surface (e.g. `Request body`). */
   ariaLabel: string;
   readOnly?: boolean;

@@ -42,18 +42,25 @@ export type CodeTargetId =
   | 'kotlin-okhttp'
   | 'http';
 
+/**
+ * Language of a snippet, as a Monaco basic-language id for highlighting; `plaintext` for the
+ * raw HTTP/1.1 message, which Monaco has no tokenizer for.
+ */
+export type SnippetLanguage = 'shell' | 'powershell' | 'javascript' | 'python' | 'php' | 'java' | 'csharp' | 'go' | 'ruby' | 'rust' | 'swift' | 'kotlin' | 'plaintext';
+
 export interface CodeTarget {
   id: CodeTargetId;
   /** Shown in the target picker. */
   label: string;
-  /** Monaco language id for highlighting. */
-  language: string;
+  language: SnippetLanguage;
 }
 
 /** A generated snippet plus notes a person should read (e.g. "reads hello.txt"). */
 export interface Snippet {
   text: string;
   notes: string[];
+  /** The target's language, for highlighting. */
+  language: SnippetLanguage;
 }
 
 interface SnippetzPlugin {
@@ -200,7 +207,7 @@ const TARGETS: TargetImpl[] = [
     language: 'kotlin',
     generate: viaSnippetz(() => import('@scalar/snippetz/plugins/kotlin/okhttp').then((m) => m.kotlinOkhttp), realCombined),
   },
-  { id: 'http', label: 'HTTP/1.1 (raw)', language: 'http', generate: async (r) => (await import('../resolve/http-message.ts')).renderHttpMessage(r).text },
+  { id: 'http', label: 'HTTP/1.1 (raw)', language: 'plaintext', generate: async (r) => (await import('../resolve/http-message.ts')).renderHttpMessage(r).text },
 ];
 
 /** The targets in picker order (id, label, Monaco language). */
@@ -229,5 +236,5 @@ export async function generateSnippet(id: CodeTargetId, req: EffectiveRequest): 
     notes.push('The body is not UTF-8 text; this target shows it decoded, so replace it with the original bytes.');
   }
   const text = await target.generate(req);
-  return { text, notes };
+  return { text, notes, language: target.language };
 }

@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'react';
 import { Button } from '../../components/ui.tsx';
 import { CodeEditor } from '../../components/code-editor/CodeEditor.tsx';
-import { Dialog } from '../library/Dialog.tsx';
+import { Dialog } from '../../components/dialog.tsx';
 import { useResolved } from '../../stores/request-derived.ts';
 import type { EffectiveRequest } from '../../core/resolve/types.ts';
 import type { CodeTargetId, Snippet } from '../../core/codegen/targets.ts';
@@ -109,7 +109,13 @@ function CodePanel({ onClose }: { onClose: () => void }) {
         ) : (
           <>
             <div className="h-96 overflow-hidden rounded-md border border-slate-200">
-              <CodeEditor value={state.status === 'ready' ? text : 'Generating…'} language="plaintext" ariaLabel="Code snippet" readOnly height="24rem" />
+              <CodeEditor
+                value={state.status === 'ready' ? text : 'Generating…'}
+                language={state.status === 'ready' ? state.snippet.language : 'plaintext'}
+                ariaLabel="Code snippet"
+                readOnly
+                height="24rem"
+              />
             </div>
             {state.status === 'ready' && state.snippet.notes.length > 0 && (
               <ul aria-label="Snippet notes" className="list-disc pl-4 text-xs text-slate-600">

@@ -1,6 +1,6 @@
 /** The Import button and dialog: paste a cURL command, see what was left out, import it into the editor. */
 import { Button } from '../../components/ui.tsx';
-import { Dialog } from '../library/Dialog.tsx';
+import { Dialog } from '../../components/dialog.tsx';
 import { importClicked, importCommandEdited, importDialogClosed, importSubmitted, useImportState } from './import-store.ts';
 
 export function ImportButton() {

@@ -6,7 +6,7 @@ import { urlFieldText } from '../../core/url/query.ts';
 import { DEFAULT_COLLECTION_NAME } from '../../core/library/migrate.ts';
 import { getDraft } from '../../stores/request-store.ts';
 import { saveConfirmed, saveDialogClosed, useCollections, useLibraryNotice } from '../../stores/library-store.ts';
-import { Dialog } from './Dialog.tsx';
+import { Dialog } from '../../components/dialog.tsx';
 
 const NEW = '__new__';
 

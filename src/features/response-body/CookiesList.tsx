@@ -1,5 +1,5 @@
 /** Every Set-Cookie of a response as its own entry, attributes parsed (RFC 6265 §5.2). */
-import type { ResponseRecord } from '../../core/model/response.ts';
+import type { ResponseHead } from '../../core/model/response.ts';
 import { headerValues } from '../../core/response/media-type.ts';
 import { parseSetCookie, type SetCookie } from '../../core/response/set-cookie.ts';
 
@@ -17,7 +17,7 @@ function attributes(c: SetCookie): [string, string][] {
   return out;
 }
 
-export function CookiesList({ response }: { response: ResponseRecord }) {
+export function CookiesList({ response }: { response: ResponseHead }) {
   const values = headerValues(response.headers, 'set-cookie');
   if (values.length === 0) return <p className="p-3 text-[13px] text-slate-500">No Set-Cookie header fields in this response.</p>;
   return (

@@ -1,8 +1,8 @@
 /** Response header fields in the order received, duplicates kept (two Set-Cookie lines stay two rows). */
-import type { ResponseRecord } from '../../core/model/response.ts';
+import type { ResponseHead } from '../../core/model/response.ts';
 import { displayHeaderValue } from './header-text.ts';
 
-export function ResponseHeaders({ response }: { response: ResponseRecord }) {
+export function ResponseHeaders({ response }: { response: ResponseHead }) {
   return (
     <div className="p-3">
       <table aria-label="Response headers" className="w-full table-fixed border-collapse text-[12.5px]">

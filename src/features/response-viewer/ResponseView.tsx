@@ -1,15 +1,15 @@
 /** The Response region: status, time, size, then Body / Headers / Raw request. */
 import { useEffect, useState } from 'react';
-import type { ResponseRecord } from '../../core/model/response.ts';
+import type { ResponseHead, ResponseRecord } from '../../core/model/response.ts';
 import { TabList, TabPanel } from '../../components/tabs.tsx';
 import { formatBytes, formatMs } from '../../components/format.ts';
 import { useResolved } from '../../stores/request-derived.ts';
-import { useLastResponse, useSendCount, useSendFailure, useSendPhase, useSentRequest } from '../../stores/response-store.ts';
+import { useLastResponse, useReceivedHead, useSendCount, useSendFailure, useSendPhase, useSentRequest, type SendPhase } from '../../stores/response-store.ts';
 import { useTransportKind } from '../../stores/settings-store.ts';
 import { ResponseBody } from './ResponseBody.tsx';
 import { ResponseHeaders } from './ResponseHeaders.tsx';
 import { RawRequestView } from './RawRequestView.tsx';
-import { SendFailureView, SendingView } from './SendStateViews.tsx';
+import { ContentProgressView, SendFailureView, WaitingView } from './SendStateViews.tsx';
 import { LazyCookiesList, LazyTiming, prefetchResponseParts } from './lazy-response-parts.tsx';
 
 type TabId = 'body' | 'headers' | 'cookies' | 'timing' | 'raw';
@@ -23,24 +23,29 @@ function statusTone(status: number): string {
   return 'bg-slate-50 text-slate-700 ring-slate-200';
 }
 
-function StatusBar({ response }: { response: ResponseRecord }) {
+/** Status, and — once the content is complete — time and size. */
+function StatusBar({ head, complete }: { head: ResponseHead; complete: ResponseRecord | null }) {
   return (
     <div className="flex min-w-0 flex-1 flex-wrap items-center gap-x-4 gap-y-1 text-xs text-slate-600">
       <span
         role="status"
         aria-label="Response status"
-        className={`rounded-md px-2 py-0.5 font-mono text-[13px] font-semibold ring-1 ${statusTone(response.status)}`}
+        className={`rounded-md px-2 py-0.5 font-mono text-[13px] font-semibold ring-1 ${statusTone(head.status)}`}
       >
-        {`${response.status} ${response.reasonPhrase}`.trim()}
+        {`${head.status} ${head.reasonPhrase}`.trim()}
       </span>
-      <span title="From sending to the last byte">
-        Time <strong className="font-semibold text-slate-800">{formatMs(response.totalMs)}</strong>
-      </span>
-      <span title={`${response.sizeBytes.toLocaleString('en-US')} bytes of content`}>
-        Size <strong className="font-semibold text-slate-800">{formatBytes(response.sizeBytes)}</strong>
-      </span>
+      {complete && (
+        <>
+          <span title="From sending to the last byte">
+            Time <strong className="font-semibold text-slate-800">{formatMs(complete.totalMs)}</strong>
+          </span>
+          <span title={`${complete.sizeBytes.toLocaleString('en-US')} bytes of content`}>
+            Size <strong className="font-semibold text-slate-800">{formatBytes(complete.sizeBytes)}</strong>
+          </span>
+        </>
+      )}
       <span className="ml-auto rounded bg-slate-100 px-1.5 py-0.5 text-[11px] text-slate-500">
-        via {response.via === 'proxy' ? 'proxy' : 'browser (direct)'}
+        via {head.via === 'proxy' ? 'proxy' : 'browser (direct)'}
       </span>
     </div>
   );
@@ -51,6 +56,7 @@ export function ResponseView() {
   const phase = useSendPhase();
   const response = useLastResponse();
   const failure = useSendFailure();
+  const receivedHead = useReceivedHead();
   const sent = useSentRequest();
   const live = useResolved();
   const transport = useTransportKind();
@@ -60,6 +66,10 @@ export function ResponseView() {
     const id = requestIdleCallback(prefetchResponseParts, { timeout: 3000 });
     return () => cancelIdleCallback(id);
   }, []);
+
+  const complete = phase === 'done' ? response : null;
+  // The head shows as soon as it arrives; the content follows (or failed to).
+  const head: ResponseHead | null = complete ?? receivedHead;
 
   const raw = sent
     ? { request: sent.request, via: sent.via, note: `As sent ${sent.via === 'proxy' ? 'through Parley’s proxy' : 'by the browser (direct)'}. Content-Length is in octets.` }
@@ -71,8 +81,8 @@ export function ResponseView() {
     <section aria-label="Response" className="flex h-full min-h-0 flex-col bg-white">
       <div className="flex min-h-[2.75rem] items-center gap-4 border-b border-slate-200 px-3 py-1.5">
         <h2 className="text-[11px] font-semibold uppercase tracking-wide text-slate-500">Response</h2>
-        {phase === 'done' && response && <StatusBar key={sendCount} response={response} />}
-        {phase === 'sending' && <SendingView />}
+        {head && <StatusBar key={sendCount} head={head} complete={complete} />}
+        {phase === 'sending' && !head && <WaitingView />}
         {phase === 'idle' && !response && (
           <p className="text-xs text-slate-500">
             Press <strong>Send</strong> (or Ctrl+Enter) to see the response here.
@@ -86,18 +96,17 @@ export function ResponseView() {
         onSelect={setTab}
         items={[
           { id: 'body', label: 'Body' },
-          { id: 'headers', label: 'Headers', badge: phase === 'done' && response ? String(response.headers.length) : undefined },
+          { id: 'headers', label: 'Headers', badge: head ? String(head.headers.length) : undefined },
           { id: 'cookies', label: 'Cookies' },
           { id: 'timing', label: 'Timing' },
           { id: 'raw', label: 'Raw request' },
         ]}
       />
       <TabPanel label={TABS_LABEL} id={tab} className="min-h-0 flex-1 overflow-auto">
-        {tab === 'body' && (phase === 'done' && response ? <ResponseBody response={response} /> : <Placeholder />)}
-        {tab === 'headers' && (phase === 'done' && response ? <ResponseHeaders response={response} /> : <Placeholder />)}
-        {tab === 'cookies' && (phase === 'done' && response ? <LazyCookiesList response={response} /> : <Placeholder />)}
-        {tab === 'timing' &&
-          (phase === 'done' && response ? <LazyTiming response={response} /> : <Placeholder />)}
+        {tab === 'body' && (complete ? <ResponseBody response={complete} /> : head ? <ContentPending phase={phase} /> : <Placeholder />)}
+        {tab === 'headers' && (head ? <ResponseHeaders response={head} /> : <Placeholder />)}
+        {tab === 'cookies' && (head ? <LazyCookiesList response={head} /> : <Placeholder />)}
+        {tab === 'timing' && (complete ? <LazyTiming response={complete} /> : <Placeholder />)}
         {tab === 'raw' &&
           (raw ? (
             <RawRequestView request={raw.request} via={raw.via} note={raw.note} />
@@ -107,6 +116,11 @@ export function ResponseView() {
       </TabPanel>
     </section>
   );
+}
+
+function ContentPending({ phase }: { phase: SendPhase }) {
+  if (phase === 'sending') return <ContentProgressView />;
+  return <p className="p-3 text-[13px] text-slate-500">The content did not arrive; the status and header fields are all that was received.</p>;
 }
 
 function Placeholder() {

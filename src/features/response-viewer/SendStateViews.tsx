@@ -4,28 +4,50 @@ import { Button, Notice } from '../../components/ui.tsx';
 import { readProxyToken } from '../../services/proxy-token.ts';
 import { cancelClicked, sendThroughProxyClicked, useSendProgress, type SendFailure } from '../../stores/response-store.ts';
 
-export function SendingView() {
-  const progress = useSendProgress();
-  const pct = progress?.totalBytes ? Math.min(100, (progress.receivedBytes / progress.totalBytes) * 100) : null;
+/** Before the response head arrives: nothing to show but the wait, and a way out. */
+export function WaitingView() {
   return (
-    <div className="min-w-0 flex-1" aria-live="polite">
-      <div className="flex items-center gap-3 text-xs text-slate-600">
-        <span className="inline-block h-3 w-3 animate-spin rounded-full border-2 border-indigo-500 border-t-transparent" aria-hidden />
-        <span>
-          {progress && progress.receivedBytes > 0
-            ? `Receiving… ${formatBytes(progress.receivedBytes)}${progress.totalBytes ? ` of ${formatBytes(progress.totalBytes)}` : ''}`
-            : 'Waiting for the response…'}
+    <div className="flex min-w-0 flex-1 items-center gap-3 text-xs text-slate-600" aria-live="polite">
+      <Spinner />
+      <span>Waiting for the response…</span>
+      <CancelButton />
+    </div>
+  );
+}
+
+/** After the head, while the content arrives: bytes so far of the declared Content-Length. */
+export function ContentProgressView() {
+  const progress = useSendProgress();
+  const received = progress?.receivedBytes ?? 0;
+  const total = progress?.totalBytes ?? null;
+  const pct = total ? Math.min(100, (received / total) * 100) : null;
+  return (
+    <div className="p-3">
+      <div className="flex items-center gap-3 text-[13px] text-slate-600">
+        <Spinner />
+        <span role="status" aria-label="Content progress">
+          {`Receiving ${formatBytes(received)}${total !== null ? ` of ${formatBytes(total)}` : ''}`}
         </span>
-        <Button variant="ghost" className="ml-auto !py-0.5" onClick={cancelClicked}>
-          Cancel request
-        </Button>
+        <CancelButton />
       </div>
       {pct !== null && (
-        <div className="mt-1 h-1 overflow-hidden rounded bg-slate-100">
+        <div className="mt-2 h-1 overflow-hidden rounded bg-slate-100">
           <div className="h-full bg-indigo-500 transition-all" style={{ width: `${pct}%` }} />
         </div>
       )}
     </div>
+  );
+}
+
+function Spinner() {
+  return <span className="inline-block h-3 w-3 animate-spin rounded-full border-2 border-indigo-500 border-t-transparent" aria-hidden />;
+}
+
+function CancelButton() {
+  return (
+    <Button variant="ghost" className="ml-auto !py-0.5" onClick={cancelClicked}>
+      Cancel request
+    </Button>
   );
 }
 

@@ -5,7 +5,7 @@
  * while the page is idle so the first response shows without a visible wait.
  */
 import { Suspense, lazy, type ReactNode } from 'react';
-import type { ResponseRecord } from '../../core/model/response.ts';
+import type { ResponseHead, ResponseRecord } from '../../core/model/response.ts';
 
 const load = {
   body: () => import('../response-body/BodyViewer.tsx'),
@@ -39,7 +39,7 @@ export function LazyBodyViewer({ response }: { response: ResponseRecord }) {
   );
 }
 
-export function LazyCookiesList({ response }: { response: ResponseRecord }) {
+export function LazyCookiesList({ response }: { response: ResponseHead }) {
   return (
     <Loading>
       <CookiesList response={response} />

@@ -9,7 +9,7 @@ import { describeOmitted } from './omitted-text.ts';
 import { shareUrl } from '../../services/location-hash.ts';
 import { useDraft } from '../../stores/request-store.ts';
 import { includeSecretsToggled, shareDialogClosed, useIncludeSecrets } from '../../stores/library-share.ts';
-import { Dialog } from '../library/Dialog.tsx';
+import { Dialog } from '../../components/dialog.tsx';
 
 export function ShareDialog() {
   const draft = useDraft();

@@ -3,6 +3,7 @@ import { resolveRequest } from '../../../src/core/resolve/resolve-request.ts';
 import { renderHttpMessage } from '../../../src/core/resolve/http-message.ts';
 import type { QueryRow } from '../../../src/core/model/draft.ts';
 import { draftFromUrl } from './fixtures.ts';
+import { ISSUE3_ENCODED_QUERY, ISSUE3_QUERY_PAIRS } from '../url/issue3-query.ts';
 
 function target(url: string): string {
   const r = resolveRequest(draftFromUrl(url));
@@ -18,16 +19,9 @@ describe('resolveRequest: target URI and query (issue 3)', () => {
   });
 
   it('encodes only what cannot stand in a query, from table rows', () => {
-    const query: QueryRow[] = [
-      ['token', 'a b'],
-      ['attrs', 'password%3Dabc'],
-      ['tag', 'test#abc'],
-      ['q', 'a&b'],
-      ['pct', '100%'],
-      ['city', 'Zürich'],
-    ].map(([name, value], i) => ({ id: `r${i}`, name: name as string, value: value as string, enabled: true }));
+    const query: QueryRow[] = ISSUE3_QUERY_PAIRS.map((p, i) => ({ id: `r${i}`, ...p, enabled: true }));
     const r = resolveRequest({ ...draftFromUrl('http://api.example.test/s'), query });
-    expect(r.request?.url).toBe('http://api.example.test/s?token=a%20b&attrs=password%3Dabc&tag=test%23abc&q=a%26b&pct=100%25&city=Z%C3%BCrich');
+    expect(r.request?.url).toBe(`http://api.example.test/s?${ISSUE3_ENCODED_QUERY}`);
   });
 
   it('never sends the fragment', () => {

@@ -8,6 +8,7 @@ import {
   splitTargetUri,
   urlFieldText,
 } from '../../../src/core/url/query.ts';
+import { ISSUE3_ENCODED_QUERY, ISSUE3_QUERY_PAIRS } from './issue3-query.ts';
 
 const rows = (pairs: ReturnType<typeof splitTargetUri>['query'], ids = pairs.map((_, i) => `r${i}`)): QueryRow[] =>
   pairs.map((p, i) => ({ id: ids[i] as string, enabled: true, ...p }));
@@ -157,15 +158,7 @@ describe('mergeQueryRows', () => {
 
 describe('encodeQueryComponent', () => {
   it('encodes the issue 3 rows exactly', () => {
-    const pairs = [
-      ['token', 'a b'],
-      ['attrs', 'password%3Dabc'],
-      ['tag', 'test#abc'],
-      ['q', 'a&b'],
-      ['pct', '100%'],
-      ['city', 'Zürich'],
-    ].map(([name, value]) => ({ name: name as string, value: value as string }));
-    expect('?' + encodeQuery(pairs)).toBe('?token=a%20b&attrs=password%3Dabc&tag=test%23abc&q=a%26b&pct=100%25&city=Z%C3%BCrich');
+    expect(encodeQuery([...ISSUE3_QUERY_PAIRS])).toBe(ISSUE3_ENCODED_QUERY);
   });
 
   it('leaves what can stand in a query as typed', () => {
