@@ -1,25 +1,47 @@
-/** A small modal dialog: labelled, closes on Escape and on the backdrop, focus starts inside. */
+/**
+ * A small modal dialog on the native <dialog> (showModal): labelled, the rest of the page inert,
+ * closes on Escape and on the backdrop, focus starts inside and goes back to the control that
+ * opened it when it closes.
+ */
 import { useEffect, useRef, type ReactNode } from 'react';
 
 export function Dialog({ title, onClose, children, wide = false }: { title: string; onClose: () => void; children: ReactNode; wide?: boolean }) {
-  const ref = useRef<HTMLDivElement>(null);
+  const ref = useRef<HTMLDialogElement>(null);
+  // The latest onClose, without re-opening the dialog when the caller passes a new function.
+  const onCloseRef = useRef(onClose);
+  onCloseRef.current = onClose;
+
   useEffect(() => {
-    const first = ref.current?.querySelector<HTMLElement>('input, select, textarea, button');
-    first?.focus();
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') onClose();
+    const dialog = ref.current;
+    if (!dialog) return;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    // Escape closes a modal <dialog> natively; tell the owner, who unmounts us.
+    const onNativeClose = () => onCloseRef.current();
+    dialog.addEventListener('close', onNativeClose);
+    if (!dialog.open) dialog.showModal();
+    dialog.querySelector<HTMLElement>('input, select, textarea, button')?.focus();
+    return () => {
+      dialog.removeEventListener('close', onNativeClose);
+      if (dialog.open) dialog.close();
+      // React removes the dialog rather than closing it, so the browser's own focus restore
+      // does not always run: put focus back on the opener ourselves.
+      if (opener?.isConnected) opener.focus();
     };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
+  }, []);
+
   const titleId = `dialog-${title.replace(/\W+/g, '-').toLowerCase()}`;
   return (
-    <div className="fixed inset-0 z-50 flex items-start justify-center bg-slate-900/30 pt-24" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div ref={ref} role="dialog" aria-modal="true" aria-labelledby={titleId}
-        className={`${wide ? 'w-[40rem]' : 'w-96'} max-w-[95vw] rounded-lg border border-slate-200 bg-white p-4 shadow-xl`}>
+    <dialog
+      ref={ref}
+      aria-labelledby={titleId}
+      // A press on the backdrop targets the <dialog> itself; the content fills it with its own box.
+      onMouseDown={(e) => e.target === e.currentTarget && onCloseRef.current()}
+      className={`${wide ? 'w-[40rem]' : 'w-96'} mx-auto mt-24 max-w-[95vw] rounded-lg border border-slate-200 bg-white p-0 shadow-xl backdrop:bg-slate-900/30`}
+    >
+      <div className="p-4">
         <h2 id={titleId} className="mb-3 text-sm font-semibold text-slate-900">{title}</h2>
         {children}
       </div>
-    </div>
+    </dialog>
   );
 }

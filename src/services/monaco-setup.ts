@@ -8,6 +8,12 @@
 import * as monaco from 'monaco-editor/editor';
 import 'monaco-editor/editor/browser/coreCommands';
 import 'monaco-editor/editor/browser/widget/codeEditor/codeEditorWidget';
+// The JSON language's worker manager (loaded lazily, on the first JSON model) imports this module,
+// which registers *every* editor contribution — code lens, drop-into-editor, … — together with the
+// services they depend on (ICodeLensCache, ITreeViewsDnDService). Services are read once, when the
+// first editor is created; contributions registered after that made the next editor throw
+// "depends on UNKNOWN service". Importing it here registers all of them before any editor exists.
+import 'monaco-editor/internal/common/workers';
 import 'monaco-editor/features/bracketMatching/register';
 import 'monaco-editor/features/clipboard/register';
 import 'monaco-editor/features/codicon/register';

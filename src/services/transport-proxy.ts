@@ -15,7 +15,7 @@ import {
 import { decodeProxyResponseHead, encodeProxyRequest } from '../core/wire/proxy-codec.ts';
 import { SendError, fetchOrFail, receiveContent, type SendOptions, type Transport } from './transport.ts';
 
-/** What a person should read for each proxy error code (the proxy's own message follows). */
+/** What a person reads for each proxy error code when the proxy sent no message of its own. */
 const PROXY_ERROR_TITLES: Record<string, string> = {
   'connection-refused': 'Connection refused: nothing is listening at that address and port.',
   'dns-failed': 'The host name could not be resolved (DNS lookup failed).',
@@ -80,7 +80,8 @@ async function proxyError(response: Response): Promise<SendError> {
   } catch {
     detail = `Parley's proxy answered ${response.status} without an explanation.`;
   }
-  const title = PROXY_ERROR_TITLES[code] ?? 'The request failed before a response arrived.';
-  const message = detail && detail !== title ? `${title} ${detail}` : title;
+  // The proxy's own message already names the target and the cause in one sentence (see
+  // server/proxy/errors.ts); prefixing the generic title repeated it. The title is the fallback.
+  const message = detail.trim() !== '' ? detail : (PROXY_ERROR_TITLES[code] ?? 'The request failed before a response arrived.');
   return new SendError('proxy', message, code);
 }

@@ -8,7 +8,7 @@ import type { Collection, LibraryRecord, RecordKind, SavedRequest } from '../cor
 import type { RequestDraft } from '../core/model/draft.ts';
 import { newId } from '../core/model/ids.ts';
 import { blankDraft } from '../core/model/defaults.ts';
-import { DEFAULT_COLLECTION_NAME } from '../core/library/migrate.ts';
+import { collectionForNewName } from '../core/library/default-collection.ts';
 import { browserStorage, LibraryStorage, type SetAside, type WriteResult } from '../services/storage.ts';
 import { draftReplaced, getDraft } from './request-store.ts';
 
@@ -181,8 +181,9 @@ export function saveConfirmed(name: string, target: { collectionId: string } | {
   let collectionId: string;
   if ('collectionId' in target) collectionId = target.collectionId;
   else {
-    const collection: Collection = { v: 1, id: newId(), name: target.newCollection.trim() || DEFAULT_COLLECTION_NAME, createdAt: now };
-    if (!putRecord('collection', collection)) return false;
+    // "My requests" has a fixed id: two tabs creating it at once converge to one record.
+    const { collection, create } = collectionForNewName(target.newCollection, Object.values(useLibraryStore.getState().collections), now, newId);
+    if (create && !putRecord('collection', collection)) return false;
     collectionId = collection.id;
   }
   const record: SavedRequest = {

@@ -15,20 +15,27 @@ import type {
   RequestDraft,
 } from '../core/model/draft.ts';
 import { exampleDraft, newHeaderRow, newQueryRow } from '../core/model/defaults.ts';
-import { authScheme } from '../core/auth/schemes.ts';
+import { switchAuthType, type AuthStash } from '../core/auth/switch-scheme.ts';
+import { contentTypeRowsForMode, emptyBodyStash, newMultipartPart, switchBodyMode, type BodyStash } from '../core/body/switch-mode.ts';
 import { newId } from '../core/model/ids.ts';
 import { mergeQueryRows, splitTargetUri } from '../core/url/query.ts';
 import { fileChosen } from './request-files.ts';
 
 interface RequestState {
   draft: RequestDraft;
-  /** Bodies of other modes the user filled in, so switching mode and back loses nothing. */
-  stashedBodies: Partial<Record<BodyMode, Body>>;
+  /** Bodies of other modes the user filled in (and the last text), so switching mode and back loses nothing. */
+  bodyStash: BodyStash;
+  /** Fields of other auth types the user filled in, for the session only (never saved or shared). */
+  authStash: AuthStash;
 }
 
 const origin = typeof location === 'undefined' ? 'http://127.0.0.1:8080' : location.origin;
 
-const useRequestStore = create<RequestState>()(() => ({ draft: exampleDraft(origin), stashedBodies: {} }));
+const useRequestStore = create<RequestState>()(() => ({
+  draft: exampleDraft(origin),
+  bodyStash: emptyBodyStash(),
+  authStash: {},
+}));
 
 export const useDraft = (): RequestDraft => useRequestStore((s) => s.draft);
 export const useMethod = (): string => useRequestStore((s) => s.draft.method);
@@ -59,7 +66,7 @@ const emptyRow = (): KeyValueRow => ({ id: newId(), name: '', value: '', enabled
 
 /** Replaces the whole draft (a saved request opened, a cURL command imported, a share link). */
 export function draftReplaced(draft: RequestDraft): void {
-  useRequestStore.setState({ draft, stashedBodies: {} });
+  useRequestStore.setState({ draft, bodyStash: emptyBodyStash(), authStash: {} });
 }
 
 export function methodChanged(method: string): void {
@@ -125,8 +132,13 @@ export function headerMoved(id: string, delta: number): void {
   setDraft((d) => ({ ...d, headers: moveRow(d.headers, id, delta) }));
 }
 
+/** The Auth type picker changed: the fields of the type left are kept for the session and come back with it. */
 export function authTypeChanged(type: AuthType): void {
-  setDraft((d) => (d.auth.type === type ? d : { ...d, auth: authScheme(type).empty() }));
+  useRequestStore.setState((s) => {
+    if (s.draft.auth.type === type) return s;
+    const { auth, stash } = switchAuthType(s.draft.auth, s.authStash, type);
+    return { draft: { ...s.draft, auth }, authStash: stash };
+  });
 }
 
 /** Edits one field of the current auth scheme (`token`, `username`, `password`, `key`, `value`, `in`). */
@@ -134,31 +146,17 @@ export function authFieldEdited(field: string, value: string): void {
   setDraft((d) => (d.auth.type === 'none' ? d : { ...d, auth: { ...d.auth, [field]: value } as Auth }));
 }
 
-function defaultBody(mode: BodyMode, previous: Body): Body {
-  const text = 'text' in previous ? previous.text : '';
-  switch (mode) {
-    case 'json':
-    case 'text':
-    case 'xml':
-      return { mode, text };
-    case 'form-urlencoded':
-      return { mode, fields: [emptyRow()] };
-    case 'multipart':
-      return { mode, parts: [newPart('text')] };
-    case 'binary':
-      return { mode, file: null };
-    case 'none':
-      return { mode: 'none' };
-  }
-}
-
+/**
+ * The Body type picker changed: what was typed in any mode is kept (see `switchBodyMode`)
+ * and a default Content-Type row follows the mode (see `contentTypeRowsForMode`).
+ */
 export function bodyModeChanged(mode: BodyMode): void {
   useRequestStore.setState((s) => {
     const current = s.draft.body;
     if (current.mode === mode) return s;
-    const stashedBodies = { ...s.stashedBodies, [current.mode]: current };
-    const body = stashedBodies[mode] ?? defaultBody(mode, current);
-    return { draft: { ...s.draft, body }, stashedBodies };
+    const { body, stash } = switchBodyMode(current, s.bodyStash, mode, newId);
+    const headers = contentTypeRowsForMode(s.draft.headers, current.mode, mode);
+    return { draft: { ...s.draft, body, headers }, bodyStash: stash };
   });
 }
 
@@ -180,9 +178,7 @@ export const formFieldToggled = (id: string, enabled: boolean): void =>
   setFormFields((f) => patchRow(f, id, { enabled }));
 export const formFieldRemoved = (id: string): void => setFormFields((f) => f.filter((r) => r.id !== id));
 
-function newPart(kind: 'text' | 'file'): MultipartPart {
-  return { id: newId(), name: '', enabled: true, kind, value: '', contentType: '', file: null };
-}
+const newPart = (kind: 'text' | 'file'): MultipartPart => newMultipartPart(newId(), kind);
 function setParts(update: (parts: MultipartPart[]) => MultipartPart[]): void {
   setDraft((d) => (d.body.mode === 'multipart' ? { ...d, body: { ...d.body, parts: update(d.body.parts) } } : d));
 }

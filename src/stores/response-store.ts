@@ -77,6 +77,8 @@ export const subscribeToResponseState = (listener: (state: Readonly<ResponseStat
 
 let inFlight: AbortController | null = null;
 const PROGRESS_STEP_BYTES = 256 * 1024;
+/** A slow trickle still moves the progress line at least this often (ms). */
+const PROGRESS_STEP_MS = 100;
 
 /** Send, or — while a request is in flight — cancel it (the button reads Cancel then). */
 export function sendClicked(): Promise<void> {
@@ -117,6 +119,9 @@ async function send(kind: TransportKind): Promise<void> {
     sendRecorded({ draft: sentDraft, method: request.method, url: request.url, status, timeMs, sizeBytes });
   const controller = new AbortController();
   inFlight = controller;
+  const progressLine = throttleProgress((progress) => {
+    if (inFlight === controller) useResponseStore.setState({ progress });
+  });
   useResponseStore.setState((s) => ({
     phase: 'sending',
     head: null,
@@ -131,13 +136,7 @@ async function send(kind: TransportKind): Promise<void> {
       signal: controller.signal,
       followRedirects: getFollowRedirects(),
       onHead: (head) => useResponseStore.setState({ head }),
-      onProgress: (progress) => {
-        // One re-render per 256 KiB is plenty for a progress line; per-chunk updates would flood React on big bodies.
-        const last = useResponseStore.getState().progress?.receivedBytes ?? -Infinity;
-        if (progress.receivedBytes - last >= PROGRESS_STEP_BYTES || progress.receivedBytes === progress.totalBytes) {
-          useResponseStore.setState({ progress });
-        }
-      },
+      onProgress: progressLine.report,
     });
     useResponseStore.setState({ phase: 'done', response, head: null, failure: null });
     recordSend(response.status, response.totalMs, response.sizeBytes);
@@ -149,8 +148,46 @@ async function send(kind: TransportKind): Promise<void> {
     useResponseStore.setState({ phase: 'failed', failure, response: null });
     if (failure.kind !== 'cancelled') recordSend(null, null, null);
   } finally {
+    progressLine.stop();
     if (inFlight === controller) inFlight = null;
   }
+}
+
+/**
+ * Passes on progress at most once per 256 KiB or per 100 ms: per-chunk updates would flood React
+ * on big bodies, and a bytes-only step would freeze the line on a slow trickle. The latest
+ * report is always shown in the end (a trailing update), even if the content then stalls.
+ */
+function throttleProgress(apply: (progress: SendProgress) => void): { report: (progress: SendProgress) => void; stop: () => void } {
+  let shownBytes = -Infinity;
+  let shownAt = -Infinity;
+  let latest: SendProgress | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const show = (progress: SendProgress) => {
+    latest = null;
+    shownBytes = progress.receivedBytes;
+    shownAt = performance.now();
+    apply(progress);
+  };
+  return {
+    report(progress) {
+      const sinceShown = performance.now() - shownAt;
+      if (progress.receivedBytes - shownBytes >= PROGRESS_STEP_BYTES || progress.receivedBytes === progress.totalBytes || sinceShown >= PROGRESS_STEP_MS) {
+        show(progress);
+        return;
+      }
+      latest = progress;
+      timer ??= setTimeout(() => {
+        timer = null;
+        if (latest) show(latest);
+      }, PROGRESS_STEP_MS - sinceShown);
+    },
+    stop() {
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
+      latest = null;
+    },
+  };
 }
 
 /** Hides the list of problems that blocked the last send. */

@@ -131,6 +131,38 @@ describe('saved requests', () => {
 });
 
 describe('two tabs', () => {
+  it('two tabs saving their first request at the same moment make one "My requests" collection', async () => {
+    const { context } = await h.newContext();
+    const [a, b] = [await context.newPage(), await context.newPage()];
+    await Promise.all([a.goto(h.server.url), b.goto(h.server.url)]);
+    await Promise.all([waitForForm(a), waitForForm(b)]);
+    await setUrl(a, `${h.server.url}/echo/first-a`);
+    await setUrl(b, `${h.server.url}/echo/first-b`);
+    for (const [p, name] of [[a, 'First A'], [b, 'First B']] as const) {
+      await p.bringToFront();
+      await p.getByRole('toolbar', { name: 'Actions' }).getByRole('button', { name: 'Save', exact: true }).click();
+      const dialog = p.getByRole('dialog', { name: 'Save request' });
+      // With nothing saved yet, the dialog proposes a new collection named "My requests".
+      expect(await dialog.getByRole('textbox', { name: 'New collection name' }).inputValue()).toBe('My requests');
+      await dialog.getByRole('textbox', { name: 'Request name' }).fill(name);
+    }
+    const at = Date.now() + 250;
+    await Promise.all([a, b].map((p) => p.evaluate((t) => new Promise<void>((done) => setTimeout(() => {
+      document.querySelector<HTMLButtonElement>('[role="dialog"] button[type="submit"]')!.click();
+      done();
+    }, t - Date.now())), at)));
+    await sidebar(a).getByRole('button', { name: 'Open First B' }).waitFor();
+    await sidebar(b).getByRole('button', { name: 'Open First A' }).waitFor();
+    const collections = await a.evaluate(() => Object.entries(localStorage).filter(([k]) => k.startsWith('parley:v1:collection:'))
+      .map(([k, v]) => [k, (JSON.parse(v) as { name: string }).name]));
+    expect(collections).toEqual([['parley:v1:collection:default', 'My requests']]);
+    for (const p of [a, b]) {
+      expect(await sidebar(p).getByRole('region', { name: /^Collection / }).count()).toBe(1);
+      expect((await savedNames(p)).sort()).toEqual(['First A', 'First B']);
+    }
+    await context.close();
+  });
+
   it('saving different requests at the same moment keeps both, and each tab shows the other without reload', async () => {
     const { context } = await h.newContext();
     const [a, b] = [await context.newPage(), await context.newPage()];

@@ -175,7 +175,10 @@ describe('methods and responses through the proxy', () => {
     await page.getByRole('button', { name: 'Send', exact: true }).click();
     const alert = page.getByRole('alert', { name: 'Send error' });
     await alert.waitFor();
-    expect(await alert.textContent()).toContain('Connection refused');
+    // One sentence naming the address, under the title and the proxy's error code.
+    expect(await alert.textContent()).toBe('No responseconnection-refusedConnection refused by 127.0.0.1:9 — nothing is listening there.');
+    // The alert already says no response came: the body area does not add "No response yet."
+    expect(await page.getByRole('region', { name: 'Response' }).textContent()).not.toContain('No response yet');
     expect(await page.getByRole('textbox', { name: 'URL' }).inputValue()).toBe(url);
     await page.context().close();
   });

@@ -118,12 +118,24 @@ describe('response body kinds', () => {
     await page.context().close();
   });
 
+  it('does not claim redirects when none were followed', async () => {
+    const { page } = await h.openApp();
+    await waitForForm(page);
+    await page.getByRole('checkbox', { name: 'Follow redirects' }).check();
+    expect(await get(page, '/echo/redirect/0')).toBe('200 OK');
+    expect(await page.getByRole('region', { name: 'Response' }).getByRole('button', { name: /redirect/ }).count()).toBe(0);
+    await page.context().close();
+  });
+
   it('lists every redirect hop with its status and Location when the proxy follows redirects', async () => {
     const { page } = await h.openApp();
     await waitForForm(page);
     await page.getByRole('checkbox', { name: 'Follow redirects' }).check();
     expect(await get(page, '/echo/redirect/2?status=307')).toBe('200 OK');
-    await page.getByRole('tablist', { name: 'Response views' }).getByRole('tab', { name: 'Timing' }).click();
+    // Next to the status: the 200 came after redirects; the button opens the list of hops.
+    const after = page.getByRole('region', { name: 'Response' }).getByRole('button', { name: 'after 2 redirects' });
+    await after.click();
+    expect(await page.getByRole('tablist', { name: 'Response views' }).getByRole('tab', { name: 'Timing' }).getAttribute('aria-selected')).toBe('true');
     const list = page.getByRole('list', { name: 'Redirects' });
     await list.waitFor(); // the view loads lazily
     const hops = await list.getByRole('listitem').allTextContents();
@@ -132,6 +144,7 @@ describe('response body kinds', () => {
       `307 Temporary Redirect GET ${h.server.url}/echo/redirect/1?status=307Location: /echo/redirect/0?status=307 → ${h.server.url}/echo/redirect/0?status=307`,
       `Final: ${h.server.url}/echo/redirect/0?status=307`,
     ]);
+    await h.screenshot(page, 'response-redirects');
     await page.context().close();
   });
 });

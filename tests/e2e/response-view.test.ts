@@ -69,7 +69,7 @@ describe('response view', () => {
     expect(text).toContain('The browser could not complete the request and did not show a response.');
     expect(text).toContain('CORS');
     expect(text).not.toMatch(/Network Error/i);
-    await alert.getByRole('button', { name: "Send through Parley's proxy" }).click();
+    await alert.getByRole('button', { name: "Retry through Parley's proxy" }).click();
     await alert.filter({ hasText: 'Connection refused' }).waitFor();
     expect(await page.getByRole('textbox', { name: 'URL' }).inputValue()).toBe('http://127.0.0.1:9/');
     await page.context().close();

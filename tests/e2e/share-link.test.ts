@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useHarness } from './harness.ts';
-import { SAMPLE_JSON_BODY, SAMPLE_TOKEN } from '../../src/core/model/defaults.ts';
+import { blankDraft, SAMPLE_JSON_BODY, SAMPLE_TOKEN } from '../../src/core/model/defaults.ts';
+import { encodeShare } from '../../src/core/share/codec.ts';
 import { echoBodyBytes, echoHeader, openRequestTab, readEcho, send, setMethod, setUrl, waitForForm } from './request-helpers.ts';
 
 const h = useHarness();
@@ -42,7 +43,7 @@ describe('share links', () => {
     await other.goto(changed.link);
     await waitForForm(other);
     const notice = other.getByRole('status', { name: 'Shared request' });
-    expect(await notice.textContent()).toContain('fill in before sending: Auth: Token');
+    expect(await notice.textContent()).toContain('fill in and enable before sending: Auth: Token');
     expect(await other.getByRole('textbox', { name: 'URL' }).inputValue()).toBe(`${h.server.url}/echo/shared?q=Zo%C3%AB`);
     expect(await other.getByRole('combobox', { name: 'Method' }).inputValue()).toBe('PUT');
     expect(await other.evaluate(() => location.hash)).toBe('');
@@ -95,6 +96,49 @@ describe('share links', () => {
     await openRequestTab(other, 'Auth');
     expect(await other.getByRole('textbox', { name: 'Token' }).inputValue()).toBe(SAMPLE_TOKEN);
     await fresh.context.close();
+  });
+
+  it('left-out header and query rows arrive disabled: Send carries no empty Cookie, Proxy-Authorization or ?access_token=&sig=', async () => {
+    const row = (id: string, name: string, value: string) => ({ id, name, value, enabled: true });
+    const { fragment, omitted } = encodeShare({
+      ...blankDraft(),
+      url: `${h.server.url}/echo/secrets`,
+      query: [row('q1', 'page', '2'), row('q2', 'access_token', 'AT'), row('q3', 'sig', 'S')],
+      headers: [row('h1', 'Cookie', 'sid=1'), row('h2', 'Proxy-Authorization', 'Basic eDp5'), row('h3', 'X-Kept', 'yes')],
+    });
+    expect(omitted.map((o) => o.name)).toEqual(['access_token', 'sig', 'Cookie', 'Proxy-Authorization']);
+    const fresh = await h.newContext();
+    const other = await fresh.context.newPage();
+    await other.goto(`${h.server.url}/#${fragment}`);
+    await waitForForm(other);
+    expect(await other.getByRole('status', { name: 'Shared request' }).textContent()).toContain(
+      'fill in and enable before sending: Query parameter: access_token, Query parameter: sig, Header: Cookie, Header: Proxy-Authorization',
+    );
+    expect(await send(other)).toBe('200 OK');
+    const echo = await readEcho(other);
+    expect(echo.target).toBe('/echo/secrets?page=2');
+    expect(echoHeader(echo, 'Cookie')).toEqual([]);
+    expect(echoHeader(echo, 'Proxy-Authorization')).toEqual([]);
+    expect(echoHeader(echo, 'X-Kept')).toEqual(['yes']);
+    expect(fresh.blocked).toEqual([]);
+    await fresh.context.close();
+  });
+
+  it('the Copy link button keeps its label on one line, at desktop and phone widths', async () => {
+    const { page, context } = await h.openApp();
+    await waitForForm(page);
+    for (const width of [1280, 420]) {
+      await page.setViewportSize({ width, height: 800 });
+      await page.getByRole('toolbar', { name: 'Actions' }).getByRole('button', { name: 'Share', exact: true }).click();
+      const dialog = page.getByRole('dialog', { name: 'Share request' });
+      const copy = await dialog.getByRole('button', { name: 'Copy link' }).boundingBox();
+      const close = await dialog.getByRole('button', { name: 'Close' }).boundingBox();
+      // Close is a one-line button of the same style: a wrapped label would make Copy link taller.
+      expect(copy!.height).toBe(close!.height);
+      await h.screenshot(page, `share-dialog-${width}`);
+      await dialog.getByRole('button', { name: 'Close' }).click();
+    }
+    await context.close();
   });
 
   it('a damaged link shows a clear message and changes nothing', async () => {

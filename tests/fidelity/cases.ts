@@ -54,6 +54,13 @@ export function fidelityCases(origin: string): FidelityCase[] {
       files: {},
     },
     {
+      // U+0080–U+00FF in a field value: Send (fetch, Node's http) puts one Latin-1 octet per
+      // character on the wire (RFC 9110 §5.5 obs-text), so `é` is E9, not UTF-8 C3 A9.
+      id: 'header-latin1',
+      draft: base({ headers: [row('X-L', 'café')], auth: { type: 'bearer', token: 's3cr3t Zoë' } }),
+      files: {},
+    },
+    {
       id: 'basic-auth-colon-eacute',
       draft: base({ auth: { type: 'basic', username: 'admin', password: 'p:ss:é' } }),
       files: {},

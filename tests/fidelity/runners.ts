@@ -66,7 +66,14 @@ export function runners(): Runner[] {
       rewritesTarget: { why: 'urllib3 percent-encodes [ ] in the target', apply: urllib3Target },
     },
     { target: 'python-http-client', file: 'snippet.py', command: (f) => ['python3', [f]], missing: python ? null : 'python3 not installed' },
-    { target: 'java-nethttp', file: 'Main.java', command: (f) => ['java', [f]], missing: has('java', ['-version']) ? null : 'java not installed', cannotRun: textOnly },
+    {
+      target: 'java-nethttp',
+      file: 'Main.java',
+      command: (f) => ['java', [f]],
+      missing: has('java', ['-version']) ? null : 'java not installed',
+      // Measured: the JDK writes the request head as US-ASCII (`?` for é); the snippet's note says so.
+      cannotRun: (c) => (c === 'header-latin1' ? 'java.net.http sends header values as US-ASCII ("?" for é)' : textOnly(c)),
+    },
     { target: 'php-curl', file: 'snippet.php', command: (f) => ['php', [f]], missing: has('php') ? null : 'php not installed' },
     { target: 'go', file: 'main.go', command: (f) => ['go', ['run', f]], missing: has('go', ['version']) ? null : 'go not installed' },
     { target: 'ruby', file: 'snippet.rb', command: (f) => ['ruby', [f]], missing: has('ruby') ? null : 'ruby not installed' },

@@ -51,7 +51,8 @@ describe('createProxyTransport', () => {
     expect(err).toBeInstanceOf(SendError);
     expect((err as SendError).kind).toBe('proxy');
     expect((err as SendError).code).toBe('connection-refused');
-    expect((err as SendError).message).toMatch(/^Connection refused: nothing is listening/);
+    // One sentence naming the address (not a generic title followed by the same thing again).
+    expect((err as SendError).message).toBe('Connection refused by 127.0.0.1:9 — nothing is listening there.');
   });
 
   it('reports a stale token without pretending the target answered', async () => {

@@ -22,9 +22,16 @@ export interface AuthApplied {
   query?: [string, string][];
   /** Why nothing was added, when the fields are not filled in (shown as a warning). */
   skipped?: string;
+  /** Something was added but looks unintended (an API key with an empty value); shown as a warning. */
+  warning?: string;
 }
 
-/** A scheme descriptor: picker label, form fields, and a pure `apply` (no problems, no conflicts: resolveRequest owns those). */
+/**
+ * A scheme descriptor: picker label, form fields, and a pure `apply`. `apply` only says
+ * what the scheme adds, or why it adds nothing (`skipped`: empty credentials) or why what it
+ * adds looks unintended (`warning`); resolveRequest turns those into warnings and owns
+ * validation and conflicts with header rows.
+ */
 export interface AuthScheme<T extends AuthType = AuthType> {
   id: T;
   /** Option text of the `Auth type` picker. */
@@ -73,7 +80,12 @@ const none: AuthScheme<'none'> = {
   apply: () => ({}),
 };
 
-/** RFC 6750 §2.1: `Authorization: Bearer <token>`. */
+/**
+ * RFC 6750 §2.1: `Authorization: Bearer <token>` (token trimmed). An empty or blank token
+ * adds nothing and is `skipped` ("The Bearer token is empty, …"): `Bearer ` with no token
+ * is not a valid credentials field (RFC 6750 §2.1 requires 1*b64token), and a shared link
+ * with its token stripped must not send one.
+ */
 const bearer: AuthScheme<'bearer'> = {
   id: 'bearer',
   label: 'Bearer token',
@@ -81,11 +93,15 @@ const bearer: AuthScheme<'bearer'> = {
   empty: () => ({ type: 'bearer', token: '' }),
   apply: (a) =>
     a.token.trim() === ''
-      ? { skipped: 'The bearer token is empty, so no Authorization header is sent.' }
+      ? { skipped: 'The Bearer token is empty, so no Authorization header is sent.' }
       : { headers: [['Authorization', `Bearer ${a.token.trim()}`]] },
 };
 
-/** RFC 7617: `Authorization: Basic base64(user:password)`, UTF-8. */
+/**
+ * RFC 7617: `Authorization: Basic base64(user:password)`, UTF-8. Username AND password
+ * empty → nothing added, `skipped` (`Basic Og==` would be junk); one of them empty is
+ * sent (an empty password is legitimate, RFC 7617 §2).
+ */
 const basic: AuthScheme<'basic'> = {
   id: 'basic',
   label: 'Basic auth',
@@ -100,7 +116,12 @@ const basic: AuthScheme<'basic'> = {
       : { headers: [['Authorization', basicCredentials(a.username, a.password)]] },
 };
 
-/** An API key sent as a named header field or as a query parameter. */
+/**
+ * An API key sent as a named header field or as a query parameter. An empty key name
+ * (Key) → nothing added, `skipped`. A name with an empty value is sent (`X-API-Key:` with
+ * an empty value is a valid field, RFC 9110 §5.5) with a `warning`, since it is most
+ * likely a value not filled in (or stripped from a shared link).
+ */
 const apikey: AuthScheme<'apikey'> = {
   id: 'apikey',
   label: 'API key',
@@ -120,7 +141,12 @@ const apikey: AuthScheme<'apikey'> = {
   empty: () => ({ type: 'apikey', key: '', value: '', in: 'header' }),
   apply: (a) => {
     if (a.key.trim() === '') return { skipped: 'The API key name (Key) is empty, so the key is not sent.' };
-    return a.in === 'query' ? { query: [[a.key.trim(), a.value]] } : { headers: [[a.key.trim(), a.value]] };
+    const name = a.key.trim();
+    const applied: AuthApplied = a.in === 'query' ? { query: [[name, a.value]] } : { headers: [[name, a.value]] };
+    if (a.value.trim() === '') {
+      applied.warning = `The API key value is empty: ${name} is sent ${a.in === 'query' ? 'in the query' : 'as a header'} with an empty value.`;
+    }
+    return applied;
   },
 };
 
@@ -132,7 +158,12 @@ export function authScheme<T extends AuthType>(type: T): AuthScheme<T> {
   return (AUTH_SCHEMES.find((s) => s.id === type) ?? none) as unknown as AuthScheme<T>;
 }
 
-/** Applies `auth` with its scheme's descriptor. Pure; never throws. */
+/**
+ * Applies `auth` with its scheme's descriptor: `{ headers?, query?, skipped?, warning? }`
+ * (see each scheme for when it skips or warns). Pure; never throws.
+ * Example: `applyAuth({ type: 'bearer', token: '' })` →
+ * `{ skipped: 'The Bearer token is empty, so no Authorization header is sent.' }`.
+ */
 export function applyAuth(auth: Auth): AuthApplied {
   return (authScheme(auth.type) as AuthScheme).apply(auth as never);
 }

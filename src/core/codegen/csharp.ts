@@ -7,6 +7,7 @@
 import type { EffectiveRequest } from '../resolve/types.ts';
 import { bodySegments, describeBody, utf8OrNull } from './body.ts';
 import { csString } from './literals.ts';
+import { hasLatin1Header } from './latin1.ts';
 
 /** Header fields .NET only accepts on `HttpContent.Headers` (System.Net.Http.Headers.HttpContentHeaders). */
 const CONTENT_HEADERS = new Set([
@@ -38,7 +39,8 @@ function csOctets(bytes: Uint8Array): string {
 
 /**
  * C# (.NET 6+) top-level program using `HttpClient` for `req`: headers added with
- * `TryAddWithoutValidation` in order (repeats kept), content sent as exact octets
+ * `TryAddWithoutValidation` in order (repeats kept; values with U+0080–U+00FF sent as
+ * Latin-1 through `RequestHeaderEncodingSelector`, .NET 5+), content sent as exact octets
  * (`ByteArrayContent`), multipart with Parley's boundary and file parts read by name.
  * Pure; never throws.
  */
@@ -50,7 +52,12 @@ export function csharpHttpClient(req: EffectiveRequest): string {
     'using System.Net.Http;',
     'using System.Text;',
     '',
-    'using var client = new HttpClient();',
+    ...(hasLatin1Header(req)
+      ? [
+          '// .NET sends only ASCII header values unless told otherwise; Parley sends U+0080–U+00FF as Latin-1 octets.',
+          'using var client = new HttpClient(new SocketsHttpHandler { RequestHeaderEncodingSelector = (_, _) => Encoding.Latin1 });',
+        ]
+      : ['using var client = new HttpClient();']),
     `using var request = new HttpRequestMessage(new HttpMethod(${csString(req.method)}), ${csString(req.url)});`,
   ];
   for (const h of req.headers) {

@@ -7,6 +7,7 @@
 import type { EffectiveRequest } from '../resolve/types.ts';
 import { describeBody } from './body.ts';
 import { shellAnsiC, shellQuote } from './literals.ts';
+import { shellHeaderWord } from './latin1.ts';
 
 /** A single-quoted bash printf format that prints exactly `bytes` (non-printables as `\xHH`, `%` as `%%`, `\` doubled). */
 function printfFormat(bytes: Uint8Array): string {
@@ -27,7 +28,8 @@ const formQuote = (s: string): string => `"${s.replace(/[\\"]/g, (c) => `\\${c}`
 /**
  * A bash command line running curl (curl manual, https://curl.se/docs/manpage.html) that
  * sends `req`: `--globoff` when the URL holds `[]{}` (curl's globbing), `--request` for
- * every method other than GET without content, one `--header` per field in order (an
+ * every method other than GET without content, one `--header` per field in order (values
+ * with U+0080–U+00FF as Latin-1 octets, like Send; an
  * empty value written `Name;`, curl's way to send it), content as `--data-raw` (no `@`
  * file reading, no newline stripping) or `--data-binary $'…'` for non-UTF-8 octets, and
  * `--form`/`--form-string` parts for multipart (files read by name); content with a NUL
@@ -48,7 +50,8 @@ export function curlCommand(req: EffectiveRequest): string {
     const isCt = h.name.toLowerCase() === 'content-type';
     if (isCt) hasContentType = true;
     if (isCt && view.kind === 'multipart') continue; // curl writes its own, with its boundary
-    args.push(`--header ${shellQuote(h.value === '' ? `${h.name};` : `${h.name}: ${h.value}`)}`);
+    // A value with U+0080–U+00FF goes as Latin-1 octets (`$'caf\xe9'`), as Send sends it.
+    args.push(`--header ${shellHeaderWord(h.value === '' ? `${h.name};` : `${h.name}: ${h.value}`)}`);
   }
   if (view.kind === 'multipart') {
     const utf8 = new TextDecoder();

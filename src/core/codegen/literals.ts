@@ -103,8 +103,12 @@ export function shellQuote(s: string): string {
 /** A bash `$'…'` word for arbitrary octets (bash manual §3.1.2.4); NUL cannot be passed in an argument. */
 export function shellAnsiC(bytes: Uint8Array): string {
   let out = "$'";
-  for (const b of bytes) {
-    if (b === 0x5c) out += '\\\\';
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    // `\\` right before a quote or the closing quote trips parsers that read `\'` as an escaped
+    // quote (tree-sitter-bash, used by curlconverter); `\x5c` means the same to bash.
+    if (b === 0x5c && (i + 1 === bytes.length || bytes[i + 1] === 0x27)) out += '\\x5c';
+    else if (b === 0x5c) out += '\\\\';
     else if (b === 0x27) out += "\\'";
     else if (b === 0x0a) out += '\\n';
     else if (b === 0x0d) out += '\\r';

@@ -7,7 +7,8 @@
  * - the query stays in `url` only (`queryInUrlOnly`): snippetz re-encodes `queryString`;
  * - the content goes as `application/octet-stream` text for targets that otherwise parse
  *   JSON and print it again (changing the octets); the Content-Type field is kept;
- * - repeated header fields are joined (RFC 9110 §5.3) for targets that keep only one.
+ * - repeated header fields are joined (RFC 9110 §5.3) for targets that keep only one;
+ * - header values with U+0080–U+00FF are written as Latin-1 octets, as Send sends them (`latin1.ts`).
  * cURL, Python (`requests`, `http.client`) and C# are generated here (`curl.ts`, `python.ts`, `csharp.ts`)
  * because snippetz emits code for them that does not run or sends other octets. The raw
  * HTTP/1.1 view is `renderHttpMessage()`.
@@ -19,6 +20,7 @@ import { pythonHttpClient, pythonRequests } from './python.ts';
 import { csharpHttpClient } from './csharp.ts';
 import { fixAxios, fixJavaNetHttp, fixPhpCurl, fixPhpGuzzle, fixPowerShell, fixRuby, fixWget } from './fixes.ts';
 import { curlCommand } from './curl.ts';
+import { fixLatin1Headers, latin1Note } from './latin1.ts';
 
 export type CodeTargetId =
   | 'curl'
@@ -235,6 +237,8 @@ export async function generateSnippet(id: CodeTargetId, req: EffectiveRequest): 
   if (view.kind === 'bytes' && !['curl', 'python-http-client', 'python-requests', 'csharp-httpclient', 'http'].includes(id)) {
     notes.push('The body is not UTF-8 text; this target shows it decoded, so replace it with the original bytes.');
   }
-  const text = await target.generate(req);
+  const latin1 = latin1Note(id, req);
+  if (latin1 !== null) notes.push(latin1);
+  const text = fixLatin1Headers(id, await target.generate(req), req);
   return { text, notes, language: target.language };
 }

@@ -13,6 +13,7 @@ import { blankDraft } from '../model/defaults.ts';
 import { newId } from '../model/ids.ts';
 import { serializeFormUrlencoded } from '../body/form-urlencoded.ts';
 import { splitTargetUri } from '../url/query.ts';
+import { curlWarningSentence, expansionSentence, underlinedText } from './warnings.ts';
 
 export interface CurlImport {
   /** The imported request; a blank draft when `error` is set. */
@@ -32,6 +33,8 @@ const EXTRA_SUPPORTED = ['form', 'form-string', 'compressed', 'oauth2-bearer', '
 interface WordLike {
   toString(): string;
   isString(): boolean;
+  /** Literal text, or a shell expansion with the text as written (`$HOME`, `$(id)`). */
+  tokens?: (string | { text: string })[];
 }
 interface ParsedUrl {
   url: WordLike;
@@ -105,14 +108,17 @@ export async function importCurl(command: string): Promise<CurlImport> {
   const warnings: string[] = [];
   const fail = (message: string): CurlImport => ({ draft: blankDraft(), warnings, error: message });
   let requests: ParsedRequest[];
+  const expansionsSeen: string[] = [];
   try {
     const cc = await import('curlconverter/dist/src/parse.js');
     const supported = new Set<string>([...cc.COMMON_SUPPORTED_ARGS, ...EXTRA_SUPPORTED]);
     const raw: [string, string][] = [];
     requests = cc.parse(command.trim().replace(/^\$\s+/, ''), supported, raw) as unknown as ParsedRequest[];
-    for (const [, message] of raw) {
-      const line = message.split('\n')[0]!;
-      if (!warnings.includes(line)) warnings.push(line);
+    for (const [code, message] of raw) {
+      const sentence = curlWarningSentence(code, message);
+      if (sentence !== null && !warnings.includes(sentence)) warnings.push(sentence);
+      const span = code === 'expansion' ? underlinedText(message) : null;
+      if (span !== null) expansionsSeen.push(span);
     }
   } catch (error) {
     // curlconverter's messages underline the bad spot on extra lines; keep the words only.
@@ -128,8 +134,14 @@ export async function importCurl(command: string): Promise<CurlImport> {
   if (!request || !first) return fail('The cURL command has no URL.');
   if (requests.length > 1 || request.urls.length > 1) warnings.push('The command has several URLs; only the first is imported.');
 
+  const reported = new Set<string>();
   const text = (w: WordLike, what: string): string => {
-    if (!w.isString()) warnings.push(`${what} uses shell expansion ($VAR or $(…)); it is imported as written: ${w.toString()}`);
+    if (!w.isString()) {
+      const spans = (w.tokens ?? []).flatMap((t) => (typeof t === 'string' ? [] : [t.text]));
+      spans.forEach((t) => reported.add(t));
+      const sentence = expansionSentence(what, spans.length ? spans : [w.toString()]);
+      if (!warnings.includes(sentence)) warnings.push(sentence);
+    }
     return w.toString();
   };
 
@@ -145,7 +157,7 @@ export async function importCurl(command: string): Promise<CurlImport> {
   for (const [name, value] of request.headers.headers) {
     if (value === null) continue; // `-H 'Name:'` only removes a header curl would add
     const n = text(name, 'A header name');
-    const v = text(value, `Header ${n}`);
+    const v = text(value, `The header ${n}`);
     if (n.toLowerCase() === 'content-type') {
       contentType = v;
       // The multipart mode writes Content-Type with its boundary itself.
@@ -180,7 +192,7 @@ export async function importCurl(command: string): Promise<CurlImport> {
         const ref = { fileId: newId(), fileName, contentType: partType || 'application/octet-stream', size: 0 };
         return { id: newId(), name, enabled: true, kind: 'file', value: '', contentType: partType, file: ref };
       }
-      return { id: newId(), name, enabled: true, kind: 'text', value: text(f.content!, `Form field ${name}`), contentType: partType, file: null };
+      return { id: newId(), name, enabled: true, kind: 'text', value: text(f.content!, `The form field ${name}`), contentType: partType, file: null };
     });
     draft.body = { mode: 'multipart', parts };
   } else if (request.data !== undefined) {
@@ -195,6 +207,9 @@ export async function importCurl(command: string): Promise<CurlImport> {
       draft.headers = draft.headers.filter((h) => h.name.toLowerCase() !== 'content-type');
     }
   }
+  // Expansions in parts Parley did not read itself (e.g. an unsupported option's argument).
+  const unreported = [...new Set(expansionsSeen)].filter((t) => !reported.has(t));
+  if (unreported.length) warnings.push(expansionSentence('The command', unreported));
   if (request.compressed) {
     warnings.push('--compressed is not imported: Parley shows the response as the server sends it, so it asks for no compression.');
   }

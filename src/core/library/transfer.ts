@@ -9,7 +9,8 @@
  * newer (`updatedAt`); nothing is duplicated, nothing local is deleted.
  */
 import { z } from 'zod';
-import { loadRecord } from './migrate.ts';
+import { DEFAULT_COLLECTION_ID, loadRecord } from './migrate.ts';
+import { defaultCollection, defaultCollectionIn } from './default-collection.ts';
 import type { Collection, HistoryEntry, LibraryRecord, RecordKind, SavedRequest } from './records.ts';
 
 export const EXPORT_FORMAT = 'parley-library';
@@ -91,6 +92,23 @@ export function parseExport(text: string, now: number, makeId: () => string): Pa
   return { ok: true, library: { collections, requests, history }, skipped };
 }
 
+/** `incoming` with requests of unknown collections moved to the default collection (added when missing). */
+function homeOrphans(local: LibraryContents, given: LibraryContents): LibraryContents {
+  // The default collection exists once per browser: a local one (maybe renamed) is kept as is.
+  const hasDefault = local.collections.some((c) => c.id === DEFAULT_COLLECTION_ID);
+  const incoming = hasDefault ? { ...given, collections: given.collections.filter((c) => c.id !== DEFAULT_COLLECTION_ID) } : given;
+  const all = [...local.collections, ...incoming.collections];
+  const known = new Set(all.map((c) => c.id));
+  const orphans = incoming.requests.filter((r) => !known.has(r.collectionId));
+  if (!orphans.length) return incoming;
+  const home = defaultCollectionIn(all) ?? defaultCollection(Math.min(...orphans.map((r) => r.createdAt)));
+  return {
+    ...incoming,
+    collections: known.has(home.id) ? incoming.collections : [...incoming.collections, home],
+    requests: incoming.requests.map((r) => (known.has(r.collectionId) ? r : { ...r, collectionId: home.id })),
+  };
+}
+
 export interface MergePlan {
   /** Records to write (new ids, or newer versions of existing ids). */
   write: { kind: RecordKind; record: LibraryRecord }[];
@@ -109,9 +127,12 @@ function stamp(r: LibraryRecord): number {
  * @param incoming what the file holds
  * @returns the writes to make: new ids are added; an existing id is replaced when the
  *   incoming record is newer (`updatedAt`/`createdAt`/`at`, ms) and differs; the rest is left.
+ *   A request whose collection is in neither library goes to "My requests" (the default
+ *   collection, created with its fixed id when missing), never into a second one.
  */
-export function planImport(local: LibraryContents, incoming: LibraryContents): MergePlan {
+export function planImport(local: LibraryContents, given: LibraryContents): MergePlan {
   const plan: MergePlan = { write: [], added: 0, updated: 0, unchanged: 0 };
+  const incoming = homeOrphans(local, given);
   const merge = (kind: RecordKind, mine: LibraryRecord[], theirs: LibraryRecord[]) => {
     const byId = new Map(mine.map((r) => [r.id, r]));
     const seen = new Set<string>();

@@ -1,5 +1,5 @@
 /** Header fields of `resolveRequest()`: header rows, auth fields and the one Content-Type. */
-import type { KeyValueRow } from '../model/draft.ts';
+import type { BodyMode, KeyValueRow } from '../model/draft.ts';
 import type { EffectiveHeader, ResolveProblem } from './types.ts';
 import { headerNameProblem, headerValueProblem, isForbiddenRequestHeader } from './validate.ts';
 
@@ -75,8 +75,19 @@ export function authHeaders(
  * Content-Type rows are left out (warning); otherwise the first typed row wins (later ones
  * left out, warning; a multipart type without boundary gets `; boundary=` from `modeType`),
  * and `modeType` (the body mode default) is appended only when no row sets one.
+ * With `mode` given, a winning typed row whose media type contradicts the body's framing
+ * (multipart: not `multipart/*`; form-urlencoded: not `application/x-www-form-urlencoded`,
+ * WHATWG URL §5.2) is still sent but gets a warning on its row: the content cannot be
+ * parsed as the type it claims. JSON/text/XML accept any typed type (`application/merge-patch+json`
+ * and `text/csv` are legitimate choices).
  */
-export function applyContentType(headers: EffectiveHeader[], hasBody: boolean, modeType: string | null, problems: ResolveProblem[]): EffectiveHeader[] {
+export function applyContentType(
+  headers: EffectiveHeader[],
+  hasBody: boolean,
+  modeType: string | null,
+  problems: ResolveProblem[],
+  mode?: BodyMode,
+): EffectiveHeader[] {
   const out: EffectiveHeader[] = [];
   let seen = false;
   for (const h of headers) {
@@ -95,8 +106,24 @@ export function applyContentType(headers: EffectiveHeader[], hasBody: boolean, m
         out.push({ ...h, value: `${h.value}; boundary=${boundary}` });
         problems.push({ severity: 'warning', field: 'header', rowId: h.rowId, message: 'The boundary of the multipart body is added to your Content-Type row.' });
       } else out.push(h);
+      const mismatch = mode ? contentTypeMismatch(h.value, mode) : null;
+      if (mismatch) problems.push({ severity: 'warning', field: 'header', rowId: h.rowId, message: mismatch });
     }
   }
   if (hasBody && !seen && modeType !== null) out.push({ name: 'Content-Type', value: modeType, source: 'body' });
   return out;
+}
+
+/** What a body of `mode` is framed as, for the modes whose bytes only one media type describes. */
+const FRAMED_AS: Partial<Record<BodyMode, { test: (mediaType: string) => boolean; label: string }>> = {
+  multipart: { test: (t) => t.startsWith('multipart/'), label: 'multipart/form-data' },
+  'form-urlencoded': { test: (t) => t === 'application/x-www-form-urlencoded', label: 'application/x-www-form-urlencoded' },
+};
+
+/** The warning for a typed Content-Type `value` that contradicts a body of `mode`, or `null`. */
+function contentTypeMismatch(value: string, mode: BodyMode): string | null {
+  const framed = FRAMED_AS[mode];
+  const mediaType = (value.split(';')[0] ?? '').trim().toLowerCase();
+  if (!framed || framed.test(mediaType)) return null;
+  return `Your Content-Type row says ${value} but the body is ${framed.label}; the server will likely fail to parse it. Remove the row or set it to ${framed.label}.`;
 }

@@ -44,11 +44,17 @@ const JSON_CHECK_LIMIT = 1_000_000;
  *   reason) and left out, because the browser would not send them.
  * - Auth: the scheme's descriptor adds its header or query pair. Rule: an enabled header
  *   row with the same name (e.g. `Authorization`) WINS; the scheme's field is not sent and
- *   a warning says so. Never two Authorization fields from Parley.
+ *   a warning says so. Never two Authorization fields from Parley. Empty credentials
+ *   send nothing, with a warning: a blank Bearer token, Basic with username AND password
+ *   empty, an API key without a name (Key). An API key name with an empty value is sent
+ *   and warned about.
  * - Content-Type: exactly one. With no body none is sent (a typed row is left out with a
  *   warning). Otherwise the first enabled row named Content-Type (any case) wins, later
  *   ones are left out with a warning, and the body mode's default is used only when no
  *   row sets one. A typed `multipart/form-data` without boundary gets `; boundary=…`.
+ *   A typed Content-Type that contradicts a multipart body (not `multipart/*`) or a
+ *   form-urlencoded body (not `application/x-www-form-urlencoded`) is sent as typed (the
+ *   user may mean it) with a warning on its row: the server will likely fail to parse it.
  * - Body: see `encodeBody`. Empty JSON/text/XML is no body, except with a typed
  *   Content-Type row: then 0 octets of content with that type (what `curl -d ''` sends).
  *   JSON that does not parse is a warning (checked up to 1 M
@@ -122,6 +128,7 @@ export function resolveRequest(draft: RequestDraft, ctx: ResolveContext = {}): R
   }
   const applied = applyAuth(substitutedAuth);
   if (applied.skipped) problems.push({ severity: 'warning', field: 'auth', message: applied.skipped });
+  if (applied.warning) problems.push({ severity: 'warning', field: 'auth', message: applied.warning });
   for (const [name, value] of applied.query ?? []) pairs.push({ name, value });
 
   const typedBase = splitTargetUri(withPath.url.trim());
@@ -139,7 +146,7 @@ export function resolveRequest(draft: RequestDraft, ctx: ResolveContext = {}): R
     const err = validateJson(body.text);
     if (err) problems.push({ severity: 'warning', field: 'body', message: `The JSON body does not parse (${err.message}); it is sent as typed.` });
   }
-  const finalHeaders = applyContentType(headers, encoded.bytes !== null, encoded.contentType, problems);
+  const finalHeaders = applyContentType(headers, encoded.bytes !== null, encoded.contentType, problems, body.mode);
   if (encoded.bytes !== null && direct && ['GET', 'HEAD'].includes(method.toUpperCase())) {
     problems.push({ severity: 'error', field: 'body', message: `Browsers cannot send a ${method.toUpperCase()} request with a body. Use the proxy, or choose body type None.` });
   }

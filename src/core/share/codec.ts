@@ -13,7 +13,7 @@ import { z } from 'zod';
 import { parseDraft, type RequestDraft } from '../model/draft.ts';
 import { VariableSchema, type Variable } from '../model/variables.ts';
 import { decodeBase64Url, encodeBase64Url } from './base64url.ts';
-import { stripFiles, stripSecrets, type OmittedField } from './secrets.ts';
+import { disableOmittedRows, stripFiles, stripSecrets, type OmittedField } from './secrets.ts';
 import { isShareFragment, SHARE_KEY, SHARE_VERSION } from './fragment.ts';
 
 export type { OmittedField } from './secrets.ts';
@@ -142,7 +142,8 @@ function boundedInflate(input: Uint8Array, maxBytes: number): Uint8Array | 'too-
  * with a code and a sentence a person understands.
  * @param hash `location.hash`, with or without the leading `#`
  * @param makeId gives fresh ids to the rows (query, headers, form fields, parts)
- * @returns the draft (a new, unsaved request), the fields the sender left out, and the
+ * @returns the draft (a new, unsaved request; header and query rows left out arrive
+ *   disabled with an empty value), the fields the sender left out, and the
  *   variables if any were shared; or `{ ok: false, code, message }` for a link that is not a
  *   share link, of an unknown version, truncated, garbled, or inflating beyond
  *   {@link MAX_DECODED_BYTES} bytes
@@ -189,7 +190,7 @@ export function decodeShare(hash: string, makeId: () => string): DecodeResult {
   }
   const parsed = PayloadSchema.safeParse(json);
   if (!parsed.success) return fail('invalid', 'This share link does not hold a request Parley understands.');
-  const draft = withRowIds(parseDraft(parsed.data.draft), makeId);
+  const draft = disableOmittedRows(withRowIds(parseDraft(parsed.data.draft), makeId), parsed.data.omitted);
   const variables = parsed.data.variables?.map((v) => ({ ...v, id: makeId() })) ?? null;
   return { ok: true, draft, omitted: parsed.data.omitted, variables };
 }

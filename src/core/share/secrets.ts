@@ -1,7 +1,9 @@
 /**
  * What counts as a secret in a request draft, and how to take it out before the draft leaves
  * the browser in a share link. Values are emptied, names and structure are kept, so the
- * receiver sees the field and can fill it in.
+ * receiver sees the field and can fill it in; emptied header and query rows are also
+ * disabled, so Send does not carry `Cookie: ` or `?access_token=` until they are filled in
+ * and enabled again.
  *
  * Removed by default (each listed in `omitted`):
  * - auth: bearer token, Basic password, API key value;
@@ -67,7 +69,7 @@ function userinfoPassword(url: string): { before: string; after: string } | null
  * Empties every secret value of a draft (see the module comment for the list).
  * @param draft the request as edited; not modified
  * @param variables variables to share alongside, or `null` to share none
- * @returns a copy with secret values emptied, the variables likewise, and the list of what was
+ * @returns a copy with secret values emptied (header and query rows also disabled), the variables likewise, and the list of what was
  *   emptied in document order (auth, URL, query, headers, body, variables). Never throws.
  */
 export function stripSecrets(
@@ -95,12 +97,13 @@ export function stripSecrets(
   const query = draft.query.map((row) => {
     if (row.value === '' || !isSecretName(row.name)) return row;
     omitted.push({ where: 'query', name: row.name });
-    return { ...row, value: '' };
+    // Disabled, so the receiver's Send does not carry `name=` until it is filled in and enabled.
+    return { ...row, value: '', enabled: false };
   });
   const headers = draft.headers.map((row) => {
     if (row.value === '' || !isSecretHeader(row.name)) return row;
     omitted.push({ where: 'header', name: row.name });
-    return { ...row, value: '' };
+    return { ...row, value: '', enabled: false };
   });
   const vars =
     variables?.map((v) => {
@@ -132,4 +135,21 @@ export function stripFiles(draft: RequestDraft): { draft: RequestDraft; omitted:
     return { draft: { ...draft, body: { mode: 'multipart', parts } }, omitted };
   }
   return { draft, omitted };
+}
+
+/**
+ * Disables the header and query rows a share link left out: rows named in `omitted`
+ * (`where` header/query, same name) whose value is empty. For links made before the encoder
+ * disabled them itself, so an empty `Cookie: ` or `?sig=` is never sent by accident.
+ * @returns a copy of `draft`; rows with a value, or not named in `omitted`, are unchanged
+ */
+export function disableOmittedRows(draft: RequestDraft, omitted: readonly OmittedField[]): RequestDraft {
+  const names = (where: OmittedField['where']) => new Set(omitted.filter((o) => o.where === where).map((o) => o.name));
+  const headers = names('header');
+  const query = names('query');
+  return {
+    ...draft,
+    headers: draft.headers.map((r) => (r.value === '' && headers.has(r.name) ? { ...r, enabled: false } : r)),
+    query: draft.query.map((r) => (r.value === '' && query.has(r.name) ? { ...r, enabled: false } : r)),
+  };
 }

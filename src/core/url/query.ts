@@ -79,7 +79,13 @@ export function urlFieldText(draft: Pick<RequestDraft, 'url' | 'query' | 'fragme
  * place and id (the URL field does not show them, so editing it cannot drop them).
  * Typed pairs beyond the previous enabled rows are appended as new enabled rows with
  * ids from `newId`; enabled rows beyond the typed pairs are removed.
+ * A typed pair whose text equals what the previous row at its position shows in the URL
+ * field (`queryPairText`) keeps that row unchanged: a row typed in the table as
+ * `tag`=`test#abc` is shown `tag=test%23abc`, and an edit elsewhere in the URL must not
+ * turn the table cell into `test%23abc` (same bytes on the wire, but not what was typed).
  * Pure: `previous` is not mutated. Never throws.
+ * Example: previous `[{id:'t', name:'tag', value:'test#abc'}]`, typed from
+ * `?tag=test%23abc&z=1` → `[{id:'t', name:'tag', value:'test#abc'}, {id:newId(), name:'z', value:'1'}]`.
  */
 export function mergeQueryRows(previous: QueryRow[], typed: TypedQueryPair[], newId: () => string): QueryRow[] {
   const out: QueryRow[] = [];
@@ -92,7 +98,8 @@ export function mergeQueryRows(previous: QueryRow[], typed: TypedQueryPair[], ne
     const pair = typed[next];
     if (pair === undefined) continue;
     next++;
-    out.push(withPair(row.id, pair));
+    // Same text in the URL field: the user did not edit this pair, so the row stays as typed.
+    out.push(queryPairText(pair) === queryPairText(row) ? row : withPair(row.id, pair));
   }
   for (; next < typed.length; next++) out.push(withPair(newId(), typed[next] as TypedQueryPair));
   return out;

@@ -51,9 +51,12 @@ export function MethodPicker() {
             const step = e.key === 'ArrowDown' ? 1 : -1;
             setOpen(true);
             setActive((i) => (i + step + METHODS.length) % METHODS.length);
-          } else if (e.key === 'Enter' && open && active >= 0 && !(e.ctrlKey || e.metaKey)) {
+          } else if (e.key === 'Enter' && !(e.ctrlKey || e.metaKey)) {
+            // Enter confirms the method (the highlighted one, or what was typed); it never submits
+            // the request line's form. Ctrl/Cmd+Enter still sends (app/use-send-shortcut.ts).
             e.preventDefault();
-            choose(METHODS[active]!);
+            if (open && active >= 0) choose(METHODS[active]!);
+            else setOpen(false);
           } else if (e.key === 'Escape') {
             setOpen(false);
           }

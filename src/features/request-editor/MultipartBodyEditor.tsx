@@ -19,10 +19,11 @@ export function MultipartBodyEditor({ parts }: { parts: MultipartPart[] }) {
         <thead>
           <tr className="text-left text-[11px] font-semibold uppercase tracking-wide text-slate-500">
             <th className="w-8" />
-            <th className="w-[22%] py-1 pl-1.5">Name</th>
-            <th className="w-20 py-1 pl-1.5">Kind</th>
+            <th className="w-[14%] py-1 pl-1.5">Name</th>
+            <th className="w-14 py-1 pl-1.5">Kind</th>
             <th className="py-1 pl-1.5">Value</th>
-            <th className="w-[24%] py-1 pl-1.5">Content type</th>
+            {/* Wide enough for application/octet-stream, the usual file type. */}
+            <th className="w-[38%] py-1 pl-1.5">Content type</th>
             <th className="w-8" />
           </tr>
         </thead>
@@ -66,12 +67,17 @@ function PartRow({ part, index }: { part: MultipartPart; index: number }) {
         {part.kind === 'text' ? (
           <input aria-label="Part value" className={cellInputClass} placeholder="value" value={part.value} onChange={(e) => multipartPartEdited(part.id, { value: e.target.value })} />
         ) : (
-          <label className="flex cursor-pointer items-center gap-2 rounded px-1.5 py-1 text-[12px] hover:bg-slate-50">
-            <span className="rounded border border-slate-300 bg-white px-1.5 py-0.5 text-[11px] font-medium text-slate-700">Choose file</span>
-            <span className={`truncate ${missingBytes ? 'text-red-700' : 'text-slate-600'}`}>
-              {part.file
-                ? `${part.file.fileName} · ${formatBytes(part.file.size)}${missingBytes ? ' (choose it again: file contents are not kept across reloads)' : ''}`
-                : 'No file chosen'}
+          <label
+            className="flex min-w-0 cursor-pointer flex-col gap-0.5 rounded px-1.5 py-1 text-[12px] hover:bg-slate-50"
+            title={part.file ? `${part.file.fileName} (${part.file.size.toLocaleString('en-US')} bytes)` : undefined}
+          >
+            {/* A long file name is cut with an ellipsis on its own line (full name in the tooltip); the button and size never wrap. */}
+            {part.file && <span className={`truncate ${missingBytes ? 'text-red-700' : 'text-slate-800'}`}>{part.file.fileName}</span>}
+            <span className="flex min-w-0 items-center gap-2">
+              <span className="shrink-0 whitespace-nowrap rounded border border-slate-300 bg-white px-1.5 py-0.5 text-[11px] font-medium text-slate-700">
+                Choose file
+              </span>
+              <span className="truncate text-slate-500">{part.file ? formatBytes(part.file.size) : 'No file chosen'}</span>
             </span>
             <input
               type="file"
@@ -84,16 +90,18 @@ function PartRow({ part, index }: { part: MultipartPart; index: number }) {
             />
           </label>
         )}
+        {missingBytes && <p className="px-1.5 text-[11px] text-red-700">Choose the file again: file contents are not kept across reloads.</p>}
       </td>
       <td className="py-0.5">
         {part.kind === 'text' ? (
-          <input aria-label="Part content type" className={cellInputClass} placeholder="(none)" value={part.contentType} onChange={(e) => multipartPartEdited(part.id, { contentType: e.target.value })} />
+          <input aria-label="Part content type" className={cellInputClass} placeholder="(none)" title={part.contentType || undefined} value={part.contentType} onChange={(e) => multipartPartEdited(part.id, { contentType: e.target.value })} />
         ) : (
           <input
             aria-label="Part content type"
             className={cellInputClass}
             placeholder="application/octet-stream"
             disabled={!part.file}
+            title={part.file?.contentType}
             value={part.file?.contentType ?? ''}
             onChange={(e) => multipartFileContentTypeEdited(part.id, e.target.value)}
           />

@@ -1,8 +1,8 @@
 /** The redirects the proxy followed, one row per hop: status, Location, and what changed next. */
-import type { ResponseRecord } from '../../core/model/response.ts';
+import type { ResponseHead } from '../../core/model/response.ts';
 import { describeRedirectHops } from '../../core/response/redirects.ts';
 
-export function RedirectHops({ response }: { response: ResponseRecord }) {
+export function RedirectHops({ response }: { response: ResponseHead }) {
   if (response.redirects.length === 0) return null;
   const hops = describeRedirectHops(response.redirects);
   return (

@@ -9,7 +9,7 @@ import { useTransportKind } from '../../stores/settings-store.ts';
 import { ResponseBody } from './ResponseBody.tsx';
 import { ResponseHeaders } from './ResponseHeaders.tsx';
 import { RawRequestView } from './RawRequestView.tsx';
-import { ContentProgressView, SendFailureView, WaitingView } from './SendStateViews.tsx';
+import { ContentProgressView, SendFailureView, StatusBarProgress, WaitingView } from './SendStateViews.tsx';
 import { LazyCookiesList, LazyTiming, prefetchResponseParts } from './lazy-response-parts.tsx';
 
 type TabId = 'body' | 'headers' | 'cookies' | 'timing' | 'raw';
@@ -23,8 +23,12 @@ function statusTone(status: number): string {
   return 'bg-slate-50 text-slate-700 ring-slate-200';
 }
 
-/** Status, and — once the content is complete — time and size. */
-function StatusBar({ head, complete }: { head: ResponseHead; complete: ResponseRecord | null }) {
+/**
+ * Status, the redirects the proxy followed to get it (a button to their list), and — once the
+ * content is complete — time and size; while it arrives, the bytes so far.
+ */
+function StatusBar({ head, complete, onShowRedirects }: { head: ResponseHead; complete: ResponseRecord | null; onShowRedirects: () => void }) {
+  const hops = head.redirects.length;
   return (
     <div className="flex min-w-0 flex-1 flex-wrap items-center gap-x-4 gap-y-1 text-xs text-slate-600">
       <span
@@ -34,6 +38,17 @@ function StatusBar({ head, complete }: { head: ResponseHead; complete: ResponseR
       >
         {`${head.status} ${head.reasonPhrase}`.trim()}
       </span>
+      {hops > 0 && (
+        <button
+          type="button"
+          onClick={onShowRedirects}
+          title="The proxy followed these redirects; show each hop"
+          className="rounded text-sky-700 underline decoration-sky-300 underline-offset-2 hover:text-sky-900"
+        >
+          {`after ${hops} redirect${hops === 1 ? '' : 's'}`}
+        </button>
+      )}
+      {!complete && <StatusBarProgress />}
       {complete && (
         <>
           <span title="From sending to the last byte">
@@ -81,7 +96,7 @@ export function ResponseView() {
     <section aria-label="Response" className="flex h-full min-h-0 flex-col bg-white">
       <div className="flex min-h-[2.75rem] items-center gap-4 border-b border-slate-200 px-3 py-1.5">
         <h2 className="text-[11px] font-semibold uppercase tracking-wide text-slate-500">Response</h2>
-        {head && <StatusBar key={sendCount} head={head} complete={complete} />}
+        {head && <StatusBar key={sendCount} head={head} complete={complete} onShowRedirects={() => setTab('timing')} />}
         {phase === 'sending' && !head && <WaitingView />}
         {phase === 'idle' && !response && (
           <p className="text-xs text-slate-500">
@@ -103,10 +118,10 @@ export function ResponseView() {
         ]}
       />
       <TabPanel label={TABS_LABEL} id={tab} className="min-h-0 flex-1 overflow-auto">
-        {tab === 'body' && (complete ? <ResponseBody response={complete} /> : head ? <ContentPending phase={phase} /> : <Placeholder />)}
-        {tab === 'headers' && (head ? <ResponseHeaders response={head} /> : <Placeholder />)}
-        {tab === 'cookies' && (head ? <LazyCookiesList response={head} /> : <Placeholder />)}
-        {tab === 'timing' && (complete ? <LazyTiming response={complete} /> : <Placeholder />)}
+        {tab === 'body' && (complete ? <ResponseBody response={complete} /> : head ? <ContentPending phase={phase} /> : <Placeholder phase={phase} />)}
+        {tab === 'headers' && (head ? <ResponseHeaders response={head} /> : <Placeholder phase={phase} />)}
+        {tab === 'cookies' && (head ? <LazyCookiesList response={head} /> : <Placeholder phase={phase} />)}
+        {tab === 'timing' && (head ? <LazyTiming response={head} complete={complete} /> : <Placeholder phase={phase} />)}
         {tab === 'raw' &&
           (raw ? (
             <RawRequestView request={raw.request} via={raw.via} note={raw.note} />
@@ -123,6 +138,8 @@ function ContentPending({ phase }: { phase: SendPhase }) {
   return <p className="p-3 text-[13px] text-slate-500">The content did not arrive; the status and header fields are all that was received.</p>;
 }
 
-function Placeholder() {
-  return <p className="p-3 text-[13px] text-slate-400">No response yet.</p>;
+function Placeholder({ phase }: { phase: SendPhase }) {
+  // After a failure the alert above already says no response came; don't say it twice.
+  if (phase === 'failed') return null;
+  return <p className="p-3 text-[13px] text-slate-400">{phase === 'sending' ? 'Waiting for the response…' : 'No response yet.'}</p>;
 }

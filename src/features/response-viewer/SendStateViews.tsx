@@ -39,6 +39,17 @@ export function ContentProgressView() {
   );
 }
 
+/** The same progress, compact, next to the status (visible whichever response tab is open). */
+export function StatusBarProgress() {
+  const progress = useSendProgress();
+  if (!progress) return null;
+  return (
+    <span className="text-slate-500">
+      {`Receiving ${formatBytes(progress.receivedBytes)}${progress.totalBytes !== null ? ` of ${formatBytes(progress.totalBytes)}` : ''}…`}
+    </span>
+  );
+}
+
 function Spinner() {
   return <span className="inline-block h-3 w-3 animate-spin rounded-full border-2 border-indigo-500 border-t-transparent" aria-hidden />;
 }
@@ -73,7 +84,7 @@ export function SendFailureView({ failure }: { failure: SendFailure }) {
           <p className="mt-0.5">{failure.message}</p>
           {(failure.kind === 'direct-network' || failure.kind === 'invalid-request') && readProxyToken() !== null && (
             <Button variant="primary" className="mt-2" onClick={() => void sendThroughProxyClicked()}>
-              Send through Parley's proxy
+              Retry through Parley's proxy
             </Button>
           )}
         </div>

@@ -47,11 +47,12 @@ export function LazyCookiesList({ response }: { response: ResponseHead }) {
   );
 }
 
-export function LazyTiming({ response }: { response: ResponseRecord }) {
+/** Redirect hops (known with the head) and — once the content is complete — the timing. */
+export function LazyTiming({ response, complete }: { response: ResponseHead; complete: ResponseRecord | null }) {
   return (
     <Loading>
       <RedirectHops response={response} />
-      <TimingWaterfall response={response} />
+      {complete ? <TimingWaterfall response={complete} /> : <p className="p-3 text-[13px] text-slate-400">The timing shows once the content has arrived.</p>}
     </Loading>
   );
 }

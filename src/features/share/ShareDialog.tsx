@@ -30,9 +30,10 @@ export function ShareDialog() {
         <p className="text-xs text-slate-600">
           The request travels inside the link, after <code>#</code>: it is never sent to a server. Opening it loads the request without sending it.
         </p>
-        <div className="flex gap-2">
-          <input readOnly aria-label="Share link" className={`${inputClass} font-mono text-[11.5px]`} value={link} onFocus={(e) => e.currentTarget.select()} />
-          <Button variant="primary" onClick={copy}>Copy link</Button>
+        {/* The field takes the room; the button keeps its label on one line at any width. */}
+        <div className="flex items-center gap-2">
+          <input readOnly aria-label="Share link" className={`${inputClass} min-w-0 flex-1 font-mono text-[11.5px]`} value={link} onFocus={(e) => e.currentTarget.select()} />
+          <Button variant="primary" className="shrink-0 whitespace-nowrap" onClick={copy}>Copy link</Button>
         </div>
         <p className="text-[11px] text-slate-500" aria-live="polite">
           {link.length.toLocaleString('en')} characters{copied === 'yes' ? ' — copied' : copied === 'failed' ? ' — copying failed: select the link and copy it by hand' : ''}

@@ -27,7 +27,7 @@ export function SharedNotice() {
           <p>Opened a shared request as a new, unsaved request. It was not sent.</p>
           {received.omitted.length > 0 && (
             <p>
-              The sender left out — fill in before sending:{' '}
+              The sender left out — fill in and enable before sending:{' '}
               <span aria-label="Fill in">{received.omitted.map(describeOmitted).join(', ')}</span>
             </p>
           )}

@@ -34,6 +34,29 @@ describe('auth descriptors', () => {
     expect(applyAuth({ type: 'apikey', key: '', value: 'k', in: 'query' }).skipped).toMatch(/Key/);
   });
 
+  it('empty credentials add nothing and say why; an API key with an empty value is sent with a warning', () => {
+    const bearerSkip = { skipped: 'The Bearer token is empty, so no Authorization header is sent.' };
+    expect(applyAuth({ type: 'bearer', token: '' })).toEqual(bearerSkip);
+    expect(applyAuth({ type: 'bearer', token: ' \t' })).toEqual(bearerSkip);
+    expect(applyAuth({ type: 'basic', username: '', password: '' })).toEqual({
+      skipped: 'Username and password are empty, so no Authorization header is sent.',
+    });
+    // One of the two empty is legitimate (RFC 7617 §2): sent.
+    expect(applyAuth({ type: 'basic', username: 'user', password: '' })).toEqual({ headers: [['Authorization', 'Basic dXNlcjo=']] });
+    expect(applyAuth({ type: 'basic', username: '', password: 'pw' })).toEqual({ headers: [['Authorization', 'Basic OnB3']] });
+    expect(applyAuth({ type: 'apikey', key: ' ', value: 'k', in: 'header' })).toEqual({
+      skipped: 'The API key name (Key) is empty, so the key is not sent.',
+    });
+    expect(applyAuth({ type: 'apikey', key: 'X-API-Key', value: '', in: 'header' })).toEqual({
+      headers: [['X-API-Key', '']],
+      warning: 'The API key value is empty: X-API-Key is sent as a header with an empty value.',
+    });
+    expect(applyAuth({ type: 'apikey', key: 'api_key', value: '', in: 'query' })).toEqual({
+      query: [['api_key', '']],
+      warning: 'The API key value is empty: api_key is sent in the query with an empty value.',
+    });
+  });
+
   it('base64 agrees with Node for any bytes', () => {
     fc.assert(
       fc.property(fc.uint8Array(), (bytes) => {

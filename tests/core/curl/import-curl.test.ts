@@ -79,9 +79,35 @@ describe('importCurl (issue 5 cases)', () => {
     expect(req.url).toBe('https://x.example.test/a');
     expect(headers(req)).toEqual([['A', 'b']]);
     expect(warnings).toEqual([
-      '-k is not a supported option',
+      'The option -k is not supported, so it was not imported.',
       '--compressed is not imported: Parley shows the response as the server sends it, so it asks for no compression.',
     ]);
+  });
+});
+
+describe('importCurl warnings: one sentence each', () => {
+  test('an environment variable in a header is reported once, naming the header and the variable', async () => {
+    const imported = await importCurl('curl -H "X-Dollar: $HOME" https://h.example.test/');
+    expect(imported.error).toBeNull();
+    expect(imported.draft.headers.map((h) => [h.name, h.value])).toEqual([['X-Dollar', '$HOME']]);
+    expect(imported.warnings).toEqual(['The header X-Dollar contains $HOME, which a shell would expand; Parley imports it as written.']);
+  });
+
+  test('expansions in the URL, -u and an unsupported option, and the unsupported option itself', async () => {
+    const imported = await importCurl('curl -k "https://h.example.test/$(whoami)" -u "$U:$P" --proxy "http://$PX"');
+    expect(imported.warnings).toEqual([
+      'The option -k is not supported, so it was not imported.',
+      'The option --proxy is not supported, so it was not imported.',
+      'The URL contains $(whoami), which a shell would expand; Parley imports it as written.',
+      'The user name contains $U, which a shell would expand; Parley imports it as written.',
+      'The password contains $P, which a shell would expand; Parley imports it as written.',
+      'The command contains $PX, which a shell would expand; Parley imports it as written.',
+    ]);
+  });
+
+  test('several expansions in one value are named in one sentence', async () => {
+    const imported = await importCurl('curl -H "X-A: ${A}b$(c)" https://h.example.test/');
+    expect(imported.warnings).toEqual(['The header X-A contains ${A} and $(c), which a shell would expand; Parley imports it as written.']);
   });
 });
 

@@ -157,7 +157,7 @@ describe('resolveRequest: auth', () => {
   it('an empty token sends nothing and says so', () => {
     const r = resolveRequest(draftFromUrl('http://h.test/', { auth: { type: 'bearer', token: '' } }));
     expect(r.request?.headers).toEqual([]);
-    expect(r.problems).toEqual([{ severity: 'warning', field: 'auth', message: 'The bearer token is empty, so no Authorization header is sent.' }]);
+    expect(r.problems).toEqual([{ severity: 'warning', field: 'auth', message: 'The Bearer token is empty, so no Authorization header is sent.' }]);
   });
 
   it('a token outside Latin-1 is an error', () => {

@@ -116,14 +116,30 @@ describe('share codec secrets', () => {
     expect(back.omitted).toEqual(omitted);
     expect(back.draft.url).toBe('https://alice@api.example.test/v1');
     expect(back.draft.auth).toEqual({ type: 'bearer', token: '' });
-    expect(back.draft.query.map((q) => [q.name, q.value])).toEqual([
-      ['page', '2'], ['Access_Token', ''], ['client_secret', ''], ['X-Amz-Signature', ''], ['sig', ''], ['keyboard', 'qwerty'], ['api%5Fkey', ''],
+    // Left-out rows arrive empty AND disabled: Send carries no `Cookie: ` or `?sig=` until filled in and enabled.
+    expect(back.draft.query.map((q) => [q.name, q.value, q.enabled])).toEqual([
+      ['page', '2', true], ['Access_Token', '', false], ['client_secret', '', false], ['X-Amz-Signature', '', false], ['sig', '', false],
+      ['keyboard', 'qwerty', true], ['api%5Fkey', '', false],
     ]);
-    expect(back.draft.headers.map((h) => [h.name, h.value])).toEqual([
-      ['Accept', 'application/json'], ['authorization', ''], ['Cookie', ''], ['Proxy-Authorization', ''], ['X-API-Key', ''],
+    expect(back.draft.headers.map((h) => [h.name, h.value, h.enabled])).toEqual([
+      ['Accept', 'application/json', true], ['authorization', '', false], ['Cookie', '', false], ['Proxy-Authorization', '', false], ['X-API-Key', '', false],
     ]);
     // The secret text does not appear anywhere in the decoded payload.
     expect(JSON.stringify(back)).not.toMatch(/hunter2|"tok"|Bearer x|a=b|"AT"|"CS"/);
+  });
+
+  it('a link made before rows were disabled on encoding still opens with the left-out rows disabled', () => {
+    const legacy = {
+      draft: { ...draft({}), url: 'https://api.example.test/v1',
+        query: [{ name: 'access_token', value: '', enabled: true }, { name: 'page', value: '', enabled: true }],
+        headers: [{ name: 'Cookie', value: '', enabled: true }, { name: 'Accept', value: '*/*', enabled: true }] },
+      omitted: [{ where: 'query', name: 'access_token' }, { where: 'header', name: 'Cookie' }],
+    };
+    const fragment = 'r=1.' + encodeBase64Url(deflateSync(new TextEncoder().encode(JSON.stringify(legacy))));
+    const back = decodeShare(fragment, ids());
+    if (!back.ok) throw new Error(back.message);
+    expect(back.draft.query.map((q) => [q.name, q.value, q.enabled])).toEqual([['access_token', '', false], ['page', '', true]]);
+    expect(back.draft.headers.map((h) => [h.name, h.value, h.enabled])).toEqual([['Cookie', '', false], ['Accept', '*/*', true]]);
   });
 
   it('keeps everything with includeSecrets', () => {
