@@ -148,7 +148,7 @@ describe('two tabs', () => {
     }
     const at = Date.now() + 250;
     await Promise.all([a, b].map((p) => p.evaluate((t) => new Promise<void>((done) => setTimeout(() => {
-      document.querySelector<HTMLButtonElement>('[role="dialog"] button[type="submit"]')!.click();
+      document.querySelector<HTMLButtonElement>('dialog[open] button[type="submit"]')!.click();
       done();
     }, t - Date.now())), at)));
     await sidebar(a).getByRole('button', { name: 'Open First B' }).waitFor();
@@ -178,7 +178,7 @@ describe('two tabs', () => {
       // Both tabs click Save at the same wall-clock instant (same machine clock), not one after the other.
       const at = Date.now() + 250;
       await Promise.all([a, b].map((p) => p.evaluate((t) => new Promise<void>((done) => setTimeout(() => {
-        document.querySelector<HTMLButtonElement>('[role="dialog"] button[type="submit"]')!.click();
+        document.querySelector<HTMLButtonElement>('dialog[open] button[type="submit"]')!.click();
         done();
       }, t - Date.now())), at)));
       await Promise.all([a, b].map((p) => p.getByRole('dialog', { name: 'Save request' }).waitFor({ state: 'detached' })));

@@ -28,7 +28,9 @@ describe('request builder (issue 3)', () => {
     await page.getByRole('textbox', { name: 'Part name' }).nth(1).fill('file');
     const fileBytes = Buffer.from([0x00, 0x01, 0xff, 0x0d, 0x0a, 0x2d, 0x2d, 0x80, 0x7f]);
     await page.getByLabel('File for part 2').setInputFiles({ name: 'data.bin', mimeType: 'application/x-test', buffer: fileBytes });
-    await page.getByText('data.bin · 9 B').waitFor();
+    const chosen = page.locator('label', { has: page.getByLabel('File for part 2') });
+    await chosen.getByText('data.bin', { exact: true }).waitFor();
+    expect(await chosen.getByText('9 B', { exact: true }).count()).toBe(1);
     // The JSON Content-Type header row of the example would win over the multipart default: remove it.
     await openRequestTab(page, 'Headers');
     await page.getByRole('button', { name: 'Remove row 2' }).click();

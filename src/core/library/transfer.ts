@@ -95,8 +95,10 @@ export function parseExport(text: string, now: number, makeId: () => string): Pa
 /** `incoming` with requests of unknown collections moved to the default collection (added when missing). */
 function homeOrphans(local: LibraryContents, given: LibraryContents): LibraryContents {
   // The default collection exists once per browser: a local one (maybe renamed) is kept as is.
-  const hasDefault = local.collections.some((c) => c.id === DEFAULT_COLLECTION_ID);
-  const incoming = hasDefault ? { ...given, collections: given.collections.filter((c) => c.id !== DEFAULT_COLLECTION_ID) } : given;
+  const localDefault = local.collections.find((c) => c.id === DEFAULT_COLLECTION_ID);
+  const incoming = localDefault
+    ? { ...given, collections: given.collections.map((c) => (c.id === DEFAULT_COLLECTION_ID ? localDefault : c)) }
+    : given;
   const all = [...local.collections, ...incoming.collections];
   const known = new Set(all.map((c) => c.id));
   const orphans = incoming.requests.filter((r) => !known.has(r.collectionId));
