@@ -59,6 +59,43 @@ interface ParsedRequest {
   compressed?: boolean;
 }
 
+/**
+ * curlconverter's `parse()` split in its three steps (tokenize → parseArgs → buildRequests),
+ * so the `-H` arguments of the first command can be read in the order they were typed:
+ * its `Request.headers` groups same-name fields together (and merges `Accept`, `Cookie` …),
+ * while curl sends every `-H` line as given, in order.
+ */
+async function parseCommand(command: string, warnings: [string, string][]) {
+  const [{ tokenize }, opts, { buildRequests }, { Headers }] = await Promise.all([
+    import('curlconverter/dist/src/shell/tokenizer.js'),
+    import('curlconverter/dist/src/curl/opts.js'),
+    import('curlconverter/dist/src/Request.js'),
+    import('curlconverter/dist/src/Headers.js'),
+  ]);
+  const supported = new Set<string>([...opts.COMMON_SUPPORTED_ARGS, ...EXTRA_SUPPORTED]);
+  let requests: ParsedRequest[] = [];
+  let headerArgs: [WordLike, WordLike | null][] = [];
+  for (const [argv, stdin, stdinFile] of tokenize(command, warnings)) {
+    const [globalConfig] = opts.parseArgs(argv, opts.curlLongOpts, opts.curlLongOptsShortened, opts.curlShortOpts, supported, warnings);
+    if (requests.length === 0) {
+      const args = (globalConfig.configs[0]?.header ?? []) as unknown[];
+      headerArgs = args.flatMap((arg) => (new Headers([arg] as never, []) as unknown as ParsedRequest['headers']).headers);
+    }
+    requests = requests.concat(buildRequests(globalConfig, stdin, stdinFile) as unknown as ParsedRequest[]);
+  }
+  return { requests, headerArgs };
+}
+
+/**
+ * The header fields curl sends: every `-H` field in the order typed, duplicates kept
+ * (`typed`, one entry per argument), then the fields curlconverter implies and nobody typed
+ * (e.g. the form Content-Type of `-d`), taken from its grouped list `grouped`.
+ */
+function inCurlOrder(grouped: [WordLike, WordLike | null][], typed: [WordLike, WordLike | null][]): [WordLike, WordLike | null][] {
+  const typedNames = new Set(typed.map(([n]) => n.toString().toLowerCase()));
+  return [...typed, ...grouped.filter(([n]) => !typedNames.has(n.toString().toLowerCase()))];
+}
+
 const row = (name: string, value: string): KeyValueRow => ({ id: newId(), name, value, enabled: true });
 
 /** Pairs of `a=1&b=x+y` decoded as application/x-www-form-urlencoded (WHATWG URL §5.1), or `null` if it has no pairs. */
@@ -108,12 +145,11 @@ export async function importCurl(command: string): Promise<CurlImport> {
   const warnings: string[] = [];
   const fail = (message: string): CurlImport => ({ draft: blankDraft(), warnings, error: message });
   let requests: ParsedRequest[];
+  let headerArgs: [WordLike, WordLike | null][] = [];
   const expansionsSeen: string[] = [];
   try {
-    const cc = await import('curlconverter/dist/src/parse.js');
-    const supported = new Set<string>([...cc.COMMON_SUPPORTED_ARGS, ...EXTRA_SUPPORTED]);
     const raw: [string, string][] = [];
-    requests = cc.parse(command.trim().replace(/^\$\s+/, ''), supported, raw) as unknown as ParsedRequest[];
+    ({ requests, headerArgs } = await parseCommand(command.trim().replace(/^\$\s+/, ''), raw));
     for (const [code, message] of raw) {
       const sentence = curlWarningSentence(code, message);
       if (sentence !== null && !warnings.includes(sentence)) warnings.push(sentence);
@@ -154,7 +190,7 @@ export async function importCurl(command: string): Promise<CurlImport> {
 
   const isMultipart = Boolean(request.multipartUploads?.length);
   let contentType = '';
-  for (const [name, value] of request.headers.headers) {
+  for (const [name, value] of inCurlOrder(request.headers.headers, headerArgs)) {
     if (value === null) continue; // `-H 'Name:'` only removes a header curl would add
     const n = text(name, 'A header name');
     const v = text(value, `The header ${n}`);

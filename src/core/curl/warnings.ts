@@ -18,12 +18,14 @@ export function underlinedText(message: string): string | null {
 
 /**
  * One sentence for a curlconverter warning `[code, message]`, or `null` when Parley reports the
- * same thing itself (shell expansion per field, several URLs). Input: curlconverter 4.12's
+ * same thing itself (shell expansion per field, several URLs) or that does not apply to
+ * Parley's import (repeated headers: every `-H` line is kept, in order, as curl sends it). Input: curlconverter 4.12's
  * warning pair; output: a sentence starting with a capital and ending with a period.
  * Example: `['insecure', '-k is not a supported option']` → `The option -k is not supported, so it was not imported.`
  */
 export function curlWarningSentence(code: string, message: string): string | null {
-  if (code === 'expansion' || code === 'multiple-urls') return null;
+  // 'repeated-header' speaks of curlconverter's merging; Parley keeps every -H line in order, as curl sends them.
+  if (code === 'expansion' || code === 'multiple-urls' || code === 'repeated-header') return null;
   const first = message.split('\n')[0]!.trim().replace(/[.:]$/, '');
   const option = /^(\S+) is not a supported option$/.exec(first);
   if (option) return `The option ${option[1]} is not supported, so it was not imported.`;

@@ -73,6 +73,20 @@ describe('importCurl (issue 5 cases)', () => {
     );
   });
 
+  test('every -H line is kept in the order typed, duplicates and case included, as curl sends them', async () => {
+    const { req, warnings } = await effective(
+      "curl -H 'C: 1' -H 'Accept: a' -H 'c: 3' -H 'Accept: b' -H 'X-Gone:' -d x=1 https://h.example.test/",
+    );
+    expect(headers(req)).toEqual([
+      ['C', '1'],
+      ['Accept', 'a'],
+      ['c', '3'],
+      ['Accept', 'b'],
+      ['Content-Type', 'application/x-www-form-urlencoded'],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
   test('line continuations and --compressed: imported with a warning, never a failure', async () => {
     const { req, warnings } = await effective("curl https://x.example.test/a \\\n  -H 'A: b' \\\n  --compressed \\\n  -k");
     expect(req.method).toBe('GET');
