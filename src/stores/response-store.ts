@@ -14,6 +14,7 @@ import { resolveCurrent } from './request-derived.ts';
 import { getFollowRedirects, getTransportKind } from './settings-store.ts';
 import { getDraft } from './request-store.ts';
 import { sendRecorded } from './history-store.ts';
+import { throttleProgress } from './response-progress.ts';
 
 export type SendPhase = 'idle' | 'sending' | 'done' | 'failed';
 
@@ -76,9 +77,6 @@ export const subscribeToResponseState = (listener: (state: Readonly<ResponseStat
   useResponseStore.subscribe(listener);
 
 let inFlight: AbortController | null = null;
-const PROGRESS_STEP_BYTES = 256 * 1024;
-/** A slow trickle still moves the progress line at least this often (ms). */
-const PROGRESS_STEP_MS = 100;
 
 /** Send, or — while a request is in flight — cancel it (the button reads Cancel then). */
 export function sendClicked(): Promise<void> {
@@ -151,43 +149,6 @@ async function send(kind: TransportKind): Promise<void> {
     progressLine.stop();
     if (inFlight === controller) inFlight = null;
   }
-}
-
-/**
- * Passes on progress at most once per 256 KiB or per 100 ms: per-chunk updates would flood React
- * on big bodies, and a bytes-only step would freeze the line on a slow trickle. The latest
- * report is always shown in the end (a trailing update), even if the content then stalls.
- */
-function throttleProgress(apply: (progress: SendProgress) => void): { report: (progress: SendProgress) => void; stop: () => void } {
-  let shownBytes = -Infinity;
-  let shownAt = -Infinity;
-  let latest: SendProgress | null = null;
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  const show = (progress: SendProgress) => {
-    latest = null;
-    shownBytes = progress.receivedBytes;
-    shownAt = performance.now();
-    apply(progress);
-  };
-  return {
-    report(progress) {
-      const sinceShown = performance.now() - shownAt;
-      if (progress.receivedBytes - shownBytes >= PROGRESS_STEP_BYTES || progress.receivedBytes === progress.totalBytes || sinceShown >= PROGRESS_STEP_MS) {
-        show(progress);
-        return;
-      }
-      latest = progress;
-      timer ??= setTimeout(() => {
-        timer = null;
-        if (latest) show(latest);
-      }, PROGRESS_STEP_MS - sinceShown);
-    },
-    stop() {
-      if (timer !== null) clearTimeout(timer);
-      timer = null;
-      latest = null;
-    },
-  };
 }
 
 /** Hides the list of problems that blocked the last send. */
