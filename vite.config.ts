@@ -5,7 +5,19 @@ import { parleyDevServer } from './server/vite-plugin.ts';
 
 export default defineConfig({
   plugins: [react(), tailwindcss(), parleyDevServer()],
-  build: { outDir: 'dist', sourcemap: false, chunkSizeWarningLimit: 4096 },
+  build: {
+    outDir: 'dist',
+    sourcemap: false,
+    chunkSizeWarningLimit: 4096,
+    rolldownOptions: {
+      // web-tree-sitter (cURL import's parser, a lazy chunk) uses direct eval on purpose;
+      // its long warning buried the URL `npm start` prints. Every other warning still shows.
+      onwarn(warning, warn) {
+        if (warning.code === 'EVAL' && warning.id?.includes('web-tree-sitter')) return;
+        warn(warning);
+      },
+    },
+  },
   worker: { format: 'es' },
   test: {
     projects: [
