@@ -1,6 +1,6 @@
 /** Ctrl+Enter (Cmd+Enter on macOS) sends from anywhere, including inside the Monaco editor. */
 import { useEffect } from 'react';
-import { sendClicked } from '../stores/response-store.ts';
+import { sendShortcutPressed } from '../stores/response-store.ts';
 
 export function useSendShortcut(): void {
   useEffect(() => {
@@ -9,7 +9,8 @@ export function useSendShortcut(): void {
       // Capture phase, so Monaco (which binds Ctrl+Enter to "insert line below") never sees it.
       e.preventDefault();
       e.stopPropagation();
-      void sendClicked();
+      // Always Send (replacing a request in flight); only the button toggles to Cancel.
+      void sendShortcutPressed();
     };
     window.addEventListener('keydown', onKeyDown, { capture: true });
     return () => window.removeEventListener('keydown', onKeyDown, { capture: true });

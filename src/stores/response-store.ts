@@ -29,6 +29,11 @@ export interface SendFailure {
   message: string;
   code?: string;
   via: TransportKind;
+  /**
+   * Content bytes that had arrived when the send ended, counted exactly (not the throttled
+   * progress line); `null` when it ended before the response head arrived.
+   */
+  received: SendProgress | null;
 }
 
 export interface ResponseState {
@@ -87,6 +92,15 @@ export function sendClicked(): Promise<void> {
   return send(getTransportKind());
 }
 
+/**
+ * Ctrl/Cmd+Enter always means Send: a request in flight is cancelled and replaced by the current
+ * one (unlike the button, whose second click cancels). If the current request cannot be built,
+ * the one in flight continues and the problems are listed.
+ */
+export function sendShortcutPressed(): Promise<void> {
+  return send(getTransportKind());
+}
+
 /** Retry the last attempt through the proxy (offered after a direct-mode network error). */
 export function sendThroughProxyClicked(): Promise<void> {
   if (inFlight || readProxyToken() === null) return Promise.resolve();
@@ -111,14 +125,19 @@ async function send(kind: TransportKind): Promise<void> {
     return;
   }
   const request = resolved.request;
+  // Replacing a request in flight: the old attempt ends as cancelled, unseen (guards below) and unrecorded.
+  inFlight?.abort();
   // History keeps the draft as it was when sent (the user may edit while it is in flight).
   const sentDraft = getDraft();
   const recordSend = (status: number | null, timeMs: number | null, sizeBytes: number | null) =>
     sendRecorded({ draft: sentDraft, method: request.method, url: request.url, status, timeMs, sizeBytes });
   const controller = new AbortController();
   inFlight = controller;
+  const current = () => inFlight === controller;
+  // Exact count for the failure message; the progress line itself is throttled.
+  let received: SendProgress | null = null;
   const progressLine = throttleProgress((progress) => {
-    if (inFlight === controller) useResponseStore.setState({ progress });
+    if (current()) useResponseStore.setState({ progress });
   });
   useResponseStore.setState((s) => ({
     phase: 'sending',
@@ -133,17 +152,29 @@ async function send(kind: TransportKind): Promise<void> {
     const response = await transportFor(kind).send(request, {
       signal: controller.signal,
       followRedirects: getFollowRedirects(),
-      onHead: (head) => useResponseStore.setState({ head }),
-      onProgress: progressLine.report,
+      onHead: (head) => {
+        received = { receivedBytes: 0, totalBytes: null };
+        if (current()) useResponseStore.setState({ head });
+      },
+      onProgress: (progress) => {
+        received = progress;
+        progressLine.report(progress);
+      },
     });
-    useResponseStore.setState({ phase: 'done', response, head: null, failure: null });
+    progressLine.stop();
+    if (!current()) return;
+    useResponseStore.setState({ phase: 'done', response, head: null, failure: null, progress: null });
     recordSend(response.status, response.totalMs, response.sizeBytes);
   } catch (error) {
+    progressLine.stop();
+    // A request replaced by a newer one (Ctrl+Enter) ends silently: the newer one owns the view.
+    if (!current()) return;
     const failure: SendFailure =
       error instanceof SendError
-        ? { kind: error.kind, message: error.message, code: error.code, via: kind }
-        : { kind: 'unexpected', message: `Something went wrong in Parley: ${String(error)}`, via: kind };
-    useResponseStore.setState({ phase: 'failed', failure, response: null });
+        ? { kind: error.kind, message: error.message, code: error.code, via: kind, received }
+        : { kind: 'unexpected', message: `Something went wrong in Parley: ${String(error)}`, via: kind, received };
+    // Progress belongs to a send in flight; what arrived is now in `failure.received`.
+    useResponseStore.setState({ phase: 'failed', failure, response: null, progress: null });
     if (failure.kind !== 'cancelled') recordSend(null, null, null);
   } finally {
     progressLine.stop();

@@ -5,7 +5,8 @@ import { blankDraft } from '../../src/core/model/defaults.ts';
 import type { EchoReply } from '../../src/core/wire/echo.ts';
 import { draftReplaced } from '../../src/stores/request-store.ts';
 import { CANCELLED_DURING_CONTENT } from '../../src/services/transport.ts';
-import { blockedMessageDismissed, cancelClicked, getResponseState, sendClicked, subscribeToResponseState, type ResponseState } from '../../src/stores/response-store.ts';
+import { getHistoryEntries, historyCleared } from '../../src/stores/history-store.ts';
+import { blockedMessageDismissed, cancelClicked, getResponseState, sendClicked, sendShortcutPressed, subscribeToResponseState, type ResponseState } from '../../src/stores/response-store.ts';
 
 /** Resolves with the first state that satisfies `test` (checked now and after every change). */
 function stateWhere(test: (s: Readonly<ResponseState>) => boolean): Promise<Readonly<ResponseState>> {
@@ -56,7 +57,7 @@ describe('sendClicked', () => {
     await pending;
     const s = getResponseState();
     expect(s.phase).toBe('failed');
-    expect(s.failure).toEqual({ kind: 'cancelled', message: 'Request cancelled. No response was received.', code: undefined, via: 'direct' });
+    expect(s.failure).toEqual({ kind: 'cancelled', message: 'Request cancelled. No response was received.', code: undefined, via: 'direct', received: null });
   });
 
   it('holds the head while the content arrives, and keeps it when the content is cancelled', async () => {
@@ -69,6 +70,50 @@ describe('sendClicked', () => {
     await pending;
     const s = getResponseState();
     expect([s.phase, s.response, s.head?.status]).toEqual(['failed', null, 200]);
-    expect(s.failure).toEqual({ kind: 'cancelled', message: CANCELLED_DURING_CONTENT, code: undefined, via: 'direct' });
+    // The head declared its length; no content had arrived when Cancel was pressed.
+    const declared = Number(receiving.head?.headers.find(([n]) => n === 'content-length')?.[1]);
+    expect(declared).toBeGreaterThan(0);
+    expect(s.failure).toEqual({
+      kind: 'cancelled',
+      message: CANCELLED_DURING_CONTENT,
+      code: undefined,
+      via: 'direct',
+      received: { receivedBytes: 0, totalBytes: declared },
+    });
+    // Progress belongs to a send in flight: none remains once it has ended.
+    expect(s.progress).toBeNull();
+  });
+});
+
+describe('sendShortcutPressed (Ctrl/Cmd+Enter)', () => {
+  it('replaces a request in flight with the current one; history records only the one sent', async () => {
+    historyCleared();
+    draftReplaced({ ...blankDraft(), url: `${live.server.url}/echo/delay/60000?n=1` });
+    const first = sendShortcutPressed();
+    const countBefore = getResponseState().sendCount;
+    expect(getResponseState().phase).toBe('sending');
+    draftReplaced({ ...blankDraft(), url: `${live.server.url}/echo/replaced?n=2` });
+    const second = sendShortcutPressed();
+    await Promise.all([first, second]);
+    const s = getResponseState();
+    expect([s.phase, s.failure, s.response?.status, s.sendCount]).toEqual(['done', null, 200, countBefore + 1]);
+    expect(s.sent?.request.url).toBe(`${live.server.url}/echo/replaced?n=2`);
+    const echo = JSON.parse(new TextDecoder().decode(s.response!.body!)) as EchoReply;
+    expect(echo.target).toBe('/echo/replaced?n=2');
+    expect(getHistoryEntries().map((e) => [e.url, e.status])).toEqual([[`${live.server.url}/echo/replaced?n=2`, 200]]);
+  });
+
+  it('keeps the request in flight when the current one cannot be sent', async () => {
+    draftReplaced({ ...blankDraft(), url: `${live.server.url}/echo/delay/60000?n=3` });
+    const first = sendShortcutPressed();
+    draftReplaced({ ...blankDraft(), url: '' });
+    await sendShortcutPressed();
+    const s = getResponseState();
+    expect(s.phase).toBe('sending');
+    expect(s.blockedBy.map((p) => p.message)).toEqual(['Enter a URL, such as https://api.example.com/users.']);
+    cancelClicked();
+    await first;
+    expect(getResponseState().failure?.kind).toBe('cancelled');
+    blockedMessageDismissed();
   });
 });

@@ -1,4 +1,5 @@
 /** Method, URL and Send: the line a request starts from. */
+import { useState } from 'react';
 import { urlEdited, useDraft } from '../../stores/request-store.ts';
 import { useResolved, useUrlFieldText } from '../../stores/request-derived.ts';
 import { blockedMessageDismissed, sendClicked, useBlockingProblems, useSendPhase } from '../../stores/response-store.ts';
@@ -17,7 +18,12 @@ export function RequestLine() {
   const phase = useSendPhase();
   const blocked = useBlockingProblems();
   const sending = phase === 'sending';
-  const urlProblems = resolved.problems.filter((p) => p.field === 'url' || p.field === 'method');
+  // A blank draft is not a mistake yet: its empty URL is flagged only once the user tried to send
+  // or typed and cleared the field. Other URL problems show as they type.
+  const [emptyUrlFlagged, setEmptyUrlFlagged] = useState(false);
+  if (blocked.length > 0 && !emptyUrlFlagged) setEmptyUrlFlagged(true);
+  const hideUrlProblems = text.trim() === '' && !emptyUrlFlagged;
+  const urlProblems = resolved.problems.filter((p) => p.field === 'method' || (p.field === 'url' && !hideUrlProblems));
   const unresolved = resolved.unresolvedVariables;
   // After a blocked Send, list what still blocks it (live), instead of the inline line.
   const currentErrors = resolved.problems.filter((p) => p.severity === 'error');
@@ -29,6 +35,7 @@ export function RequestLine() {
         className="flex items-stretch"
         onSubmit={(e) => {
           e.preventDefault();
+          setEmptyUrlFlagged(true);
           void sendClicked();
         }}
       >
@@ -41,7 +48,10 @@ export function RequestLine() {
           autoComplete="off"
           placeholder="https://api.example.com/users/:id?page=1"
           value={text}
-          onChange={(e) => urlEdited(e.target.value)}
+          onChange={(e) => {
+            setEmptyUrlFlagged(e.target.value.trim() === '');
+            urlEdited(e.target.value);
+          }}
           onPaste={(e) => {
             // A pasted cURL command is imported (DESIGN §5), not typed into the URL.
             const pasted = e.clipboardData.getData('text');
@@ -55,7 +65,8 @@ export function RequestLine() {
         />
         <button
           type="submit"
-          title={`${sending ? 'Cancel' : 'Send'} (${isMac ? '⌘' : 'Ctrl'}+Enter)`}
+          // Ctrl/Cmd+Enter always sends (replacing a request in flight); only a click cancels.
+          title={sending ? `Cancel the request in flight (${isMac ? '⌘' : 'Ctrl'}+Enter sends the current request instead)` : `Send (${isMac ? '⌘' : 'Ctrl'}+Enter)`}
           className={`h-9 w-24 rounded-r-md text-[13px] font-semibold text-white shadow-sm transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 ${
             sending ? 'bg-slate-600 hover:bg-slate-700' : 'bg-indigo-600 hover:bg-indigo-700'
           }`}

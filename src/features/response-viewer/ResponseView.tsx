@@ -4,12 +4,13 @@ import type { ResponseHead, ResponseRecord } from '../../core/model/response.ts'
 import { TabList, TabPanel } from '../../components/tabs.tsx';
 import { formatBytes, formatMs } from '../../components/format.ts';
 import { useResolved } from '../../stores/request-derived.ts';
-import { useLastResponse, useReceivedHead, useSendCount, useSendFailure, useSendPhase, useSentRequest, type SendPhase } from '../../stores/response-store.ts';
+import { useLastResponse, useReceivedHead, useSendCount, useSendFailure, useSendPhase, useSentRequest, type SendFailure, type SendPhase } from '../../stores/response-store.ts';
 import { useTransportKind } from '../../stores/settings-store.ts';
 import { ResponseBody } from './ResponseBody.tsx';
 import { ResponseHeaders } from './ResponseHeaders.tsx';
 import { RawRequestView } from './RawRequestView.tsx';
 import { ContentProgressView, SendFailureView, StatusBarProgress, WaitingView } from './SendStateViews.tsx';
+import { unfinishedContentNote } from './failure-text.ts';
 import { LazyCookiesList, LazyTiming, prefetchResponseParts } from './lazy-response-parts.tsx';
 
 type TabId = 'body' | 'headers' | 'cookies' | 'timing' | 'raw';
@@ -118,7 +119,7 @@ export function ResponseView() {
         ]}
       />
       <TabPanel label={TABS_LABEL} id={tab} className="min-h-0 flex-1 overflow-auto">
-        {tab === 'body' && (complete ? <ResponseBody response={complete} /> : head ? <ContentPending phase={phase} /> : <Placeholder phase={phase} />)}
+        {tab === 'body' && (complete ? <ResponseBody response={complete} /> : head ? <ContentPending phase={phase} failure={failure} /> : <Placeholder phase={phase} />)}
         {tab === 'headers' && (head ? <ResponseHeaders response={head} /> : <Placeholder phase={phase} />)}
         {tab === 'cookies' && (head ? <LazyCookiesList response={head} /> : <Placeholder phase={phase} />)}
         {tab === 'timing' && (head ? <LazyTiming response={head} complete={complete} /> : <Placeholder phase={phase} />)}
@@ -133,9 +134,9 @@ export function ResponseView() {
   );
 }
 
-function ContentPending({ phase }: { phase: SendPhase }) {
+function ContentPending({ phase, failure }: { phase: SendPhase; failure: SendFailure | null }) {
   if (phase === 'sending') return <ContentProgressView />;
-  return <p className="p-3 text-[13px] text-slate-500">The content did not arrive; the status and header fields are all that was received.</p>;
+  return <p className="p-3 text-[13px] text-slate-500">{unfinishedContentNote(failure)}</p>;
 }
 
 function Placeholder({ phase }: { phase: SendPhase }) {

@@ -2,7 +2,8 @@
 import { formatBytes } from '../../components/format.ts';
 import { Button, Notice } from '../../components/ui.tsx';
 import { readProxyToken } from '../../services/proxy-token.ts';
-import { cancelClicked, sendThroughProxyClicked, useSendProgress, type SendFailure } from '../../stores/response-store.ts';
+import { failureTitle } from './failure-text.ts';
+import { cancelClicked, sendThroughProxyClicked, useSendPhase, useSendProgress, type SendFailure } from '../../stores/response-store.ts';
 
 /** Before the response head arrives: nothing to show but the wait, and a way out. */
 export function WaitingView() {
@@ -42,7 +43,9 @@ export function ContentProgressView() {
 /** The same progress, compact, next to the status (visible whichever response tab is open). */
 export function StatusBarProgress() {
   const progress = useSendProgress();
-  if (!progress) return null;
+  const phase = useSendPhase();
+  // Progress describes a send in flight; once it has ended, the alert says what arrived.
+  if (!progress || phase !== 'sending') return null;
   return (
     <span className="text-slate-500">
       {`Receiving ${formatBytes(progress.receivedBytes)}${progress.totalBytes !== null ? ` of ${formatBytes(progress.totalBytes)}` : ''}…`}
@@ -62,15 +65,6 @@ function CancelButton() {
   );
 }
 
-const TITLES: Record<SendFailure['kind'], string> = {
-  cancelled: 'Cancelled',
-  proxy: 'No response',
-  'proxy-unreachable': 'Parley’s server is unreachable',
-  'direct-network': 'The browser blocked or could not complete the request',
-  'invalid-request': 'Not sent',
-  unexpected: 'Something went wrong',
-};
-
 export function SendFailureView({ failure }: { failure: SendFailure }) {
   const cancelled = failure.kind === 'cancelled';
   return (
@@ -78,7 +72,7 @@ export function SendFailureView({ failure }: { failure: SendFailure }) {
       <Notice tone={cancelled ? 'info' : 'error'}>
         <div role="alert" aria-label="Send error">
           <p className="font-semibold">
-            {TITLES[failure.kind]}
+            {failureTitle(failure)}
             {failure.code && !cancelled ? <span className="ml-2 font-mono text-[11px] font-normal opacity-70">{failure.code}</span> : null}
           </p>
           <p className="mt-0.5">{failure.message}</p>
