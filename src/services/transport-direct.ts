@@ -6,13 +6,18 @@
  */
 import type { EffectiveRequest } from '../core/resolve/types.ts';
 import type { ResponseRecord } from '../core/model/response.ts';
+import { blockedPort, blockedPortMessage } from '../core/url/bad-port.ts';
 import { SendError, fetchOrFail, receiveContent, type SendOptions, type Transport } from './transport.ts';
 
 /**
  * The explanation shown for fetch's TypeError. The browser hides the cause on purpose,
- * so we list the likely ones, and we never imply that the server answered.
+ * so we list the likely ones, and we never imply that the server answered. A port on
+ * the Fetch standard's bad-port list is the one cause we can know for sure, so it alone
+ * is named (resolveRequest already blocks it; this covers a request that got past it).
  */
 export function directNetworkErrorMessage(targetUrl: string, pageProtocol: string): string {
+  const port = blockedPort(targetUrl);
+  if (port !== null) return `The browser did not send the request. ${blockedPortMessage(port)}`;
   const causes = [
     'the server does not allow this page’s origin (CORS), or refused the CORS preflight (OPTIONS) the browser sent first',
   ];

@@ -1,7 +1,7 @@
 /** Header fields of `resolveRequest()`: header rows, auth fields and the one Content-Type. */
 import type { BodyMode, KeyValueRow } from '../model/draft.ts';
 import type { EffectiveHeader, ResolveProblem } from './types.ts';
-import { headerNameProblem, headerValueProblem, isForbiddenRequestHeader } from './validate.ts';
+import { headerFieldProblems, isForbiddenRequestHeader, isToken } from './validate.ts';
 
 /** Strips optional whitespace around a field value (RFC 9110 §5.5): it is never part of the value on the wire. */
 function trimOws(value: string): string {
@@ -11,8 +11,9 @@ function trimOws(value: string): string {
 /**
  * The header fields of the enabled, non-blank `rows`, in order, duplicates kept, after
  * `sub` (variables) — names trimmed, values without surrounding whitespace. An invalid
- * name or value is an error on its row and the row is left out; in `direct` mode a
- * forbidden request header is a warning on its row and left out. Appends to `problems`.
+ * name and an invalid value are each an error on the row (both reported, name first)
+ * and the row is left out; in `direct` mode a forbidden request header is a warning on
+ * its row (also when its value is invalid) and left out. Appends to `problems`.
  */
 export function resolveHeaderRows(rows: readonly KeyValueRow[], sub: (text: string) => string, direct: boolean, problems: ResolveProblem[]): EffectiveHeader[] {
   const headers: EffectiveHeader[] = [];
@@ -20,17 +21,13 @@ export function resolveHeaderRows(rows: readonly KeyValueRow[], sub: (text: stri
     if (!row.enabled || (row.name.trim() === '' && row.value.trim() === '')) continue;
     const name = sub(row.name).trim();
     const value = trimOws(sub(row.value));
-    const problem = headerNameProblem(name) ?? headerValueProblem(name, value);
-    if (problem) {
-      problems.push({ severity: 'error', field: 'header', rowId: row.id, message: problem });
-      continue;
-    }
-    const forbidden = direct ? isForbiddenRequestHeader(name, value) : null;
-    if (forbidden) {
-      problems.push({ severity: 'warning', field: 'header', rowId: row.id, message: `${name} is not sent in direct mode. ${forbidden}` });
-      continue;
-    }
-    headers.push({ name, value, source: 'user', rowId: row.id });
+    const errors = headerFieldProblems(name, value);
+    for (const message of errors) problems.push({ severity: 'error', field: 'header', rowId: row.id, message });
+    // Only a valid name can be on the forbidden list; said even when the value is also wrong,
+    // so that fixing the value does not reveal one more reason the row is not sent.
+    const forbidden = direct && isToken(name) ? isForbiddenRequestHeader(name, value) : null;
+    if (forbidden) problems.push({ severity: 'warning', field: 'header', rowId: row.id, message: `${name} is not sent in direct mode. ${forbidden}` });
+    if (errors.length === 0 && !forbidden) headers.push({ name, value, source: 'user', rowId: row.id });
   }
   const authRows = headers.filter((h) => h.name.toLowerCase() === 'authorization');
   if (authRows.length > 1) {
@@ -42,8 +39,9 @@ export function resolveHeaderRows(rows: readonly KeyValueRow[], sub: (text: stri
 /**
  * The auth scheme's header fields to add after the rows. Rule: a header row with the same
  * name (case-insensitive, e.g. `Authorization`) wins — the scheme's field is skipped with a
- * warning naming `schemeLabel` — so Parley never sends two Authorization fields. Invalid
- * values (a token outside Latin-1) are errors; forbidden names in `direct` mode, warnings.
+ * warning naming `schemeLabel` — so Parley never sends two Authorization fields. An invalid
+ * name (an API key name with a space) and an invalid value (a token outside Latin-1) are
+ * each an error, both reported; forbidden names in `direct` mode, warnings.
  */
 export function authHeaders(
   fields: readonly [string, string][],
@@ -58,14 +56,11 @@ export function authHeaders(
       problems.push({ severity: 'warning', field: 'auth', message: `Your ${name} header row is sent; the ${schemeLabel} from the Auth tab is not (a header row wins).` });
       continue;
     }
-    const problem = headerNameProblem(name) ?? headerValueProblem(name, value);
-    if (problem) {
-      problems.push({ severity: 'error', field: 'auth', message: problem });
-      continue;
-    }
-    const forbidden = direct ? isForbiddenRequestHeader(name, value) : null;
+    const errors = headerFieldProblems(name, value);
+    for (const message of errors) problems.push({ severity: 'error', field: 'auth', message });
+    const forbidden = direct && isToken(name) ? isForbiddenRequestHeader(name, value) : null;
     if (forbidden) problems.push({ severity: 'warning', field: 'auth', message: `${name} is not sent in direct mode. ${forbidden}` });
-    else out.push({ name, value, source: 'auth' });
+    if (errors.length === 0 && !forbidden) out.push({ name, value, source: 'auth' });
   }
   return out;
 }

@@ -8,6 +8,7 @@ import { encodeBody, type EncodedBody } from '../body/encode-body.ts';
 import { validateJson } from '../json/lossless.ts';
 import { pathVariableNames, substitutePathVariables } from '../url/path-variables.ts';
 import { splitTargetUri, type TypedQueryPair } from '../url/query.ts';
+import { blockedPort, blockedPortMessage } from '../url/bad-port.ts';
 import { substituteVariables } from '../variables/substitute.ts';
 import type { EffectiveHeader, ResolveContext, ResolveProblem, ResolveResult } from './types.ts';
 import { substituteBody, resolveTarget } from './resolve-parts.ts';
@@ -37,10 +38,13 @@ const JSON_CHECK_LIMIT = 1_000_000;
  * - URL: parsed with the WHATWG URL parser (what `fetch` uses); only http/https; no
  *   `user:pass@`. Path and host are sent as the parser normalizes them; the query is built
  *   from the enabled rows (and an API key in the query) with `encodeQueryComponent`;
- *   the fragment is never sent (RFC 3986 §3.5).
+ *   the fragment is never sent (RFC 3986 §3.5). Direct mode: a port on the Fetch
+ *   standard's bad-port list (§2.9: 1, 22, 25, 6667 …) is an error, since the browser
+ *   refuses it (Chromium's net::ERR_UNSAFE_PORT); the proxy sends it.
  * - Header rows: enabled, non-blank rows in order, duplicates kept; names must be tokens
  *   (RFC 9110 §5.1), values Latin-1 without CR/LF/NUL/controls (§5.5); whitespace around
- *   a value is dropped. Direct mode: forbidden request headers are warnings (with rowId and
+ *   a value is dropped. Every problem of a row is reported (a bad name AND a bad value
+ *   are two errors with the same rowId), so fixing one does not reveal another. Direct mode: forbidden request headers are warnings (with rowId and
  *   reason) and left out, because the browser would not send them.
  * - Auth: the scheme's descriptor adds its header or query pair. Rule: an enabled header
  *   row with the same name (e.g. `Authorization`) WINS; the scheme's field is not sent and
@@ -134,6 +138,8 @@ export function resolveRequest(draft: RequestDraft, ctx: ResolveContext = {}): R
   const typedBase = splitTargetUri(withPath.url.trim());
   const target = urlHasUnresolved ? null : resolveTarget(typedBase.url, [...typedBase.query, ...pairs]);
   if (target && 'problem' in target) problems.push({ severity: 'error', field: 'url', message: target.problem });
+  const badPort = direct && target && 'url' in target ? blockedPort(target.url) : null;
+  if (badPort !== null) problems.push({ severity: 'error', field: 'url', message: blockedPortMessage(badPort) });
 
   // Auth headers: a typed row with the same name wins.
   headers.push(...authHeaders(applied.headers ?? [], headers, authScheme(auth.type).label, direct, problems));

@@ -18,46 +18,89 @@ function describeChar(ch: string): string {
   return `"${ch}" (${hex})`;
 }
 
-function firstOffending(text: string, ok: (cp: number) => boolean): string | null {
-  for (const ch of text) if (!ok(ch.codePointAt(0) as number)) return ch;
-  return null;
+/** How many distinct offending characters a message names before saying "and N more". */
+const LISTED = 3;
+
+/**
+ * The distinct characters of `text` that fail `ok`, in order of first appearance, described
+ * as one phrase (`space (U+0020) and "😀" (U+1F600)`), or `null` when there are none. All of
+ * them are named so that fixing one does not reveal the next.
+ */
+function offending(text: string, ok: (cp: number) => boolean): { phrase: string; count: number } | null {
+  const bad: string[] = [];
+  for (const ch of text) if (!ok(ch.codePointAt(0) as number) && !bad.includes(ch)) bad.push(ch);
+  if (bad.length === 0) return null;
+  const named = bad.slice(0, LISTED).map(describeChar);
+  const more = bad.length - named.length;
+  const phrase =
+    more > 0
+      ? `${named.join(', ')} and ${more} more`
+      : named.length === 1
+        ? (named[0] as string)
+        : `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}`;
+  return { phrase, count: bad.length };
 }
+
+const isTchar = (cp: number): boolean => cp < 0x80 && TCHAR.test(String.fromCharCode(cp));
 
 /**
  * Why `method` cannot be sent, or `null` when it is a valid method token (RFC 9110 §9.1,
- * §5.6.2). Example: `methodProblem('GET X')` → `'The method "GET X" contains space (U+0020); …'`.
+ * §5.6.2). Every distinct offending character is named (up to 3, then "and N more").
+ * Example: `methodProblem('GET X')` → `'The method "GET X" contains space (U+0020); …'`.
  */
 export function methodProblem(method: string): string | null {
   if (method === '') return 'The method is empty. Choose GET, POST, … or type a method name.';
-  const bad = firstOffending(method, (cp) => cp < 0x80 && TCHAR.test(String.fromCharCode(cp)));
+  const bad = offending(method, isTchar);
   return bad === null
     ? null
-    : `The method "${method}" contains ${describeChar(bad)}; a method is a single word of letters, digits and !#$%&'*+-.^_\`|~ (RFC 9110 §9.1).`;
-}
-
-/** Why `name` cannot be a header field name (RFC 9110 §5.1: a token), or `null`. */
-export function headerNameProblem(name: string): string | null {
-  if (name === '') return 'The header name is empty.';
-  const bad = firstOffending(name, (cp) => cp < 0x80 && TCHAR.test(String.fromCharCode(cp)));
-  return bad === null
-    ? null
-    : `The header name "${name}" contains ${describeChar(bad)}; a header name is letters, digits and !#$%&'*+-.^_\`|~ only (RFC 9110 §5.1).`;
+    : `The method "${method}" contains ${bad.phrase}; a method is a single word of letters, digits and !#$%&'*+-.^_\`|~ (RFC 9110 §9.1).`;
 }
 
 /**
- * Why `value` cannot be sent as the value of header `name`, or `null`. Allowed: HTAB, SP,
- * visible ASCII and obs-text 0x80–0xFF (sent as one Latin-1 octet each), per RFC 9110 §5.5.
- * Rejected, naming the character: CR, LF, NUL and other controls (they would split or
- * corrupt the message; Node and browsers refuse them) and anything beyond Latin-1 (`😀`,
- * `€`), which a header cannot carry (Fetch's ByteString).
+ * Why `name` cannot be a header field name (RFC 9110 §5.1: a token), or `null`. Every
+ * distinct offending character is named (up to 3, then "and N more"). Example:
+ * `headerNameProblem('Bad Name😀')` → `'The header name "Bad Name😀" contains space (U+0020) and "😀" (U+1F600); …'`.
  */
-export function headerValueProblem(name: string, value: string): string | null {
-  const bad = firstOffending(value, (cp) => cp === 9 || (cp >= 0x20 && cp !== 0x7f && cp <= 0xff));
-  if (bad === null) return null;
-  const cp = bad.codePointAt(0) as number;
-  return cp > 0xff
-    ? `The value of header "${name}" contains ${describeChar(bad)}, which is outside Latin-1: header fields can only carry Latin-1 characters. Percent-encode it or use a Latin-1 character.`
-    : `The value of header "${name}" contains ${describeChar(bad)}, which header fields cannot carry (it would split or corrupt the message).`;
+export function headerNameProblem(name: string): string | null {
+  if (name === '') return 'The header name is empty.';
+  const bad = offending(name, isTchar);
+  return bad === null
+    ? null
+    : `The header name "${name}" contains ${bad.phrase}; a header name is letters, digits and !#$%&'*+-.^_\`|~ only (RFC 9110 §5.1).`;
+}
+
+/**
+ * Why `value` cannot be sent as the value of header `name`: `[]` when it can. Allowed: HTAB,
+ * SP, visible ASCII and obs-text 0x80–0xFF (sent as one Latin-1 octet each), per RFC 9110
+ * §5.5. Two kinds of fault, one sentence each, both given when both occur (controls first):
+ * CR, LF, NUL and other controls (they would split or corrupt the message; Node and browsers
+ * refuse them), and anything beyond Latin-1 (`😀`, `€`), which a header cannot carry
+ * (Fetch's ByteString). Each sentence names every distinct offending character (up to 3).
+ */
+export function headerValueProblems(name: string, value: string): string[] {
+  const problems: string[] = [];
+  const control = offending(value, (cp) => cp === 9 || (cp >= 0x20 && cp !== 0x7f) || cp > 0xff);
+  if (control !== null) {
+    problems.push(`The value of header "${name}" contains ${control.phrase}, which header fields cannot carry (it would split or corrupt the message).`);
+  }
+  const wide = offending(value, (cp) => cp <= 0xff);
+  if (wide !== null) {
+    problems.push(
+      `The value of header "${name}" contains ${wide.phrase}, which ${wide.count > 1 ? 'are' : 'is'} outside Latin-1: header fields can only carry Latin-1 characters. Percent-encode it or use a Latin-1 character.`,
+    );
+  }
+  return problems;
+}
+
+/**
+ * Every reason the header field `name: value` cannot be sent: the name's problem (if any)
+ * first, then the value's (`headerValueProblems`); `[]` when it can. Used for header rows
+ * and auth fields alike, so a row with a bad name AND a bad value shows both at once.
+ * Example: `headerFieldProblems('Bad Name', 'x😀')` → two sentences (space; outside Latin-1).
+ */
+export function headerFieldProblems(name: string, value: string): string[] {
+  const nameProblem = headerNameProblem(name);
+  return [...(nameProblem === null ? [] : [nameProblem]), ...headerValueProblems(name, value)];
 }
 
 /** Fetch standard §2.2.2 forbidden request-header names (lower case). */

@@ -55,7 +55,7 @@ describe('resolveRequest: header rows', () => {
       ['header', 'h0', 'The value of header "X-Mood" contains "😀" (U+1F600), which is outside Latin-1: header fields can only carry Latin-1 characters. Percent-encode it or use a Latin-1 character.'],
     ]);
     expect(problems({ headers: headerRows(['X-Split', 'a\r\nInjected: 1']) })).toEqual([
-      ['header', 'h0', 'The value of header "X-Split" contains carriage return (U+000D), which header fields cannot carry (it would split or corrupt the message).'],
+      ['header', 'h0', 'The value of header "X-Split" contains carriage return (U+000D) and line feed (U+000A), which header fields cannot carry (it would split or corrupt the message).'],
     ]);
     expect(problems({ headers: headerRows(['', 'orphan']) })).toEqual([['header', 'h0', 'The header name is empty.']]);
   });
