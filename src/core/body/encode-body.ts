@@ -34,7 +34,8 @@ export interface EncodedBody {
  * - `form-urlencoded`: enabled fields through the WHATWG urlencoded serializer; none → no body.
  * - `multipart`: enabled parts (RFC 7578), file bytes from `files(fileId)`; none → no body.
  * - `binary`: the chosen file's bytes, its content type.
- * A file that is not chosen, or whose bytes `files` cannot give, is an error naming it.
+ * A file that is not chosen, or whose bytes `files` cannot give, is an error naming it; so is
+ * a part content type holding CR, LF or NUL (it would break the part's header section).
  * `boundary` overrides the deterministic multipart boundary. Never throws.
  */
 export function encodeBody(body: Body, files: (fileId: string) => Uint8Array | undefined, boundary?: string): EncodedBody {
@@ -59,6 +60,12 @@ export function encodeBody(body: Body, files: (fileId: string) => Uint8Array | u
       const entries: MultipartEntry[] = [];
       for (const p of body.parts) {
         if (!p.enabled || (p.name === '' && p.value === '' && p.file === null)) continue;
+        const partType = p.kind === 'text' ? p.contentType : (p.file?.contentType ?? '');
+        if (/[\r\n\0]/.test(partType)) {
+          // Written raw into the part's header section (RFC 7578 §4.4): a line break would end it early.
+          errors.push({ rowId: p.id, message: `The content type of form field "${p.name}" contains a line break or NUL; a part header cannot hold one.` });
+          continue;
+        }
         if (p.kind === 'text') {
           entries.push({ kind: 'text', name: p.name, value: p.value, contentType: p.contentType });
           continue;

@@ -25,6 +25,29 @@ describe('encodeBody', () => {
     }
   });
 
+  it('refuses a multipart part content type with a line break or NUL, naming the field', () => {
+    const file = { fileId: 'f1', fileName: 'a.bin', contentType: 'image/png\0', size: 1 };
+    const r = encodeBody(
+      {
+        mode: 'multipart',
+        parts: [
+          { id: 'p1', name: 'note', enabled: true, kind: 'text', value: 'x', contentType: 'text/plain\r\nX-Injected: 1', file: null },
+          { id: 'p2', name: 'ok', enabled: true, kind: 'text', value: 'y', contentType: 'text/plain', file: null },
+          { id: 'p3', name: 'up', enabled: true, kind: 'file', value: '', contentType: '', file },
+        ],
+      },
+      () => new Uint8Array([1]),
+    );
+    expect(r).toEqual({
+      bytes: null,
+      contentType: null,
+      errors: [
+        { rowId: 'p1', message: 'The content type of form field "note" contains a line break or NUL; a part header cannot hold one.' },
+        { rowId: 'p3', message: 'The content type of form field "up" contains a line break or NUL; a part header cannot hold one.' },
+      ],
+    });
+  });
+
   it('serializes enabled form fields in order', () => {
     const r = encodeBody(
       {
