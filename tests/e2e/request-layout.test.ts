@@ -28,4 +28,17 @@ describe('request form layout', () => {
     await h.screenshot(page, 'request-multipart-file-row');
     await page.context().close();
   });
+
+  it("shows a part's problem on its own row: a file part with no file chosen", async () => {
+    const { page } = await h.openApp();
+    await waitForForm(page);
+    await setBodyType(page, 'Multipart form');
+    await page.getByRole('button', { name: '+ Add file' }).click();
+    await page.getByRole('textbox', { name: 'Part name' }).nth(1).fill('upload');
+    const row = page.getByRole('row', { has: page.getByLabel('File for part 2') });
+    await row.getByText('Form field "upload" is a file field but no file is chosen.').waitFor();
+    // Once, on that row only (the first part, a text field, has no problem).
+    expect(await page.getByRole('table', { name: 'Multipart parts' }).getByText('no file is chosen').count()).toBe(1);
+    await page.context().close();
+  });
 });

@@ -11,8 +11,13 @@ import {
   multipartPartToggled,
 } from '../../stores/request-store.ts';
 import { formatBytes } from '../../components/format.ts';
+import { useResolved } from '../../stores/request-derived.ts';
+import { problemsByRow } from './problems.ts';
+
+type RowProblems = ReturnType<typeof problemsByRow>[string];
 
 export function MultipartBodyEditor({ parts }: { parts: MultipartPart[] }) {
+  const byRow = problemsByRow(useResolved().problems, 'body');
   return (
     <div className="border-t border-slate-200 p-3 text-[13px]">
       <table aria-label="Multipart parts" className="w-full table-fixed border-collapse">
@@ -29,7 +34,7 @@ export function MultipartBodyEditor({ parts }: { parts: MultipartPart[] }) {
         </thead>
         <tbody>
           {parts.map((part, i) => (
-            <PartRow key={part.id} part={part} index={i} />
+            <PartRow key={part.id} part={part} index={i} problems={byRow[part.id] ?? []} />
           ))}
         </tbody>
       </table>
@@ -41,7 +46,7 @@ export function MultipartBodyEditor({ parts }: { parts: MultipartPart[] }) {
   );
 }
 
-function PartRow({ part, index }: { part: MultipartPart; index: number }) {
+function PartRow({ part, index, problems }: { part: MultipartPart; index: number; problems: RowProblems }) {
   const n = index + 1;
   const missingBytes = part.kind === 'file' && part.file !== null && !hasFileBytes(part.file.fileId);
   return (
@@ -90,7 +95,12 @@ function PartRow({ part, index }: { part: MultipartPart; index: number }) {
             />
           </label>
         )}
-        {missingBytes && <p className="px-1.5 text-[11px] text-red-700">Choose the file again: file contents are not kept across reloads.</p>}
+        {/* resolveRequest's problems for this part, e.g. a file whose bytes did not survive a reload. */}
+        {problems.map((p) => (
+          <p key={p.message} className={`px-1.5 text-[11px] ${p.severity === 'error' ? 'text-red-700' : 'text-amber-700'}`}>
+            {p.message}
+          </p>
+        ))}
       </td>
       <td className="py-0.5">
         {part.kind === 'text' ? (
