@@ -5,7 +5,19 @@
  */
 import { useEffect, useRef, type ReactNode } from 'react';
 
-export function Dialog({ title, onClose, children, wide = false }: { title: string; onClose: () => void; children: ReactNode; wide?: boolean }) {
+const WIDTH = { normal: 'w-96', wide: 'w-[40rem]', large: 'w-[48rem]' } as const;
+
+export function Dialog({
+  title,
+  onClose,
+  children,
+  size = 'normal',
+}: {
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+  size?: keyof typeof WIDTH;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   // The latest onClose, without re-opening the dialog when the caller passes a new function.
   const onCloseRef = useRef(onClose);
@@ -36,7 +48,7 @@ export function Dialog({ title, onClose, children, wide = false }: { title: stri
       aria-labelledby={titleId}
       // A press on the backdrop targets the <dialog> itself; the content fills it with its own box.
       onMouseDown={(e) => e.target === e.currentTarget && onCloseRef.current()}
-      className={`${wide ? 'w-[40rem]' : 'w-96'} mx-auto mt-24 max-w-[95vw] rounded-lg border border-slate-200 bg-white p-0 shadow-xl backdrop:bg-slate-900/30`}
+      className={`${WIDTH[size]} mx-auto mt-24 max-w-[95vw] rounded-lg border border-slate-200 bg-white p-0 shadow-xl backdrop:bg-slate-900/30`}
     >
       <div className="p-4">
         <h2 id={titleId} className="mb-3 text-sm font-semibold text-slate-900">{title}</h2>

@@ -6,6 +6,7 @@
  */
 import type { EffectiveRequest } from '../core/resolve/types.ts';
 import type { ResponseHead, ResponseRecord } from '../core/model/response.ts';
+import { headerValue } from '../core/response/media-type.ts';
 
 export type TransportKind = 'proxy' | 'direct';
 
@@ -108,12 +109,8 @@ export function responseHasNoContent(method: string, status: number): boolean {
   return method.toUpperCase() === 'HEAD' || (status >= 100 && status < 200) || status === 204 || status === 304;
 }
 
-/** First value of a header field, matched case-insensitively (RFC 9110 §5.1). */
-export function headerValue(headers: readonly (readonly [string, string])[], name: string): string | null {
-  const lower = name.toLowerCase();
-  for (const [n, v] of headers) if (n.toLowerCase() === lower) return v;
-  return null;
-}
+// The header lookup lives in core; re-exported for callers of this module.
+export { headerValue };
 
 /** Content-Length as a byte count, or `null` when absent or not a plain non-negative integer. */
 export function contentLengthOf(headers: readonly (readonly [string, string])[]): number | null {

@@ -36,13 +36,7 @@ const useEnvironmentsStore = create<EnvironmentsState>()(
 
 export const useEnvironments = (): Environment[] => useEnvironmentsStore((s) => s.environments);
 export const useActiveEnvironmentId = (): string | null => useEnvironmentsStore((s) => s.activeId);
-export const useActiveEnvironment = (): Environment | null =>
-  useEnvironmentsStore((s) => s.environments.find((e) => e.id === s.activeId) ?? null);
 export const getEnvironmentsState = (): EnvironmentsState => useEnvironmentsStore.getState();
-export const getActiveEnvironment = (): Environment | null => {
-  const s = useEnvironmentsStore.getState();
-  return s.environments.find((e) => e.id === s.activeId) ?? null;
-};
 
 function updateEnvironment(id: string, update: (env: Environment) => Environment): void {
   useEnvironmentsStore.setState((s) => ({

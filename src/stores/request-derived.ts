@@ -31,18 +31,42 @@ export function resolveCurrent(): ResolveResult {
   return resolveWith(getDraft(), environments, activeId, getTransportKind());
 }
 
-/** The effective request and its problems for the current draft, recomputed on change. */
+/** The inputs of the last resolve and its result, shared by every view (one entry is enough: there is one draft). */
+let lastResolved: {
+  draft: RequestDraft;
+  environments: readonly Environment[];
+  activeId: string | null;
+  transport: TransportKind;
+  filesVersion: number;
+  result: ResolveResult;
+} | null = null;
+
+/**
+ * The effective request and its problems for the current draft, recomputed on change.
+ * Many views call this in one render; the result is cached at module level, not per
+ * component, so the draft is resolved once per draft/environment/transport/file change.
+ */
 export function useResolved(): ResolveResult {
   const draft = useDraft();
   const environments = useEnvironments();
   const activeId = useActiveEnvironmentId();
   const transport = useTransportKind();
+  // filesVersion is a cache key because file bytes live outside the draft.
   const filesVersion = useFilesVersionNumber();
-  // filesVersion is a dependency because file bytes live outside the draft.
-  return useMemo(
-    () => resolveWith(draft, environments, activeId, transport),
-    [draft, environments, activeId, transport, filesVersion],
-  );
+  const last = lastResolved;
+  if (
+    last !== null &&
+    last.draft === draft &&
+    last.environments === environments &&
+    last.activeId === activeId &&
+    last.transport === transport &&
+    last.filesVersion === filesVersion
+  ) {
+    return last.result;
+  }
+  const result = resolveWith(draft, environments, activeId, transport);
+  lastResolved = { draft, environments, activeId, transport, filesVersion, result };
+  return result;
 }
 
 /** The text the URL field shows: target URI + enabled query rows + fragment. */

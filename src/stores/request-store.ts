@@ -40,7 +40,6 @@ const useRequestStore = create<RequestState>()(() => ({
 export const useDraft = (): RequestDraft => useRequestStore((s) => s.draft);
 export const useMethod = (): string => useRequestStore((s) => s.draft.method);
 export const useQueryRows = (): QueryRow[] => useRequestStore((s) => s.draft.query);
-export const usePathVariables = (): Record<string, string> => useRequestStore((s) => s.draft.pathVariables);
 export const useHeaderRows = (): KeyValueRow[] => useRequestStore((s) => s.draft.headers);
 export const useAuth = (): Auth => useRequestStore((s) => s.draft.auth);
 export const useBody = (): Body => useRequestStore((s) => s.draft.body);

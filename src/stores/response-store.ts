@@ -11,7 +11,7 @@ import { SendError, type SendProgress, type TransportKind } from '../services/tr
 import { createProxyTransport } from '../services/transport-proxy.ts';
 import { createDirectTransport } from '../services/transport-direct.ts';
 import { resolveCurrent } from './request-derived.ts';
-import { getFollowRedirects, getTransportKind } from './settings-store.ts';
+import { getFollowRedirects, getTransportKind, proxyAvailable } from './settings-store.ts';
 import { getDraft } from './request-store.ts';
 import { sendRecorded } from './history-store.ts';
 import { throttleProgress } from './response-progress.ts';
@@ -103,7 +103,7 @@ export function sendShortcutPressed(): Promise<void> {
 
 /** Retry the last attempt through the proxy (offered after a direct-mode network error). */
 export function sendThroughProxyClicked(): Promise<void> {
-  if (inFlight || readProxyToken() === null) return Promise.resolve();
+  if (inFlight || !proxyAvailable()) return Promise.resolve();
   return send('proxy');
 }
 

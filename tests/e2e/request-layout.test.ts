@@ -35,7 +35,7 @@ describe('request form layout', () => {
     await setBodyType(page, 'Multipart form');
     await page.getByRole('button', { name: '+ Add file' }).click();
     await page.getByRole('textbox', { name: 'Part name' }).nth(1).fill('upload');
-    const row = page.getByRole('row', { has: page.getByLabel('File for part 2') });
+    const row = page.getByRole('row').filter({ has: page.getByLabel('File for part 2') });
     await row.getByText('Form field "upload" is a file field but no file is chosen.').waitFor();
     // Once, on that row only (the first part, a text field, has no problem).
     expect(await page.getByRole('table', { name: 'Multipart parts' }).getByText('no file is chosen').count()).toBe(1);

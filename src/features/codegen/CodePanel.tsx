@@ -64,7 +64,7 @@ function CodePanel({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <Dialog title="Code snippet" onClose={onClose} wide>
+    <Dialog title="Code snippet" onClose={onClose} size="wide">
       <div className="flex flex-col gap-2">
         <div className="flex items-center gap-2">
           <label className="flex items-center gap-2 text-xs text-slate-600">

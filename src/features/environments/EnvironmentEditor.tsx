@@ -1,6 +1,7 @@
-/** Dialog to create environments and edit their variables (secret ones are masked). */
-import { useEffect, useState } from 'react';
+/** Dialog to create environments and edit their variables (secret ones are masked); the shared modal <dialog>. */
+import { useState } from 'react';
 import type { Environment, Variable } from '../../core/model/variables.ts';
+import { Dialog } from '../../components/dialog.tsx';
 import { Button, cellInputClass, inputClass } from '../../components/ui.tsx';
 import {
   environmentActivated,
@@ -23,25 +24,18 @@ export function EnvironmentEditor({ onClose }: { onClose: () => void }) {
   const [selectedId, setSelectedId] = useState<string | null>(activeId ?? environments[0]?.id ?? null);
   const selected = environments.find((e) => e.id === selectedId) ?? null;
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
-
   return (
-    <div className="fixed inset-0 z-50 flex items-start justify-center bg-slate-900/30 p-8" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div role="dialog" aria-modal="true" aria-label="Environments" className="flex max-h-[80vh] w-full max-w-3xl flex-col overflow-hidden rounded-lg bg-white shadow-xl ring-1 ring-slate-200">
-        <div className="flex items-center border-b border-slate-200 px-4 py-2.5">
-          <h2 className="text-sm font-semibold text-slate-800">Environments</h2>
-          <p className="ml-3 text-xs text-slate-500">
+    <Dialog title="Environments" onClose={onClose} size="large">
+      <div className="-mx-4 -mb-4 flex max-h-[70vh] flex-col border-t border-slate-200">
+        <div className="flex items-center px-4 py-2">
+          <p className="text-xs text-slate-500">
             Use <code className="rounded bg-slate-100 px-1">{'{{name}}'}</code> in the URL, query, headers, auth and body.
           </p>
           <Button variant="ghost" className="ml-auto" onClick={onClose}>
             Close
           </Button>
         </div>
-        <div className="flex min-h-0 flex-1">
+        <div className="flex min-h-0 flex-1 border-t border-slate-200">
           <nav aria-label="Environment list" className="w-48 shrink-0 space-y-0.5 overflow-auto border-r border-slate-200 bg-slate-50 p-2">
             {environments.map((env) => (
               <button
@@ -63,7 +57,7 @@ export function EnvironmentEditor({ onClose }: { onClose: () => void }) {
           </div>
         </div>
       </div>
-    </div>
+    </Dialog>
   );
 }
 

@@ -16,7 +16,7 @@ export function ImportButton() {
 function ImportDialog() {
   const { command, busy, warnings, error, imported } = useImportState();
   return (
-    <Dialog title={imported ? 'cURL command imported' : 'Import a cURL command'} onClose={importDialogClosed} wide>
+    <Dialog title={imported ? 'cURL command imported' : 'Import a cURL command'} onClose={importDialogClosed} size="wide">
       <form
         className="flex flex-col gap-3"
         onSubmit={(e) => {

@@ -1,14 +1,9 @@
 /** The send history, newest first; clicking an entry reopens that request. Its size is a setting here. */
 import { useMemo } from 'react';
+import { formatBytes, formatMs } from '../../components/format.ts';
 import { newestFirst } from '../../core/library/history.ts';
 import { MAX_HISTORY_LIMIT } from '../../core/library/records.ts';
 import { historyCleared, historyLimitChanged, historyOpened, useHistoryEntries, useHistoryLimit } from '../../stores/history-store.ts';
-
-function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
 
 function formatWhen(at: number): string {
   const d = new Date(at);
@@ -42,8 +37,8 @@ export function HistoryList() {
               </span>
               <span className="ml-14 flex gap-2 text-[10.5px] text-slate-500">
                 <span className={e.status === null ? 'text-red-600' : e.status >= 400 ? 'text-red-600' : 'text-emerald-700'}>{e.status ?? 'no response'}</span>
-                {e.timeMs !== null && <span>{Math.round(e.timeMs)} ms</span>}
-                {e.sizeBytes !== null && <span>{formatSize(e.sizeBytes)}</span>}
+                {e.timeMs !== null && <span>{formatMs(e.timeMs)}</span>}
+                {e.sizeBytes !== null && <span>{formatBytes(e.sizeBytes)}</span>}
                 <span className="ml-auto">{formatWhen(e.at)}</span>
               </span>
             </button>

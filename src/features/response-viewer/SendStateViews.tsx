@@ -1,7 +1,7 @@
 /** What the Response region shows while sending and when no response could be obtained. */
 import { formatBytes } from '../../components/format.ts';
 import { Button, Notice } from '../../components/ui.tsx';
-import { readProxyToken } from '../../services/proxy-token.ts';
+import { proxyAvailable } from '../../stores/settings-store.ts';
 import { failureTitle } from './failure-text.ts';
 import { cancelClicked, sendThroughProxyClicked, useSendPhase, useSendProgress, type SendFailure } from '../../stores/response-store.ts';
 
@@ -76,7 +76,7 @@ export function SendFailureView({ failure }: { failure: SendFailure }) {
             {failure.code && !cancelled ? <span className="ml-2 font-mono text-[11px] font-normal opacity-70">{failure.code}</span> : null}
           </p>
           <p className="mt-0.5">{failure.message}</p>
-          {(failure.kind === 'direct-network' || failure.kind === 'invalid-request') && readProxyToken() !== null && (
+          {(failure.kind === 'direct-network' || failure.kind === 'invalid-request') && proxyAvailable() && (
             <Button variant="primary" className="mt-2" onClick={() => void sendThroughProxyClicked()}>
               Retry through Parley's proxy
             </Button>

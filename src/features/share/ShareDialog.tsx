@@ -25,7 +25,7 @@ export function ShareDialog() {
     navigator.clipboard.writeText(link).then(() => setCopied('yes'), () => setCopied('failed'));
   };
   return (
-    <Dialog title="Share request" onClose={shareDialogClosed} wide>
+    <Dialog title="Share request" onClose={shareDialogClosed} size="wide">
       <div className="flex flex-col gap-3">
         <p className="text-xs text-slate-600">
           The request travels inside the link, after <code>#</code>: it is never sent to a server. Opening it loads the request without sending it.
