@@ -40,7 +40,7 @@ export function contentTypeFor(name: string): string {
 }
 
 /** Vite names built assets `name-<hash>.ext` under /assets/: their content never changes. */
-export function isHashedAsset(urlPath: string): boolean {
+function isHashedAsset(urlPath: string): boolean {
   return /^\/assets\/.+[-.][A-Za-z0-9_-]{8,}\.[a-z0-9]+$/.test(urlPath);
 }
 

@@ -117,8 +117,16 @@ function bodyReaderFor(headers: [string, string][]): BodyReader | string {
     if (new Set(cl).size !== 1 || !/^\d+$/.test(cl[0]!)) return 'Invalid Content-Length.';
     const length = Number(cl[0]);
     if (length > MAX_ECHO_BODY_BYTES) return `The echo server reflects request content up to ${MAX_ECHO_BODY_BYTES} bytes; this one is larger.`;
-    let got = Buffer.alloc(0);
-    return { feed: (chunk) => ((got = Buffer.concat([got, chunk])).length >= length ? got.subarray(0, length) : 'more') };
+    // Chunks are kept and joined once: concatenating on every chunk copies the content again each time.
+    const chunks: Buffer[] = [];
+    let got = 0;
+    return {
+      feed(chunk) {
+        chunks.push(chunk);
+        got += chunk.length;
+        return got >= length ? Buffer.concat(chunks, got).subarray(0, length) : 'more';
+      },
+    };
   }
   return { feed: () => Buffer.alloc(0) };
 }

@@ -31,7 +31,7 @@ function bigItem(i: number): string {
 }
 
 /** Byte length and item count of /echo/json/big?mb=`mb`. */
-export function bigJsonShape(mb: number): { count: number; length: number; prefix: string } {
+function bigJsonShape(mb: number): { count: number; length: number; prefix: string } {
   const itemLength = bigItem(0).length;
   const count = Math.max(1, Math.floor((mb * 1024 * 1024) / (itemLength + 1)));
   const prefix = `{"count":${count},"items":[`;
@@ -108,7 +108,7 @@ const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
 });
 
 /** CRC-32 (ISO 3309, as PNG uses). */
-export function crc32(data: Uint8Array): number {
+function crc32(data: Uint8Array): number {
   let c = 0xffffffff;
   for (const byte of data) c = CRC_TABLE[(c ^ byte) & 0xff]! ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;

@@ -33,9 +33,9 @@ interface EchoRouteEntry {
 }
 
 /** Largest delay of /echo/delay, in ms. */
-export const MAX_DELAY_MS = 60_000;
+const MAX_DELAY_MS = 60_000;
 /** Largest /echo/bytes size: 16 GiB (enough for any benchmark). */
-export const MAX_BYTES = 16 * 1024 ** 3;
+const MAX_BYTES = 16 * 1024 ** 3;
 
 const ROUTES: EchoRouteEntry[] = [
   { pattern: '/echo/status/:code?reason=…', description: 'that status code and reason phrase (no body for HEAD, 204 and 304)', match: /^\/echo\/status\/([^/]*)$/, handle: status },
@@ -196,7 +196,7 @@ function html(req: IncomingMessage, res: ServerResponse): void {
 }
 
 /** Response header fields as a server may really send them: duplicates, odd case. */
-export const DUPLICATE_HEADERS: [string, string][] = [
+const DUPLICATE_HEADERS: [string, string][] = [
   ['X-Dup', 'one'],
   ['x-dup', 'two'],
   ['X-DUP', 'three'],

@@ -16,9 +16,9 @@ import { isRedirectStatus, nextHop, parseTarget, prepareHeaders, type UpstreamTa
 import { createAgents, MAX_TIMEOUT_MS, type ProxyLimits } from './limits.ts';
 
 /** Most redirects followed before giving up. */
-export const MAX_REDIRECTS = 10;
+const MAX_REDIRECTS = 10;
 /** Content kept in memory so it can be re-sent on a 307/308 when following redirects, in bytes. */
-export const MAX_REPLAY_BODY_BYTES = 32 * 1024 * 1024;
+const MAX_REPLAY_BODY_BYTES = 32 * 1024 * 1024;
 /** Longest X-Parley-Head value; Chromium refuses response heads above 256 KiB. */
 const MAX_RELAYED_HEAD_CHARS = 240 * 1024;
 /** Largest upstream response head accepted, in bytes (big Set-Cookie sets exist). */

@@ -17,6 +17,15 @@ export const DEFAULT_CONTENT_TYPES: Readonly<Record<BodyMode, string | null>> = 
   binary: 'application/octet-stream',
 };
 
+/**
+ * The media type of a Content-Type field value (RFC 9110 §8.3.1), lower-cased, without
+ * parameters or surrounding whitespace: `Text/Plain; charset=x` → `text/plain`. Lenient on
+ * purpose (no grammar check), for comparing what the user typed; never throws.
+ */
+export function mediaTypeOf(value: string): string {
+  return (value.split(';')[0] ?? '').trim().toLowerCase();
+}
+
 /** Result of `encodeBody`. */
 export interface EncodedBody {
   /** Content bytes; `null` = no body (mode none, or nothing to send: empty text, no fields). */

@@ -17,7 +17,8 @@ export function escapeDispositionParam(text: string): string {
   return text.replace(/\n/g, '%0A').replace(/\r/g, '%0D').replace(/"/g, '%22');
 }
 
-function concat(chunks: Uint8Array[]): Uint8Array {
+/** `chunks` joined into one new array, in order (length = sum of their lengths, in octets). Never throws. */
+export function concatBytes(chunks: readonly Uint8Array[]): Uint8Array {
   let length = 0;
   for (const c of chunks) length += c.length;
   const out = new Uint8Array(length);
@@ -97,5 +98,5 @@ export function encodeMultipart(entries: readonly MultipartEntry[], boundary?: s
     chunks.push(enc.encode(head + '\r\n\r\n'), contents[i] as Uint8Array, enc.encode('\r\n'));
   });
   chunks.push(enc.encode(`--${chosen}--\r\n`));
-  return { bytes: concat(chunks), boundary: chosen };
+  return { bytes: concatBytes(chunks), boundary: chosen };
 }

@@ -4,12 +4,7 @@
  * when the body type changes).
  */
 import type { Body, BodyMode, KeyValueRow, MultipartPart } from '../model/draft.ts';
-import { DEFAULT_CONTENT_TYPES } from './encode-body.ts';
-
-/** The media type of a Content-Type value, lower-cased, without parameters: `Text/Plain; charset=x` → `text/plain`. */
-function mediaTypeOf(value: string): string {
-  return (value.split(';')[0] ?? '').trim().toLowerCase();
-}
+import { DEFAULT_CONTENT_TYPES, mediaTypeOf } from './encode-body.ts';
 
 const DEFAULT_MEDIA_TYPES = new Set(
   Object.values(DEFAULT_CONTENT_TYPES)

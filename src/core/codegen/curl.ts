@@ -6,21 +6,11 @@
  */
 import type { EffectiveRequest } from '../resolve/types.ts';
 import { describeBody } from './body.ts';
-import { shellAnsiC, shellQuote } from './literals.ts';
+import { escapeOctets, shellAnsiC, shellQuote } from './literals.ts';
 import { shellHeaderWord } from './latin1.ts';
 
 /** A single-quoted bash printf format that prints exactly `bytes` (non-printables as `\xHH`, `%` as `%%`, `\` doubled). */
-function printfFormat(bytes: Uint8Array): string {
-  let out = '';
-  for (const b of bytes) {
-    if (b === 0x25) out += '%%';
-    else if (b === 0x5c) out += '\\\\';
-    else if (b === 0x27) out += "'\\''";
-    else if (b >= 0x20 && b < 0x7f) out += String.fromCharCode(b);
-    else out += `\\x${b.toString(16).padStart(2, '0')}`;
-  }
-  return `'${out}'`;
-}
+const printfFormat = (bytes: Uint8Array): string => `'${escapeOctets(bytes, { 0x25: '%%', 0x5c: '\\\\', 0x27: "'\\''" })}'`;
 
 /** Quotes a `-F` value part for curl's form grammar (curl manual, `--form`): `"…"` with `\"` and `\\`. */
 const formQuote = (s: string): string => `"${s.replace(/[\\"]/g, (c) => `\\${c}`)}"`;

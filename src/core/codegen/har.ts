@@ -3,7 +3,7 @@
  * the input format of the snippet generator (@scalar/snippetz).
  */
 import type { EffectiveRequest } from '../resolve/types.ts';
-import { describeBody } from './body.ts';
+import { describeBody, headerValue } from './body.ts';
 
 export interface HarNameValue {
   name: string;
@@ -126,9 +126,8 @@ export function toHarRequest(req: EffectiveRequest, options: HarOptions = {}): H
       }),
     };
   } else if (view.kind !== 'none') {
-    const contentType = req.headers.find((h) => h.name.toLowerCase() === 'content-type')?.value;
     const mimeType =
-      options.bodyMimeType === 'octet-stream' ? 'application/octet-stream' : (contentType ?? 'application/octet-stream');
+      options.bodyMimeType === 'octet-stream' ? 'application/octet-stream' : (headerValue(req, 'content-type') ?? 'application/octet-stream');
     postData = { mimeType, text: new TextDecoder().decode(view.bytes) };
   }
   if (options.combineDuplicateHeaders) headers = combineHeaders(headers);

@@ -8,9 +8,9 @@
  * of E9, so each target here writes the octets explicitly, or says that its library cannot.
  */
 import type { EffectiveRequest } from '../resolve/types.ts';
-import { shellAnsiC, shellQuote } from './literals.ts';
-
-const hex2 = (n: number): string => n.toString(16).padStart(2, '0');
+// Header field values as Latin-1 octets: the proxy protocol's byte-string converter; it never throws on text `isLatin1Text` accepts.
+import { byteStringToBytes } from '../wire/proxy-codec.ts';
+import { escapeOctets, hex2, shellAnsiC, shellQuote } from './literals.ts';
 
 /**
  * True when `s` holds at least one character in U+0080–U+00FF and none above U+00FF, i.e.
@@ -20,11 +20,6 @@ const hex2 = (n: number): string => n.toString(16).padStart(2, '0');
 export function isLatin1Text(s: string): boolean {
   // eslint-disable-next-line no-control-regex
   return /[\u0080-\u00ff]/.test(s) && !/[^\u0000-\u00ff]/.test(s);
-}
-
-/** The Latin-1 octets of `s` (one per UTF-16 code unit, which must all be ≤ U+00FF). Example: `'é'` → `[0xe9]`. */
-export function latin1Octets(s: string): Uint8Array {
-  return Uint8Array.from(s, (ch) => ch.charCodeAt(0) & 0xff);
 }
 
 /** True when some header field value of `req` is Latin-1 text (see `isLatin1Text`). */
@@ -38,21 +33,11 @@ export function hasLatin1Header(req: EffectiveRequest): boolean {
  * is), plain quoting otherwise (bash manual §3.1.2.4).
  */
 export function shellHeaderWord(line: string): string {
-  return isLatin1Text(line) ? shellAnsiC(latin1Octets(line)) : shellQuote(line);
+  return isLatin1Text(line) ? shellAnsiC(byteStringToBytes(line)) : shellQuote(line);
 }
 
 /** A PHP double-quoted string literal of `bytes` (PHP manual, "Strings": `\xHH`, `\$`, `\"`, `\\`). */
-export function phpDoubleOctets(bytes: Uint8Array): string {
-  let out = '"';
-  for (const b of bytes) {
-    if (b === 0x5c) out += '\\\\';
-    else if (b === 0x22) out += '\\"';
-    else if (b === 0x24) out += '\\$';
-    else if (b >= 0x20 && b < 0x7f) out += String.fromCharCode(b);
-    else out += `\\x${hex2(b)}`;
-  }
-  return out + '"';
-}
+export const phpDoubleOctets = (bytes: Uint8Array): string => `"${escapeOctets(bytes, { 0x5c: '\\\\', 0x22: '\\"', 0x24: '\\$' })}"`;
 
 /** Rewrites `s` with every character in U+0080–U+00FF as `\xHH` (for escapes inside Go, Rust byte and Ruby strings). */
 const escapeHigh = (s: string): string => s.replace(/[\u0080-\u00ff]/g, (c) => `\\x${hex2(c.charCodeAt(0))}`);
@@ -85,10 +70,10 @@ export function fixLatin1Headers(target: string, text: string, req: EffectiveReq
   let out = text;
   for (const { name, value } of fields) {
     const line = `${name}: ${value}`;
-    if (target === 'wget') out = swap(out, `--header ${shellQuote(line)}`, `--header ${shellAnsiC(latin1Octets(line))}`);
-    else if (target === 'php-curl') out = swap(out, phpSingle(line), phpDoubleOctets(latin1Octets(line)));
+    if (target === 'wget') out = swap(out, `--header ${shellQuote(line)}`, `--header ${shellAnsiC(byteStringToBytes(line))}`);
+    else if (target === 'php-curl') out = swap(out, phpSingle(line), phpDoubleOctets(byteStringToBytes(line)));
     else if (target === 'php-guzzle')
-      out = swap(out, `${phpSingle(name)} => ${phpSingle(value)}`, `${phpSingle(name)} => ${phpDoubleOctets(latin1Octets(value))}`);
+      out = swap(out, `${phpSingle(name)} => ${phpSingle(value)}`, `${phpSingle(name)} => ${phpDoubleOctets(byteStringToBytes(value))}`);
   }
   const lines = out.split('\n').map((l) => {
     if (!/[\u0080-\u00ff]/.test(l)) return l;

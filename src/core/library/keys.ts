@@ -10,7 +10,7 @@
 import type { RecordKind } from './records.ts';
 
 export const KEY_PREFIX = 'parley:v1:';
-export const RECOVERY_PREFIX = 'parley:recovery:';
+const RECOVERY_PREFIX = 'parley:recovery:';
 export const SETTINGS_KEY = `${KEY_PREFIX}settings`;
 export const WORKING_KEY = `${KEY_PREFIX}working`;
 

@@ -4,7 +4,7 @@
  */
 import type { EffectiveRequest, Transport } from './types.ts';
 import { isForbiddenRequestHeader } from './validate.ts';
-import { indexOfBytes } from '../body/multipart.ts';
+import { concatBytes, indexOfBytes } from '../body/multipart.ts';
 
 /** Methods for which Node's http client (so Parley's proxy) sends no `Content-Length: 0` without a body. */
 const NO_DEFAULT_LENGTH = new Set(['GET', 'HEAD', 'DELETE', 'OPTIONS', 'TRACE', 'CONNECT']);
@@ -101,9 +101,7 @@ export function renderHttpMessage(req: EffectiveRequest, opts: { transport?: Tra
   const head = lines.join('\r\n') + '\r\n\r\n';
   const headBytes = latin1Bytes(head);
   if (req.body === null) return { text: head, bytes: headBytes };
-  const bytes = new Uint8Array(headBytes.length + req.body.length);
-  bytes.set(headBytes, 0);
-  bytes.set(req.body, headBytes.length);
+  const bytes = concatBytes([headBytes, req.body]);
   const contentType = headers.find((h) => h.name.toLowerCase() === 'content-type')?.value;
   return { text: head + bodyText(req.body, contentType), bytes };
 }

@@ -1,4 +1,5 @@
 /** Header fields of `resolveRequest()`: header rows, auth fields and the one Content-Type. */
+import { mediaTypeOf } from '../body/encode-body.ts';
 import type { BodyMode, KeyValueRow } from '../model/draft.ts';
 import type { EffectiveHeader, ResolveProblem } from './types.ts';
 import { headerFieldProblems, isForbiddenRequestHeader, isToken } from './validate.ts';
@@ -118,7 +119,6 @@ const FRAMED_AS: Partial<Record<BodyMode, { test: (mediaType: string) => boolean
 /** The warning for a typed Content-Type `value` that contradicts a body of `mode`, or `null`. */
 function contentTypeMismatch(value: string, mode: BodyMode): string | null {
   const framed = FRAMED_AS[mode];
-  const mediaType = (value.split(';')[0] ?? '').trim().toLowerCase();
-  if (!framed || framed.test(mediaType)) return null;
+  if (!framed || framed.test(mediaTypeOf(value))) return null;
   return `Your Content-Type row says ${value} but the body is ${framed.label}; the server will likely fail to parse it. Remove the row or set it to ${framed.label}.`;
 }

@@ -61,7 +61,7 @@ export function methodProblem(method: string): string | null {
  * distinct offending character is named (up to 3, then "and N more"). Example:
  * `headerNameProblem('Bad Name😀')` → `'The header name "Bad Name😀" contains space (U+0020) and "😀" (U+1F600); …'`.
  */
-export function headerNameProblem(name: string): string | null {
+function headerNameProblem(name: string): string | null {
   if (name === '') return 'The header name is empty.';
   const bad = offending(name, isTchar);
   return bad === null
@@ -77,7 +77,7 @@ export function headerNameProblem(name: string): string | null {
  * refuse them), and anything beyond Latin-1 (`😀`, `€`), which a header cannot carry
  * (Fetch's ByteString). Each sentence names every distinct offending character (up to 3).
  */
-export function headerValueProblems(name: string, value: string): string[] {
+function headerValueProblems(name: string, value: string): string[] {
   const problems: string[] = [];
   const control = offending(value, (cp) => cp === 9 || (cp >= 0x20 && cp !== 0x7f) || cp > 0xff);
   if (control !== null) {

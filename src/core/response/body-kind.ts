@@ -15,7 +15,7 @@ export interface BodyClassification {
 }
 
 /** How many leading bytes are inspected: MIME Sniffing §7 uses the first 1445; NUL detection looks further. */
-export const SNIFF_BYTES = 8192;
+const SNIFF_BYTES = 8192;
 
 const SIGNATURES: { mime: string; kind: BodyKind; bytes: (number | null)[] }[] = [
   { mime: 'image/png', kind: 'image', bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },

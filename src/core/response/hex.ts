@@ -1,7 +1,7 @@
 /** Hex dump rows for binary bodies, in the layout of `hexdump -C` / `xxd`-style viewers. */
 
 /** Bytes shown per hex dump row. */
-export const HEX_BYTES_PER_ROW = 16;
+const HEX_BYTES_PER_ROW = 16;
 
 /** Number of hex dump rows for `byteLength` bytes (0 for an empty body). */
 export function hexRowCount(byteLength: number): number {

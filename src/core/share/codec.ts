@@ -10,6 +10,7 @@
  */
 import { deflateSync, Inflate } from 'fflate';
 import { z } from 'zod';
+import { concatBytes } from '../body/multipart.ts';
 import { parseDraft, type RequestDraft } from '../model/draft.ts';
 import { VariableSchema, type Variable } from '../model/variables.ts';
 import { decodeBase64Url, encodeBase64Url } from './base64url.ts';
@@ -128,13 +129,7 @@ function boundedInflate(input: Uint8Array, maxBytes: number): Uint8Array | 'too-
     return (e as { code?: number }).code === 0 ? 'truncated' : 'garbled';
   }
   if (over) return 'too-large';
-  const out = new Uint8Array(total);
-  let o = 0;
-  for (const c of chunks) {
-    out.set(c, o);
-    o += c.length;
-  }
-  return out;
+  return concatBytes(chunks);
 }
 
 /**

@@ -53,7 +53,7 @@ export function isSecretName(name: string): boolean {
 }
 
 /** Whether a header field's value is a credential (by the header's name). */
-export function isSecretHeader(name: string): boolean {
+function isSecretHeader(name: string): boolean {
   const n = name.trim().toLowerCase();
   return SECRET_HEADERS.has(n) || isSecretName(n);
 }

@@ -15,7 +15,7 @@ export function percentByte(b: number): string {
 }
 
 /** UTF-8 percent-escapes of one code point; a lone surrogate becomes U+FFFD, as the Encoding standard's UTF-8 encoder does. */
-export function percentCodePoint(cp: number): string {
+function percentCodePoint(cp: number): string {
   if (cp >= 0xd800 && cp <= 0xdfff) cp = 0xfffd;
   if (cp < 0x80) return percentByte(cp);
   if (cp < 0x800) return percentByte(0xc0 | (cp >> 6)) + percentByte(0x80 | (cp & 63));

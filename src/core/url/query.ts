@@ -37,7 +37,7 @@ export function splitTargetUri(text: string): { url: string; query: TypedQueryPa
 }
 
 /** Splits query text (without `?`) into pairs: on `&`, then each on its first `=`. */
-export function splitQuery(query: string): TypedQueryPair[] {
+function splitQuery(query: string): TypedQueryPair[] {
   return query.split('&').map((pair) => {
     const eq = pair.indexOf('=');
     return eq === -1 ? { name: pair, value: '', noEquals: true } : { name: pair.slice(0, eq), value: pair.slice(eq + 1) };
@@ -51,7 +51,7 @@ export function splitQuery(query: string): TypedQueryPair[] {
  * in a name), so that re-reading the URL field gives the same pairs and the same bytes
  * on the wire (`tag`=`test#abc` is shown `tag=test%23abc`, not as a fragment).
  */
-export function queryPairText(row: TypedQueryPair): string {
+function queryPairText(row: TypedQueryPair): string {
   const name = row.name.replace(/[&#=]/g, delimiterEscape);
   return row.noEquals === true && row.value === '' ? name : `${name}=${row.value.replace(/[&#]/g, delimiterEscape)}`;
 }

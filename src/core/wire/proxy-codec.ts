@@ -12,6 +12,7 @@
  * octets and comes back as U+00FC), so the exact octets survive; use `byteStringToBytes` to
  * get them and, for example, `new TextDecoder().decode(...)` to show UTF-8 values as text.
  */
+import { decodeBase64Url, encodeBase64Url } from '../share/base64url.ts';
 import type { ProxyRequestHead, ProxyResponseHead } from './proxy.ts';
 
 /** Largest accepted `ProxyRequestHead` JSON, in bytes (the 4-byte length prefix is checked against it). */
@@ -96,7 +97,7 @@ function checkRequestHead(value: unknown): string | null {
  * @returns an ASCII string safe as an HTTP header value.
  */
 export function encodeProxyResponseHead(head: ProxyResponseHead): string {
-  return bytesToBase64Url(encoder.encode(JSON.stringify(head)));
+  return encodeBase64Url(encoder.encode(JSON.stringify(head)));
 }
 
 /**
@@ -108,7 +109,7 @@ export function encodeProxyResponseHead(head: ProxyResponseHead): string {
 export function decodeProxyResponseHead(value: string): ProxyResponseHead {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(strictDecoder.decode(base64UrlToBytes(value)));
+    parsed = JSON.parse(strictDecoder.decode(decodeBase64Url(value)));
   } catch {
     throw new Error('The proxy sent a response head that could not be read (X-Parley-Head is not base64url JSON).');
   }
@@ -146,37 +147,6 @@ export function bytesToByteString(bytes: Uint8Array): string {
   let out = '';
   for (let i = 0; i < bytes.length; i += 0x8000) {
     out += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  }
-  return out;
-}
-
-/** base64url without padding (RFC 4648 §5) of `bytes`. Uses the platform's `btoa` (browsers, Node ≥ 16). */
-export function bytesToBase64Url(bytes: Uint8Array): string {
-  return btoa(bytesToByteString(bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-const B64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-
-/**
- * Bytes of a base64url string (RFC 4648 §5); padding `=` is accepted and ignored.
- * @throws Error on a character outside the base64url alphabet or an impossible length.
- */
-export function base64UrlToBytes(value: string): Uint8Array {
-  const clean = value.replace(/=+$/, '');
-  if (clean.length % 4 === 1) throw new Error('Invalid base64url length.');
-  const out = new Uint8Array(Math.floor((clean.length * 3) / 4));
-  let bits = 0;
-  let acc = 0;
-  let o = 0;
-  for (let i = 0; i < clean.length; i++) {
-    const d = B64URL.indexOf(clean[i]!);
-    if (d < 0) throw new Error(`Invalid base64url character at ${i}.`);
-    acc = ((acc << 6) | d) & 0xffffff;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out[o++] = (acc >> bits) & 0xff;
-    }
   }
   return out;
 }

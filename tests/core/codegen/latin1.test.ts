@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { fixLatin1Headers, isLatin1Text, latin1Note, latin1Octets, phpDoubleOctets, shellHeaderWord } from '../../../src/core/codegen/latin1.ts';
+import { fixLatin1Headers, isLatin1Text, latin1Note, phpDoubleOctets, shellHeaderWord } from '../../../src/core/codegen/latin1.ts';
+import { byteStringToBytes } from '../../../src/core/wire/proxy-codec.ts';
 import { curlCommand } from '../../../src/core/codegen/curl.ts';
 import type { EffectiveRequest } from '../../../src/core/resolve/types.ts';
 
@@ -19,8 +20,8 @@ describe('Latin-1 header values (U+0080–U+00FF sent as one octet each, like Se
     expect(isLatin1Text('Zoë ✓')).toBe(false);
   });
 
-  test('latin1Octets gives one octet per character', () => {
-    expect([...latin1Octets('café')]).toEqual([0x63, 0x61, 0x66, 0xe9]);
+  test('byteStringToBytes gives one octet per character', () => {
+    expect([...byteStringToBytes('café')]).toEqual([0x63, 0x61, 0x66, 0xe9]);
   });
 
   test('bash words use ANSI-C quoting with \\xHH for Latin-1 text, plain quoting otherwise', () => {
@@ -29,7 +30,7 @@ describe('Latin-1 header values (U+0080–U+00FF sent as one octet each, like Se
   });
 
   test('PHP double-quoted literals escape $ " \\ and write octets as \\xHH', () => {
-    expect(phpDoubleOctets(latin1Octets('$a "b" \\ é'))).toBe('"\\$a \\"b\\" \\\\ \\xe9"');
+    expect(phpDoubleOctets(byteStringToBytes('$a "b" \\ é'))).toBe('"\\$a \\"b\\" \\\\ \\xe9"');
   });
 
   test('the cURL command sends X-L: café and a Bearer token with ë as Latin-1 octets', () => {
