@@ -14,7 +14,11 @@ export async function buildAll(): Promise<Builds> {
   const root = mkdtempSync(join(tmpdir(), 'parley-bench-'));
   const appDir = join(root, 'app');
   const baselineDir = join(root, 'baseline');
-  await build({ configFile: resolve('vite.config.ts'), logLevel: 'warn', build: { outDir: appDir, emptyOutDir: true } });
+  await build({
+    configFile: resolve('vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir: appDir, emptyOutDir: true },
+  });
   await build({
     configFile: false,
     root: resolve('bench/baseline'),

@@ -37,14 +37,17 @@ async function sample(browser: Browser, url: string): Promise<LoadSample> {
   await context.addInitScript(initScript(OBSERVE_URL_FIELD));
   const page = await context.newPage();
   await page.goto(url, { waitUntil: 'commit' });
-  await page.waitForFunction(() => (window as unknown as { __usable: number | null }).__usable !== null, null, { timeout: 30_000 });
+  await page.waitForFunction(() => (window as unknown as { __usable: number | null }).__usable !== null, null, {
+    timeout: 30_000,
+  });
   // Functional check: the field takes a keystroke.
   const field = page.getByRole('textbox', { name: 'URL' });
   const before = await field.inputValue();
   await field.press('End');
   await field.pressSequentially('x');
   const after = await field.inputValue();
-  if (after !== before + 'x') throw new Error(`URL field did not accept input at ${url} (${JSON.stringify(before)} → ${JSON.stringify(after)})`);
+  if (after !== before + 'x')
+    throw new Error(`URL field did not accept input at ${url} (${JSON.stringify(before)} → ${JSON.stringify(after)})`);
   const result = await page.evaluate(() => {
     const w = window as unknown as { __usable: number; __resources: string[] };
     return { usableMs: w.__usable, resources: w.__resources };
@@ -94,9 +97,33 @@ export async function runFirstLoadBench(browser: Browser, appUrl: string, baseli
   const appMs = median(app.map((s) => s.usableMs));
   const baseMs = median(base.map((s) => s.usableMs));
   const rows = [
-    ['Parley', appMs.toFixed(0), Math.min(...app.map((s) => s.usableMs)).toFixed(0), Math.max(...app.map((s) => s.usableMs)).toFixed(0), appSize.files, kb(appSize.raw), kb(appSize.gzip)],
-    ['blank React page', baseMs.toFixed(0), Math.min(...base.map((s) => s.usableMs)).toFixed(0), Math.max(...base.map((s) => s.usableMs)).toFixed(0), baseSize.files, kb(baseSize.raw), kb(baseSize.gzip)],
-    ['ratio', `${(appMs / baseMs).toFixed(2)}×`, '', '', '', `${(appSize.raw / baseSize.raw).toFixed(2)}×`, `${(appSize.gzip / baseSize.gzip).toFixed(2)}×`],
+    [
+      'Parley',
+      appMs.toFixed(0),
+      Math.min(...app.map((s) => s.usableMs)).toFixed(0),
+      Math.max(...app.map((s) => s.usableMs)).toFixed(0),
+      appSize.files,
+      kb(appSize.raw),
+      kb(appSize.gzip),
+    ],
+    [
+      'blank React page',
+      baseMs.toFixed(0),
+      Math.min(...base.map((s) => s.usableMs)).toFixed(0),
+      Math.max(...base.map((s) => s.usableMs)).toFixed(0),
+      baseSize.files,
+      kb(baseSize.raw),
+      kb(baseSize.gzip),
+    ],
+    [
+      'ratio',
+      `${(appMs / baseMs).toFixed(2)}×`,
+      '',
+      '',
+      '',
+      `${(appSize.raw / baseSize.raw).toFixed(2)}×`,
+      `${(appSize.gzip / baseSize.gzip).toFixed(2)}×`,
+    ],
   ];
   return [
     `First load (${RUNS} cold loads each, median; time = navigation start → URL field usable)`,

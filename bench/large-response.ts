@@ -10,12 +10,15 @@
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { initScript, loopbackContext, table } from './browser.ts';
 
-const SIZES_MB = (process.env.BENCH_SIZES ?? "10,50,100").split(",").map(Number);
+const SIZES_MB = (process.env.BENCH_SIZES ?? '10,50,100').split(',').map(Number);
 
 type Marks = { click?: number; firstByte?: number; status?: number; ready?: number };
 
 const INSTRUMENT = () => {
-  const w = window as unknown as { __longtasks: { start: number; duration: number }[]; __marks: Record<string, number> };
+  const w = window as unknown as {
+    __longtasks: { start: number; duration: number }[];
+    __marks: Record<string, number>;
+  };
   w.__longtasks = [];
   w.__marks = {};
   new PerformanceObserver((list) => {
@@ -42,9 +45,11 @@ const INSTRUMENT = () => {
     // The status shows with the head; the content progress shows until the last byte is in.
     const head = region?.querySelector('[aria-label="Response status"]');
     if (w.__marks.firstByte === undefined && head) mark('firstByte');
-    if (w.__marks.status === undefined && head && !region?.querySelector('[aria-label="Content progress"]')) mark('status');
+    if (w.__marks.status === undefined && head && !region?.querySelector('[aria-label="Content progress"]'))
+      mark('status');
     if (w.__marks.ready === undefined && document.querySelector('[data-body-kind][data-state="ready"]')) mark('ready');
-    if (w.__marks.failed === undefined && document.querySelector('[data-body-kind][data-state="failed"]')) mark('failed');
+    if (w.__marks.failed === undefined && document.querySelector('[data-body-kind][data-state="failed"]'))
+      mark('failed');
   }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
 };
 
@@ -74,7 +79,9 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const s = (ms: number | undefined) => (ms === undefined ? 'n/a' : `${(ms / 1000).toFixed(2)} s`);
 
 async function longest(page: Page, from: number, to: number): Promise<number> {
-  const tasks = await page.evaluate(() => (window as unknown as { __longtasks: { start: number; duration: number }[] }).__longtasks);
+  const tasks = await page.evaluate(
+    () => (window as unknown as { __longtasks: { start: number; duration: number }[] }).__longtasks,
+  );
   return Math.max(0, ...tasks.filter((t) => t.start + t.duration >= from && t.start <= to).map((t) => t.duration));
 }
 
@@ -93,10 +100,14 @@ async function measureApp(browser: Browser, appUrl: string, echoUrl: string) {
   const cdp = await context.newCDPSession(page);
   const heap = heapPoller(cdp);
   await page.getByRole('button', { name: 'Send', exact: true }).click();
-  await page.waitForFunction(() => {
-    const m = (window as unknown as { __marks: Record<string, number> }).__marks;
-    return m.ready !== undefined || m.failed !== undefined;
-  }, null, { timeout: 240_000, polling: 250 });
+  await page.waitForFunction(
+    () => {
+      const m = (window as unknown as { __marks: Record<string, number> }).__marks;
+      return m.ready !== undefined || m.failed !== undefined;
+    },
+    null,
+    { timeout: 240_000, polling: 250 },
+  );
   await page.waitForTimeout(500); // catch a task that starts right after
   // Scroll the formatted view to its middle and end: virtualisation should keep this cheap.
   await page.getByRole('region', { name: 'Body text' }).evaluate((el) => {
@@ -112,8 +123,14 @@ async function measureApp(browser: Browser, appUrl: string, echoUrl: string) {
   const click = marks.click ?? 0;
   const end = await page.evaluate(() => performance.now());
   if (process.env.BENCH_DEBUG) {
-    const tasks = await page.evaluate(() => (window as unknown as { __longtasks: { start: number; duration: number }[] }).__longtasks);
-    console.log(echoUrl, JSON.stringify(marks), JSON.stringify(tasks.map((t) => [Math.round(t.start - click), Math.round(t.duration)])));
+    const tasks = await page.evaluate(
+      () => (window as unknown as { __longtasks: { start: number; duration: number }[] }).__longtasks,
+    );
+    console.log(
+      echoUrl,
+      JSON.stringify(marks),
+      JSON.stringify(tasks.map((t) => [Math.round(t.start - click), Math.round(t.duration)])),
+    );
   }
   const result = {
     firstByte: marks.firstByte !== undefined ? marks.firstByte - click : undefined,
@@ -147,25 +164,68 @@ async function measureBaseline(browser: Browser, baselineUrl: string, echoUrl: s
   }, echoUrl);
   await page.waitForTimeout(500);
   const peak = await heap.stop();
-  const result = { firstByte: t.head, status: t.body, ready: t.parsed, longestTask: await longest(page, t.t0, t.end + 500), peakHeap: peak };
+  const result = {
+    firstByte: t.head,
+    status: t.body,
+    ready: t.parsed,
+    longestTask: await longest(page, t.t0, t.end + 500),
+    peakHeap: peak,
+  };
   await context.close();
   return result;
 }
 
-export async function runLargeResponseBench(browser: Browser, appUrl: string, baselineUrl: string, serverUrl: string): Promise<string> {
+export async function runLargeResponseBench(
+  browser: Browser,
+  appUrl: string,
+  baselineUrl: string,
+  serverUrl: string,
+): Promise<string> {
   const rows: (string | number)[][] = [];
   for (const size of SIZES_MB) {
     const echoUrl = `${serverUrl}/echo/json/big?mb=${size}`;
     const base = await measureBaseline(browser, baselineUrl, echoUrl);
     const app = await measureApp(browser, appUrl, echoUrl);
-    rows.push([`${size} MB  Parley (proxy)`, s(app.firstByte), s(app.status), s(app.ready), `${app.longestTask.toFixed(0)} ms`, mb(app.peakHeap)]);
-    rows.push([`${size} MB  baseline`, s(base.firstByte), s(base.status), s(base.ready), `${base.longestTask.toFixed(0)} ms`, mb(base.peakHeap)]);
-    const ratio = (a?: number, b?: number) => (a !== undefined && b !== undefined && b > 0 ? `${(a / b).toFixed(2)}×` : 'n/a');
-    rows.push([`${size} MB  ratio`, ratio(app.firstByte, base.firstByte), ratio(app.status, base.status), ratio(app.ready, base.ready), ratio(app.longestTask || 1, base.longestTask || 1), ratio(app.peakHeap, base.peakHeap)]);
+    rows.push([
+      `${size} MB  Parley (proxy)`,
+      s(app.firstByte),
+      s(app.status),
+      s(app.ready),
+      `${app.longestTask.toFixed(0)} ms`,
+      mb(app.peakHeap),
+    ]);
+    rows.push([
+      `${size} MB  baseline`,
+      s(base.firstByte),
+      s(base.status),
+      s(base.ready),
+      `${base.longestTask.toFixed(0)} ms`,
+      mb(base.peakHeap),
+    ]);
+    const ratio = (a?: number, b?: number) =>
+      a !== undefined && b !== undefined && b > 0 ? `${(a / b).toFixed(2)}×` : 'n/a';
+    rows.push([
+      `${size} MB  ratio`,
+      ratio(app.firstByte, base.firstByte),
+      ratio(app.status, base.status),
+      ratio(app.ready, base.ready),
+      ratio(app.longestTask || 1, base.longestTask || 1),
+      ratio(app.peakHeap, base.peakHeap),
+    ]);
   }
   return [
     'Large JSON response (Parley: through the proxy, formatted losslessly in a Web Worker, virtualised view; baseline: blank page, direct fetch + JSON.parse on the main thread)',
-    table(['run', 'first byte shown', 'body complete', 'formatted/parsed', 'longest main-thread task', 'peak main JS heap*'], rows),
+    table(
+      [
+        'run',
+        'first byte shown',
+        'body complete',
+        'formatted/parsed',
+        'longest main-thread task',
+        'peak main JS heap*',
+      ],
+      rows,
+    ),
     'Budget: longest main-thread task ≤ 200 ms at every size. Parley\'s "formatted" includes decoding, pretty-printing, line indexing and the first paint of the view; * = V8 heap of the page main thread (CDP JSHeapUsedSize): ArrayBuffers (the body bytes) and the worker heap are not in it.',
   ].join('\n');
 }

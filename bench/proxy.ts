@@ -50,15 +50,18 @@ const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
 function send(t: { base: string }, call: Call, onData?: (received: number) => void): Promise<number> {
   return new Promise((resolve, reject) => {
     const u = new URL(t.base);
-    const req = request({ host: u.hostname, port: u.port, method: call.method, path: call.path, headers: call.headers.flat(), agent }, (res) => {
-      let size = 0;
-      res.on('data', (c: Buffer) => {
-        size += c.length;
-        onData?.(size);
-      });
-      res.on('end', () => (res.statusCode === 200 ? resolve(size) : reject(new Error(`status ${res.statusCode}`))));
-      res.on('error', reject);
-    });
+    const req = request(
+      { host: u.hostname, port: u.port, method: call.method, path: call.path, headers: call.headers.flat(), agent },
+      (res) => {
+        let size = 0;
+        res.on('data', (c: Buffer) => {
+          size += c.length;
+          onData?.(size);
+        });
+        res.on('end', () => (res.statusCode === 200 ? resolve(size) : reject(new Error(`status ${res.statusCode}`))));
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(call.body);
   });
@@ -73,7 +76,13 @@ function proxyCall(t: Target, e: Echo, path: string): Call {
   return {
     method: 'POST',
     path: '/api/proxy',
-    headers: [['Host', t.host], ['Origin', t.base], ['X-Parley-Token', t.token], ['Content-Type', 'application/octet-stream'], ['Content-Length', String(body.length)]],
+    headers: [
+      ['Host', t.host],
+      ['Origin', t.base],
+      ['X-Parley-Token', t.token],
+      ['Content-Type', 'application/octet-stream'],
+      ['Content-Length', String(body.length)],
+    ],
     body,
   };
 }
@@ -116,7 +125,11 @@ function rssOf(pid: number): number {
 }
 
 /** Streams 1 GiB through the proxy; RSS peaks are kept separately for the first and the last quarter, so "flat" is visible. */
-async function streamThroughProxy(t: Target, e: Echo, pid: number): Promise<{ seconds: number; baseline: number; firstQuarterPeak: number; lastQuarterPeak: number; size: number }> {
+async function streamThroughProxy(
+  t: Target,
+  e: Echo,
+  pid: number,
+): Promise<{ seconds: number; baseline: number; firstQuarterPeak: number; lastQuarterPeak: number; size: number }> {
   const baseline = rssOf(pid);
   let received = 0;
   let firstQuarterPeak = baseline;
@@ -194,7 +207,12 @@ export async function runProxyBench(): Promise<string> {
       `| 1 GiB through proxy: time, rate | | ${stream.seconds.toFixed(2)} s, ${(STREAM_BYTES / 1024 / 1024 / stream.seconds).toFixed(0)} MiB/s | |`,
       `| proxy RSS before → peak in first ¼ → peak in last ¼ of 1 GiB (MiB) | | ${mib(stream.baseline)} → ${mib(stream.firstQuarterPeak)} → ${mib(stream.lastQuarterPeak)} | last ¼ vs first ¼: ${(stream.lastQuarterPeak / stream.firstQuarterPeak).toFixed(2)}× (flat ≈ 1.00) |`,
     ];
-    return [`### Proxy overhead (loopback; proxy and echo server in separate processes; ${cpus().length} CPUs, load ${loadavg()[0]!.toFixed(1)} at start)`, '', ...rows, ''].join('\n');
+    return [
+      `### Proxy overhead (loopback; proxy and echo server in separate processes; ${cpus().length} CPUs, load ${loadavg()[0]!.toFixed(1)} at start)`,
+      '',
+      ...rows,
+      '',
+    ].join('\n');
   } finally {
     agent.destroy();
     child.kill('SIGTERM');

@@ -62,7 +62,12 @@ export function createParleyHandler(opts: HandlerOptions): ParleyHandler {
     if (!isApi && next) return next();
     if (!isAllowedHost(req.headers.host, req.socket.localPort ?? 0, opts.listenHost, opts.allowedHosts)) {
       req.resume();
-      return sendError(res, 421, 'bad-host', `This server does not answer for the host "${req.headers.host ?? ''}". Open Parley at the address it printed, or add the name to PARLEY_ALLOWED_HOSTS.`);
+      return sendError(
+        res,
+        421,
+        'bad-host',
+        `This server does not answer for the host "${req.headers.host ?? ''}". Open Parley at the address it printed, or add the name to PARLEY_ALLOWED_HOSTS.`,
+      );
     }
     if (isApi) {
       const path = url.split('?')[0];

@@ -22,7 +22,10 @@ try {
     host,
     port,
     distDir: process.env.PARLEY_DIST || 'dist',
-    allowedHosts: (process.env.PARLEY_ALLOWED_HOSTS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    allowedHosts: (process.env.PARLEY_ALLOWED_HOSTS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     allowPrivateTargets: parseBoolean(process.env.PARLEY_ALLOW_PRIVATE_TARGETS),
   });
   console.log(`Parley is running at ${server.url}`);
@@ -32,7 +35,9 @@ try {
 } catch (err) {
   const e = err as NodeJS.ErrnoException;
   if (e.code === 'EADDRINUSE') {
-    console.error(`Port ${port} on ${host} is already in use — another Parley or program is listening there. Stop it, or start on another port: PORT=8081 npm start`);
+    console.error(
+      `Port ${port} on ${host} is already in use — another Parley or program is listening there. Stop it, or start on another port: PORT=8081 npm start`,
+    );
   } else if (e.code === 'EACCES') {
     console.error(`Not allowed to listen on ${host}:${port} (ports below 1024 need privileges). Try PORT=8080.`);
   } else if (e.code === 'EADDRNOTAVAIL') {

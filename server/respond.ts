@@ -3,7 +3,12 @@ import type { ServerResponse } from 'node:http';
 import type { ProxyErrorBody, ProxyErrorCode } from '../src/core/wire/proxy.ts';
 
 /** Sends `value` as JSON with `status`, unless the response already started. */
-export function sendJson(res: ServerResponse, status: number, value: unknown, extraHeaders: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  value: unknown,
+  extraHeaders: Record<string, string> = {},
+): void {
   if (res.headersSent) {
     res.destroy();
     return;

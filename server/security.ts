@@ -26,11 +26,17 @@ export function isLoopbackHost(host: string): boolean {
  * request arrived on, the listening host itself, or an entry of `allowedHosts`
  * (`name:port` matches exactly; a bare `name` matches any port).
  */
-export function isAllowedHost(hostHeader: string | undefined, localPort: number, listenHost: string, allowedHosts: readonly string[]): boolean {
+export function isAllowedHost(
+  hostHeader: string | undefined,
+  localPort: number,
+  listenHost: string,
+  allowedHosts: readonly string[],
+): boolean {
   if (!hostHeader) return false;
   const host = hostHeader.trim().toLowerCase();
   const ours = [...LOOPBACK_NAMES];
-  if (listenHost && listenHost !== '0.0.0.0' && listenHost !== '::') ours.push(isIP(listenHost) === 6 ? `[${listenHost}]` : listenHost);
+  if (listenHost && listenHost !== '0.0.0.0' && listenHost !== '::')
+    ours.push(isIP(listenHost) === 6 ? `[${listenHost}]` : listenHost);
   if (ours.some((name) => host === `${name}:${localPort}`.toLowerCase())) return true;
   const { name, port } = splitHostPort(host);
   // An IP literal cannot be a rebinding target (that needs a name the attacker controls), so any
@@ -69,10 +75,26 @@ export function isValidToken(presented: string | undefined, token: string): bool
 
 const privateRanges = new BlockList();
 for (const [net, prefix] of [
-  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16],
-  ['172.16.0.0', 12], ['192.0.0.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['224.0.0.0', 4], ['240.0.0.0', 4],
-] as const) privateRanges.addSubnet(net, prefix, 'ipv4');
-for (const [net, prefix] of [['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8]] as const) {
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.0.0.0', 24],
+  ['192.168.0.0', 16],
+  ['198.18.0.0', 15],
+  ['224.0.0.0', 4],
+  ['240.0.0.0', 4],
+] as const)
+  privateRanges.addSubnet(net, prefix, 'ipv4');
+for (const [net, prefix] of [
+  ['::', 128],
+  ['::1', 128],
+  ['fc00::', 7],
+  ['fe80::', 10],
+  ['ff00::', 8],
+] as const) {
   privateRanges.addSubnet(net, prefix, 'ipv6');
 }
 
@@ -94,8 +116,13 @@ export function isPrivateAddress(address: string): boolean {
 /** Error raised by `policyLookup` and the literal-address check; mapped to `target-refused-by-policy`. */
 export class TargetPolicyError extends Error {
   readonly code = 'EPARLEYPOLICY';
-  constructor(readonly host: string, readonly address: string) {
-    super(`${host} resolves to ${address}, a private, loopback or link-local address; this Parley server does not proxy to such targets (set PARLEY_ALLOW_PRIVATE_TARGETS=1 to allow them).`);
+  constructor(
+    readonly host: string,
+    readonly address: string,
+  ) {
+    super(
+      `${host} resolves to ${address}, a private, loopback or link-local address; this Parley server does not proxy to such targets (set PARLEY_ALLOW_PRIVATE_TARGETS=1 to allow them).`,
+    );
   }
 }
 

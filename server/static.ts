@@ -79,7 +79,8 @@ async function serve(req: IncomingMessage, res: ServerResponse, distDir: string 
     res.setHeader('Allow', 'GET, HEAD');
     return plain(res, 405, `${req.method} is not allowed here; the app is served with GET.`);
   }
-  if (distDir === null) return plain(res, 404, 'This Parley server was started without the app (distDir: null); /api and /echo work.');
+  if (distDir === null)
+    return plain(res, 404, 'This Parley server was started without the app (distDir: null); /api and /echo work.');
   const segments = safePathSegments(req.url ?? '/');
   if (segments === null) return plain(res, 400, 'That path is not allowed.');
   const root = await fs.realpath(distDir).catch(() => null);
@@ -98,7 +99,9 @@ async function serve(req: IncomingMessage, res: ServerResponse, distDir: string 
         ...secureHeaders,
       });
       if (req.method === 'HEAD') return void res.end();
-      createReadStream(file).on('error', () => res.destroy()).pipe(res);
+      createReadStream(file)
+        .on('error', () => res.destroy())
+        .pipe(res);
       return;
     }
   }
@@ -129,13 +132,22 @@ function notBuilt(res: ServerResponse, distDir: string): void {
       `<p>No <code>index.html</code> in <code>${escapeHtml(distDir)}</code>. Run <code>npm run build</code> (or <code>npm start</code>, which builds first), then reload.</p>` +
       `<p>The API (<code>/api/health</code>, <code>/api/proxy</code>) and the echo server (<code>/echo</code>) work already.</p>`,
   );
-  res.writeHead(503, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': String(body.length), 'Cache-Control': 'no-store', ...secureHeaders });
+  res.writeHead(503, {
+    'Content-Type': 'text/html; charset=utf-8',
+    'Content-Length': String(body.length),
+    'Cache-Control': 'no-store',
+    ...secureHeaders,
+  });
   res.end(body);
 }
 
 function plain(res: ServerResponse, status: number, text: string): void {
   const body = Buffer.from(text + '\n');
-  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': String(body.length), ...secureHeaders });
+  res.writeHead(status, {
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Content-Length': String(body.length),
+    ...secureHeaders,
+  });
   res.end(body);
 }
 

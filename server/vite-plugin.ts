@@ -44,7 +44,8 @@ export function parleyDevServer(): Plugin {
       server.middlewares.use((req, res, next) => h(req, res, next));
       server.httpServer?.once('close', () => h.dispose());
       // Custom method tokens Node's parser does not know still reach the echo (see any-method.ts).
-      if (server.httpServer && server.httpServer.listenerCount('clientError') === 0) server.httpServer.on('clientError', onClientError);
+      if (server.httpServer && server.httpServer.listenerCount('clientError') === 0)
+        server.httpServer.on('clientError', onClientError);
     },
     transformIndexHtml(html) {
       return serving ? html.replaceAll(TOKEN_PLACEHOLDER, token) : html;

@@ -27,11 +27,19 @@ export function onClientError(err: ClientError, socket: Socket): void {
     return;
   }
   // Node's behaviour when nobody listens (lib/_http_server.js socketOnError).
-  if (socket.writable && (!('_httpMessage' in socket) || !(socket as Socket & { _httpMessage?: { _headerSent?: boolean } })._httpMessage?._headerSent)) {
-    const status = err.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large'
-      : err.code === 'HPE_CHUNK_EXTENSIONS_OVERFLOW' ? '413 Payload Too Large'
-      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout'
-      : '400 Bad Request';
+  if (
+    socket.writable &&
+    (!('_httpMessage' in socket) ||
+      !(socket as Socket & { _httpMessage?: { _headerSent?: boolean } })._httpMessage?._headerSent)
+  ) {
+    const status =
+      err.code === 'HPE_HEADER_OVERFLOW'
+        ? '431 Request Header Fields Too Large'
+        : err.code === 'HPE_CHUNK_EXTENSIONS_OVERFLOW'
+          ? '413 Payload Too Large'
+          : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+            ? '408 Request Timeout'
+            : '400 Bad Request';
     socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
   }
   socket.destroy(err);
@@ -47,13 +55,15 @@ function readRawRequest(socket: Socket, first: Buffer): void {
     if (!head) {
       const end = buffered.indexOf('\r\n\r\n');
       if (end < 0) {
-        if (buffered.length > MAX_HEAD_BYTES) return answer(socket, 431, 'Request Header Fields Too Large', 'The request head is too large.');
+        if (buffered.length > MAX_HEAD_BYTES)
+          return answer(socket, 431, 'Request Header Fields Too Large', 'The request head is too large.');
         return;
       }
       const parsed = parseHead(buffered.subarray(0, end).toString('latin1'));
       if (typeof parsed === 'string') return answer(socket, 400, 'Bad Request', parsed);
       head = parsed;
-      if (!isEchoPath(head.target)) return answer(socket, 501, 'Not Implemented', `The method ${head.method} is accepted only under /echo.`);
+      if (!isEchoPath(head.target))
+        return answer(socket, 501, 'Not Implemented', `The method ${head.method} is accepted only under /echo.`);
       const framing = bodyReaderFor(head.headers);
       if (typeof framing === 'string') return answer(socket, 400, 'Bad Request', framing);
       body = framing;
@@ -62,12 +72,29 @@ function readRawRequest(socket: Socket, first: Buffer): void {
     const outcome = body!.feed(buffered);
     buffered = Buffer.alloc(0);
     if (outcome === 'more') return;
-    if (typeof outcome === 'string') return answer(socket, outcome.startsWith('The echo') ? 413 : 400, outcome.startsWith('The echo') ? 'Payload Too Large' : 'Bad Request', outcome);
+    if (typeof outcome === 'string')
+      return answer(
+        socket,
+        outcome.startsWith('The echo') ? 413 : 400,
+        outcome.startsWith('The echo') ? 'Payload Too Large' : 'Bad Request',
+        outcome,
+      );
     done = true;
     const reply = echoReplyOf(head.method, head.target, head.headers, head.httpVersion, outcome);
     const json = Buffer.from(JSON.stringify(reply, null, 2) + '\n');
-    const lines = [...ECHO_CORS_HEADERS, ['Cache-Control', 'no-store'], ['Content-Type', 'application/json; charset=utf-8'], ['Content-Length', String(json.length)], ['Connection', 'close']];
-    socket.end(Buffer.concat([Buffer.from(`HTTP/1.1 200 OK\r\n${lines.map(([n, v]) => `${n}: ${v}\r\n`).join('')}\r\n`, 'latin1'), json]));
+    const lines = [
+      ...ECHO_CORS_HEADERS,
+      ['Cache-Control', 'no-store'],
+      ['Content-Type', 'application/json; charset=utf-8'],
+      ['Content-Length', String(json.length)],
+      ['Connection', 'close'],
+    ];
+    socket.end(
+      Buffer.concat([
+        Buffer.from(`HTTP/1.1 200 OK\r\n${lines.map(([n, v]) => `${n}: ${v}\r\n`).join('')}\r\n`, 'latin1'),
+        json,
+      ]),
+    );
   };
   socket.on('data', (chunk: Buffer) => {
     buffered = buffered.length ? Buffer.concat([buffered, chunk]) : chunk;
@@ -116,7 +143,8 @@ function bodyReaderFor(headers: [string, string][]): BodyReader | string {
   if (cl.length) {
     if (new Set(cl).size !== 1 || !/^\d+$/.test(cl[0]!)) return 'Invalid Content-Length.';
     const length = Number(cl[0]);
-    if (length > MAX_ECHO_BODY_BYTES) return `The echo server reflects request content up to ${MAX_ECHO_BODY_BYTES} bytes; this one is larger.`;
+    if (length > MAX_ECHO_BODY_BYTES)
+      return `The echo server reflects request content up to ${MAX_ECHO_BODY_BYTES} bytes; this one is larger.`;
     // Chunks are kept and joined once: concatenating on every chunk copies the content again each time.
     const chunks: Buffer[] = [];
     let got = 0;
@@ -148,7 +176,8 @@ function chunkedReader(): BodyReader {
         if (n === 0) return pending.indexOf('\r\n\r\n', eol) >= 0 ? Buffer.concat(parts) : 'more';
         if (pending.length < eol + 2 + n + 2) return 'more';
         size += n;
-        if (size > MAX_ECHO_BODY_BYTES) return `The echo server reflects request content up to ${MAX_ECHO_BODY_BYTES} bytes; this one is larger.`;
+        if (size > MAX_ECHO_BODY_BYTES)
+          return `The echo server reflects request content up to ${MAX_ECHO_BODY_BYTES} bytes; this one is larger.`;
         parts.push(pending.subarray(eol + 2, eol + 2 + n));
         pending = pending.subarray(eol + 2 + n + 2);
       }
@@ -159,8 +188,13 @@ function chunkedReader(): BodyReader {
 function answer(socket: Socket, status: number, reason: string, text: string): void {
   socket.removeAllListeners('data');
   const body = Buffer.from(text + '\n');
-  socket.end(Buffer.concat([
-    Buffer.from(`HTTP/1.1 ${status} ${reason}\r\nAccess-Control-Allow-Origin: *\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n`, 'latin1'),
-    body,
-  ]));
+  socket.end(
+    Buffer.concat([
+      Buffer.from(
+        `HTTP/1.1 ${status} ${reason}\r\nAccess-Control-Allow-Origin: *\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n`,
+        'latin1',
+      ),
+      body,
+    ]),
+  );
 }

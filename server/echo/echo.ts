@@ -49,7 +49,8 @@ function answerPreflight(req: IncomingMessage, res: ServerResponse): void {
   ];
   const requested = req.headers['access-control-request-headers'];
   if (requested) headers.push(['Access-Control-Allow-Headers', String(requested)]);
-  if (req.headers['access-control-request-private-network'] === 'true') headers.push(['Access-Control-Allow-Private-Network', 'true']);
+  if (req.headers['access-control-request-private-network'] === 'true')
+    headers.push(['Access-Control-Allow-Private-Network', 'true']);
   headers.push(['Content-Length', '0']);
   res.writeHead(204, headers.flat());
   res.end();
@@ -83,7 +84,13 @@ export function buildEchoReply(req: IncomingMessage, body: Buffer): EchoReply {
 }
 
 /** The `EchoReply` from the parts of a request (also used by the raw parser in `any-method.ts`). */
-export function echoReplyOf(method: string, target: string, headers: [string, string][], httpVersion: string, body: Buffer): EchoReply {
+export function echoReplyOf(
+  method: string,
+  target: string,
+  headers: [string, string][],
+  httpVersion: string,
+  body: Buffer,
+): EchoReply {
   const q = target.indexOf('?');
   const rawQuery = q < 0 ? '' : target.slice(q + 1);
   return {
@@ -98,7 +105,13 @@ export function echoReplyOf(method: string, target: string, headers: [string, st
 }
 
 /** Sends an echo JSON reply with a chosen status and reason phrase (no body for HEAD, 204, 304). */
-export function sendEchoReply(res: ServerResponse, status: number, reason: string | undefined, reply: unknown, extra: [string, string][] = []): void {
+export function sendEchoReply(
+  res: ServerResponse,
+  status: number,
+  reason: string | undefined,
+  reply: unknown,
+  extra: [string, string][] = [],
+): void {
   res.end(writeEchoReplyHead(res, status, reason, reply, extra));
 }
 
@@ -106,7 +119,13 @@ export function sendEchoReply(res: ServerResponse, status: number, reason: strin
  * Writes the status line and header fields of an echo JSON reply (Content-Length included) and
  * returns the content still to send — `undefined` when there is none (HEAD, 1xx, 204, 304).
  */
-export function writeEchoReplyHead(res: ServerResponse, status: number, reason: string | undefined, reply: unknown, extra: [string, string][] = []): Buffer | undefined {
+export function writeEchoReplyHead(
+  res: ServerResponse,
+  status: number,
+  reason: string | undefined,
+  reply: unknown,
+  extra: [string, string][] = [],
+): Buffer | undefined {
   const noBody = res.req.method === 'HEAD' || status === 204 || status === 304 || (status >= 100 && status < 200);
   const body = Buffer.from(JSON.stringify(reply, null, 2) + '\n');
   const headers: [string, string][] = [...ECHO_CORS_HEADERS, ...extra, ['Cache-Control', 'no-store']];
@@ -121,6 +140,13 @@ export function writeEchoReplyHead(res: ServerResponse, status: number, reason: 
 /** A short text answer from the echo server (errors of helper routes). */
 export function sendEchoText(res: ServerResponse, status: number, text: string): void {
   const body = Buffer.from(text + '\n');
-  res.writeHead(status, [...ECHO_CORS_HEADERS, ['Content-Type', 'text/plain; charset=utf-8'], ['Content-Length', String(body.length)]].flat());
+  res.writeHead(
+    status,
+    [
+      ...ECHO_CORS_HEADERS,
+      ['Content-Type', 'text/plain; charset=utf-8'],
+      ['Content-Length', String(body.length)],
+    ].flat(),
+  );
   res.end(body);
 }

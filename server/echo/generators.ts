@@ -41,7 +41,10 @@ function bigJsonShape(mb: number): { count: number; length: number; prefix: stri
 /** Streams about `mb` MiB of valid JSON, without building it whole. */
 export function sendBigJson(res: ServerResponse, mb: number, headers: [string, string][]): void {
   const { count, prefix, length } = bigJsonShape(mb);
-  res.writeHead(200, [...headers, ['Content-Type', 'application/json; charset=utf-8'], ['Content-Length', String(length)]].flat());
+  res.writeHead(
+    200,
+    [...headers, ['Content-Type', 'application/json; charset=utf-8'], ['Content-Length', String(length)]].flat(),
+  );
   if (res.req.method === 'HEAD') return void res.end();
   let i = 0;
   res.write(prefix);

@@ -18,7 +18,15 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { EventEmitter } from 'node:events';
-import { ECHO_CORS_HEADERS, buildEchoReply, readBody, sendEchoReply, sendEchoText, writeEchoReplyHead, MAX_ECHO_BODY_BYTES } from './echo.ts';
+import {
+  ECHO_CORS_HEADERS,
+  buildEchoReply,
+  readBody,
+  sendEchoReply,
+  sendEchoText,
+  writeEchoReplyHead,
+  MAX_ECHO_BODY_BYTES,
+} from './echo.ts';
 import { sendBytes, sendBigJson, tinyPng, sampleHtml, encodeSampleText, SAMPLE_CHARSETS } from './generators.ts';
 import { contentTypeFor } from '../static.ts';
 
@@ -38,24 +46,82 @@ const MAX_DELAY_MS = 60_000;
 const MAX_BYTES = 16 * 1024 ** 3;
 
 const ROUTES: EchoRouteEntry[] = [
-  { pattern: '/echo/status/:code?reason=…', description: 'that status code and reason phrase (no body for HEAD, 204 and 304)', match: /^\/echo\/status\/([^/]*)$/, handle: status },
-  { pattern: '/echo/delay/:ms?head=now', description: `the echo after :ms milliseconds (at most ${MAX_DELAY_MS}); stops when the client leaves; with head=now, the status line and header fields go at once and only the content waits`, match: /^\/echo\/delay\/(\d+)$/, handle: delay },
-  { pattern: '/echo/bytes/:n', description: 'n bytes (byte i = i mod 256) with Content-Length', match: /^\/echo\/bytes\/(\d+)$/, handle: bytes },
-  { pattern: '/echo/cookies?name=value&…', description: 'one Set-Cookie line per pair; three sample cookies without a query', match: /^\/echo\/cookies$/, handle: cookies },
-  { pattern: '/echo/redirect/:n?status=302', description: 'a chain of n redirects ending at /echo/redirect/0, which echoes', match: /^\/echo\/redirect\/(\d+)$/, handle: redirectChain },
-  { pattern: '/echo/redirect-to?url=…&status=302', description: 'one redirect to url', match: /^\/echo\/redirect-to$/, handle: redirectTo },
-  { pattern: '/echo/charset/:label', description: `"Zürich café naïve" encoded in ${SAMPLE_CHARSETS.join(', ')}`, match: /^\/echo\/charset\/([A-Za-z0-9_-]+)$/, handle: charset },
-  { pattern: '/echo/json/big?mb=N', description: 'about N MiB of valid JSON with big integers, streamed, with Content-Length', match: /^\/echo\/json\/big$/, handle: bigJson },
+  {
+    pattern: '/echo/status/:code?reason=…',
+    description: 'that status code and reason phrase (no body for HEAD, 204 and 304)',
+    match: /^\/echo\/status\/([^/]*)$/,
+    handle: status,
+  },
+  {
+    pattern: '/echo/delay/:ms?head=now',
+    description: `the echo after :ms milliseconds (at most ${MAX_DELAY_MS}); stops when the client leaves; with head=now, the status line and header fields go at once and only the content waits`,
+    match: /^\/echo\/delay\/(\d+)$/,
+    handle: delay,
+  },
+  {
+    pattern: '/echo/bytes/:n',
+    description: 'n bytes (byte i = i mod 256) with Content-Length',
+    match: /^\/echo\/bytes\/(\d+)$/,
+    handle: bytes,
+  },
+  {
+    pattern: '/echo/cookies?name=value&…',
+    description: 'one Set-Cookie line per pair; three sample cookies without a query',
+    match: /^\/echo\/cookies$/,
+    handle: cookies,
+  },
+  {
+    pattern: '/echo/redirect/:n?status=302',
+    description: 'a chain of n redirects ending at /echo/redirect/0, which echoes',
+    match: /^\/echo\/redirect\/(\d+)$/,
+    handle: redirectChain,
+  },
+  {
+    pattern: '/echo/redirect-to?url=…&status=302',
+    description: 'one redirect to url',
+    match: /^\/echo\/redirect-to$/,
+    handle: redirectTo,
+  },
+  {
+    pattern: '/echo/charset/:label',
+    description: `"Zürich café naïve" encoded in ${SAMPLE_CHARSETS.join(', ')}`,
+    match: /^\/echo\/charset\/([A-Za-z0-9_-]+)$/,
+    handle: charset,
+  },
+  {
+    pattern: '/echo/json/big?mb=N',
+    description: 'about N MiB of valid JSON with big integers, streamed, with Content-Length',
+    match: /^\/echo\/json\/big$/,
+    handle: bigJson,
+  },
   { pattern: '/echo/image.png', description: 'a small valid PNG image', match: /^\/echo\/image\.png$/, handle: image },
-  { pattern: '/echo/html', description: 'an HTML page whose script marks that it ran (for sandbox tests)', match: /^\/echo\/html$/, handle: html },
-  { pattern: '/echo/headers-dup', description: 'duplicate and mixed-case response header fields', match: /^\/echo\/headers-dup$/, handle: headersDup },
-  { pattern: '/echo/download?name=report.csv', description: 'a body with Content-Disposition: attachment', match: /^\/echo\/download$/, handle: download },
+  {
+    pattern: '/echo/html',
+    description: 'an HTML page whose script marks that it ran (for sandbox tests)',
+    match: /^\/echo\/html$/,
+    handle: html,
+  },
+  {
+    pattern: '/echo/headers-dup',
+    description: 'duplicate and mixed-case response header fields',
+    match: /^\/echo\/headers-dup$/,
+    handle: headersDup,
+  },
+  {
+    pattern: '/echo/download?name=report.csv',
+    description: 'a body with Content-Disposition: attachment',
+    match: /^\/echo\/download$/,
+    handle: download,
+  },
 ];
 
 /** The helper routes, for documentation (README). */
 export const ECHO_ROUTES: ReadonlyArray<{ pattern: string; description: string }> = [
   ...ROUTES.map(({ pattern, description }) => ({ pattern, description })),
-  { pattern: '/echo/** (any other path, any method)', description: 'the request as received: method, target, query, raw headers, body as text and base64' },
+  {
+    pattern: '/echo/** (any other path, any method)',
+    description: 'the request as received: method, target, query, raw headers, body as text and base64',
+  },
 ];
 
 /** Finds the helper route for a request-target, bound to its parameters; `null` means plain echo. */
@@ -82,7 +148,8 @@ function status(req: IncomingMessage, res: ServerResponse, [code]: string[], que
   const n = /^\d{3}$/.test(code!) ? Number(code) : 0;
   if (n < 200 || n > 599) return sendEchoText(res, 400, 'Choose a status code from 200 to 599.');
   const reason = query.get('reason') ?? undefined;
-  if (reason !== undefined && /[^\t\x20-\x7e\x80-\xff]/.test(reason)) return sendEchoText(res, 400, 'The reason phrase may hold only tab, space, visible ASCII and Latin-1 characters.');
+  if (reason !== undefined && /[^\t\x20-\x7e\x80-\xff]/.test(reason))
+    return sendEchoText(res, 400, 'The reason phrase may hold only tab, space, visible ASCII and Latin-1 characters.');
   withEcho(req, res, (reply) => sendEchoReply(res, n, reason, reply));
 }
 
@@ -122,7 +189,15 @@ function bytes(req: IncomingMessage, res: ServerResponse, [n]: string[]): void {
   req.resume();
   const size = Number(n);
   if (size > MAX_BYTES) return sendEchoText(res, 400, `At most ${MAX_BYTES} bytes.`);
-  res.writeHead(200, [...ECHO_CORS_HEADERS, ['Content-Type', 'application/octet-stream'], ['Content-Length', String(size)], ['Cache-Control', 'no-store']].flat());
+  res.writeHead(
+    200,
+    [
+      ...ECHO_CORS_HEADERS,
+      ['Content-Type', 'application/octet-stream'],
+      ['Content-Length', String(size)],
+      ['Cache-Control', 'no-store'],
+    ].flat(),
+  );
   if (req.method === 'HEAD') return void res.end();
   sendBytes(res, size);
 }
@@ -131,9 +206,22 @@ function cookies(req: IncomingMessage, res: ServerResponse, _params: string[], q
   const pairs = [...query];
   const lines = pairs.length
     ? pairs.map(([name, value]) => `${name}=${value}; Path=/`)
-    : ['session=abc123; Path=/; HttpOnly; SameSite=Lax', 'theme=dark; Path=/; Max-Age=3600', 'lang=en-GB; Path=/echo; Expires=Wed, 21 Oct 2037 07:28:00 GMT; Secure'];
-  if (lines.some((l) => /[\r\n\0]/.test(l) || /[^\t\x20-\x7e\x80-\xff]/.test(l))) return sendEchoText(res, 400, 'Cookie names and values may not hold line breaks or characters beyond Latin-1.');
-  withEcho(req, res, (reply) => sendEchoReply(res, 200, undefined, reply, lines.map((l) => ['Set-Cookie', l])));
+    : [
+        'session=abc123; Path=/; HttpOnly; SameSite=Lax',
+        'theme=dark; Path=/; Max-Age=3600',
+        'lang=en-GB; Path=/echo; Expires=Wed, 21 Oct 2037 07:28:00 GMT; Secure',
+      ];
+  if (lines.some((l) => /[\r\n\0]/.test(l) || /[^\t\x20-\x7e\x80-\xff]/.test(l)))
+    return sendEchoText(res, 400, 'Cookie names and values may not hold line breaks or characters beyond Latin-1.');
+  withEcho(req, res, (reply) =>
+    sendEchoReply(
+      res,
+      200,
+      undefined,
+      reply,
+      lines.map((l) => ['Set-Cookie', l]),
+    ),
+  );
 }
 
 function redirectStatus(query: URLSearchParams): number | null {
@@ -155,14 +243,23 @@ function redirectTo(req: IncomingMessage, res: ServerResponse, _p: string[], que
   req.resume();
   const url = query.get('url');
   const code = redirectStatus(query);
-  if (!url || /[\r\n\0]/.test(url) || /[^\x20-\x7e\x80-\xff]/.test(url)) return sendEchoText(res, 400, 'Give the target as ?url=… (no line breaks).');
+  if (!url || /[\r\n\0]/.test(url) || /[^\x20-\x7e\x80-\xff]/.test(url))
+    return sendEchoText(res, 400, 'Give the target as ?url=… (no line breaks).');
   if (code === null) return sendEchoText(res, 400, 'status must be 301, 302, 303, 307 or 308.');
   sendRedirect(res, code, url);
 }
 
 function sendRedirect(res: ServerResponse, code: number, location: string): void {
   const body = Buffer.from(`Redirecting to ${location}\n`);
-  res.writeHead(code, [...ECHO_CORS_HEADERS, ['Location', location], ['Content-Type', 'text/plain; charset=utf-8'], ['Content-Length', String(body.length)]].flat());
+  res.writeHead(
+    code,
+    [
+      ...ECHO_CORS_HEADERS,
+      ['Location', location],
+      ['Content-Type', 'text/plain; charset=utf-8'],
+      ['Content-Length', String(body.length)],
+    ].flat(),
+  );
   res.end(body);
 }
 
@@ -170,7 +267,14 @@ function charset(req: IncomingMessage, res: ServerResponse, [label]: string[]): 
   req.resume();
   const encoded = encodeSampleText(label!);
   if (!encoded) return sendEchoText(res, 400, `Unknown charset "${label}"; try one of ${SAMPLE_CHARSETS.join(', ')}.`);
-  res.writeHead(200, [...ECHO_CORS_HEADERS, ['Content-Type', `text/plain; charset=${label}`], ['Content-Length', String(encoded.length)]].flat());
+  res.writeHead(
+    200,
+    [
+      ...ECHO_CORS_HEADERS,
+      ['Content-Type', `text/plain; charset=${label}`],
+      ['Content-Length', String(encoded.length)],
+    ].flat(),
+  );
   res.end(encoded);
 }
 
@@ -184,14 +288,24 @@ function bigJson(req: IncomingMessage, res: ServerResponse, _p: string[], query:
 function image(req: IncomingMessage, res: ServerResponse): void {
   req.resume();
   const png = tinyPng();
-  res.writeHead(200, [...ECHO_CORS_HEADERS, ['Content-Type', 'image/png'], ['Content-Length', String(png.length)]].flat());
+  res.writeHead(
+    200,
+    [...ECHO_CORS_HEADERS, ['Content-Type', 'image/png'], ['Content-Length', String(png.length)]].flat(),
+  );
   res.end(png);
 }
 
 function html(req: IncomingMessage, res: ServerResponse): void {
   req.resume();
   const body = Buffer.from(sampleHtml());
-  res.writeHead(200, [...ECHO_CORS_HEADERS, ['Content-Type', 'text/html; charset=utf-8'], ['Content-Length', String(body.length)]].flat());
+  res.writeHead(
+    200,
+    [
+      ...ECHO_CORS_HEADERS,
+      ['Content-Type', 'text/html; charset=utf-8'],
+      ['Content-Length', String(body.length)],
+    ].flat(),
+  );
   res.end(body);
 }
 
@@ -215,11 +329,14 @@ function download(req: IncomingMessage, res: ServerResponse, _p: string[], query
   const name = (query.get('name') ?? 'report.csv').replace(/[\\/"\x00-\x1f\x7f]/g, '_').slice(0, 200) || 'download';
   const asciiName = name.replace(/[^\x20-\x7e]/g, '_');
   const body = Buffer.from('id,name,city\n1,Emma,Boston\n2,Zoë,Zürich\n');
-  res.writeHead(200, [
-    ...ECHO_CORS_HEADERS,
-    ['Content-Type', contentTypeFor(name)],
-    ['Content-Disposition', `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(name)}`],
-    ['Content-Length', String(body.length)],
-  ].flat());
+  res.writeHead(
+    200,
+    [
+      ...ECHO_CORS_HEADERS,
+      ['Content-Type', contentTypeFor(name)],
+      ['Content-Disposition', `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(name)}`],
+      ['Content-Length', String(body.length)],
+    ].flat(),
+  );
   res.end(body);
 }

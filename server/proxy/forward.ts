@@ -3,12 +3,24 @@
  * given), follows redirects only when asked, and streams the answer back byte-exact with
  * the upstream head in `X-Parley-Head`. Cancels upstream when the browser goes away.
  */
-import { request as httpRequest, type ClientRequest, type IncomingMessage, type RequestOptions, type ServerResponse } from 'node:http';
+import {
+  request as httpRequest,
+  type ClientRequest,
+  type IncomingMessage,
+  type RequestOptions,
+  type ServerResponse,
+} from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { isIP, type Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { encodeProxyResponseHead } from '../../src/core/wire/proxy-codec.ts';
-import { PROXY_HEAD_HEADER, type ProxyRequestHead, type ProxyResponseHead, type ProxyTimings, type RedirectHop } from '../../src/core/wire/proxy.ts';
+import {
+  PROXY_HEAD_HEADER,
+  type ProxyRequestHead,
+  type ProxyResponseHead,
+  type ProxyTimings,
+  type RedirectHop,
+} from '../../src/core/wire/proxy.ts';
 import { isPrivateAddress, policyLookup, TargetPolicyError } from '../security.ts';
 import { sendError } from '../respond.ts';
 import { describeUpstreamError, ProxyError } from './errors.ts';
@@ -24,17 +36,30 @@ const MAX_RELAYED_HEAD_CHARS = 240 * 1024;
 /** Largest upstream response head accepted, in bytes (big Set-Cookie sets exist). */
 const MAX_UPSTREAM_HEAD_BYTES = 256 * 1024;
 
-type Body = { kind: 'stream'; req: IncomingMessage; leftover: Buffer<ArrayBufferLike>; length: number | null } | { kind: 'buffer'; data: Buffer };
+type Body =
+  | { kind: 'stream'; req: IncomingMessage; leftover: Buffer<ArrayBufferLike>; length: number | null }
+  | { kind: 'buffer'; data: Buffer };
 
 /** Carries one proxy request to its end: a streamed answer or a `ProxyErrorBody`. */
-export function forward(req: IncomingMessage, res: ServerResponse, limits: ProxyLimits, head: ProxyRequestHead, leftover: Buffer<ArrayBufferLike>, bodyLength: number | null): void {
+export function forward(
+  req: IncomingMessage,
+  res: ServerResponse,
+  limits: ProxyLimits,
+  head: ProxyRequestHead,
+  leftover: Buffer<ArrayBufferLike>,
+  bodyLength: number | null,
+): void {
   const timeoutMs = Math.min(head.timeoutMs ?? limits.defaultTimeoutMs, MAX_TIMEOUT_MS);
   let current: ClientRequest | null = null;
   let targetLabel = head.url;
   // Why the exchange must stop (checked before every hop too, as a stop can come between hops).
   let stopped: ProxyError | 'browser-gone' | null = null;
   const deadline = setTimeout(() => {
-    stopped = new ProxyError(504, 'timeout', `No response from ${targetLabel} within ${timeoutMs} ms (the timeout); the request was cancelled.`);
+    stopped = new ProxyError(
+      504,
+      'timeout',
+      `No response from ${targetLabel} within ${timeoutMs} ms (the timeout); the request was cancelled.`,
+    );
     current?.destroy(stopped);
   }, timeoutMs);
   res.once('close', () => {
@@ -79,7 +104,11 @@ export function forward(req: IncomingMessage, res: ServerResponse, limits: Proxy
       if (head.followRedirects && isRedirectStatus(status) && location !== undefined) {
         response.resume();
         if (redirects.length >= MAX_REDIRECTS) {
-          throw new ProxyError(502, 'too-many-redirects', `Stopped after ${MAX_REDIRECTS} redirects; the last one pointed to ${location}.`);
+          throw new ProxyError(
+            502,
+            'too-many-redirects',
+            `Stopped after ${MAX_REDIRECTS} redirects; the last one pointed to ${location}.`,
+          );
         }
         redirects.push({ status, reasonPhrase: response.statusMessage ?? '', method, url: target.url.href, location });
         const next = nextHop(status, location, method, target.url, pairs);
@@ -99,7 +128,8 @@ export function forward(req: IncomingMessage, res: ServerResponse, limits: Proxy
 /** The body as re-sendable bytes, `null` for none, or `undefined` when part of it was already streamed away. */
 function replayable(body: Body | null): Body | null | undefined {
   if (body === null || body.kind === 'buffer') return body;
-  if (body.length !== null && body.leftover.length >= body.length) return { kind: 'buffer', data: Buffer.from(body.leftover.subarray(0, body.length)) };
+  if (body.length !== null && body.leftover.length >= body.length)
+    return { kind: 'buffer', data: Buffer.from(body.leftover.subarray(0, body.length)) };
   return undefined;
 }
 
@@ -180,7 +210,13 @@ function sendHop(
 function keepMethodCase(upstream: ClientRequest, method: string): void {
   const internal = upstream as ClientRequest & { _header?: unknown; _headerSent?: boolean };
   const upper = method.toUpperCase();
-  if (method === upper || internal._headerSent || typeof internal._header !== 'string' || !internal._header.startsWith(`${upper} `)) return;
+  if (
+    method === upper ||
+    internal._headerSent ||
+    typeof internal._header !== 'string' ||
+    !internal._header.startsWith(`${upper} `)
+  )
+    return;
   internal._header = method + internal._header.slice(upper.length);
 }
 
@@ -206,7 +242,12 @@ function relay(
   const encoded = encodeProxyResponseHead(head);
   if (encoded.length > MAX_RELAYED_HEAD_CHARS) {
     response.destroy();
-    return sendError(res, 502, 'upstream-error', `The response's header fields take ${encoded.length} characters once encoded; browsers accept at most about ${MAX_RELAYED_HEAD_CHARS} in a response head, so Parley cannot relay it.`);
+    return sendError(
+      res,
+      502,
+      'upstream-error',
+      `The response's header fields take ${encoded.length} characters once encoded; browsers accept at most about ${MAX_RELAYED_HEAD_CHARS} in a response head, so Parley cannot relay it.`,
+    );
   }
   const out: [string, string][] = [
     [PROXY_HEAD_HEADER, encoded],
@@ -216,7 +257,8 @@ function relay(
   ];
   const length = response.headers['content-length'];
   if (noBody) out.push(['Content-Length', '0']);
-  else if (length !== undefined && /^\d+$/.test(length) && response.headers['transfer-encoding'] === undefined) out.push(['Content-Length', length]);
+  else if (length !== undefined && /^\d+$/.test(length) && response.headers['transfer-encoding'] === undefined)
+    out.push(['Content-Length', length]);
   res.writeHead(200, out.flat());
   if (noBody) {
     response.resume();
@@ -254,7 +296,13 @@ function readAll(req: IncomingMessage, leftover: Buffer<ArrayBufferLike>): Promi
       if (size > MAX_REPLAY_BODY_BYTES) {
         req.removeAllListeners('data');
         req.resume();
-        reject(new ProxyError(413, 'bad-request', `With "follow redirects" on, the body is kept to re-send it; it may be at most ${MAX_REPLAY_BODY_BYTES} bytes. Turn redirects off to stream it.`));
+        reject(
+          new ProxyError(
+            413,
+            'bad-request',
+            `With "follow redirects" on, the body is kept to re-send it; it may be at most ${MAX_REPLAY_BODY_BYTES} bytes. Turn redirects off to stream it.`,
+          ),
+        );
       } else chunks.push(chunk);
     });
     req.on('end', () => resolve(Buffer.concat(chunks)));

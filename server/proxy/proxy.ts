@@ -22,16 +22,31 @@ export function handleProxy(req: IncomingMessage, res: ServerResponse, limits: P
   if (!isOwnOrigin(req.headers.origin, req.headers.host)) {
     req.resume();
     const seen = req.headers.origin ? `from ${req.headers.origin}` : 'without an Origin header';
-    return sendError(res, 403, 'forbidden-origin', `The proxy works only for Parley's own page; this request came ${seen}.`);
+    return sendError(
+      res,
+      403,
+      'forbidden-origin',
+      `The proxy works only for Parley's own page; this request came ${seen}.`,
+    );
   }
   const presented = req.headers[PROXY_TOKEN_HEADER.toLowerCase()];
   if (!isValidToken(Array.isArray(presented) ? undefined : presented, limits.token)) {
     req.resume();
-    return sendError(res, 403, 'bad-token', 'The proxy token is missing or wrong. Reload the page: the server may have restarted with a new token.');
+    return sendError(
+      res,
+      403,
+      'bad-token',
+      'The proxy token is missing or wrong. Reload the page: the server may have restarted with a new token.',
+    );
   }
   if (limits.inFlight >= limits.maxConcurrent) {
     req.resume();
-    return sendError(res, 429, 'too-many-requests', `The proxy already carries ${limits.maxConcurrent} requests; wait for some to finish.`);
+    return sendError(
+      res,
+      429,
+      'too-many-requests',
+      `The proxy already carries ${limits.maxConcurrent} requests; wait for some to finish.`,
+    );
   }
   limits.inFlight++;
   res.once('close', () => limits.inFlight--);
@@ -68,7 +83,10 @@ function readHead(req: IncomingMessage): Promise<{ head: ProxyRequestHead; rest:
       cleanup();
       req.pause();
       if (decoded.kind === 'error') return reject(decoded.message);
-      resolve({ head: decoded.head, rest: { leftover: buffered.subarray(decoded.bodyOffset), consumedHead: decoded.bodyOffset } });
+      resolve({
+        head: decoded.head,
+        rest: { leftover: buffered.subarray(decoded.bodyOffset), consumedHead: decoded.bodyOffset },
+      });
     };
     const onEnd = (): void => {
       cleanup();

@@ -24,7 +24,12 @@ export function App() {
     <div className="flex h-screen min-h-[36rem] flex-col bg-slate-50 text-slate-900">
       <header className="flex h-11 shrink-0 items-center gap-3 border-b border-slate-200 bg-white px-4">
         <div className="flex items-center gap-2">
-          <span aria-hidden className="flex h-6 w-6 items-center justify-center rounded-md bg-indigo-600 text-[13px] font-bold text-white">P</span>
+          <span
+            aria-hidden
+            className="flex h-6 w-6 items-center justify-center rounded-md bg-indigo-600 text-[13px] font-bold text-white"
+          >
+            P
+          </span>
           <span className="text-sm font-semibold tracking-tight text-slate-900">Parley</span>
         </div>
         <div className="ml-4 flex items-center gap-3">

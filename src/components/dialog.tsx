@@ -51,7 +51,9 @@ export function Dialog({
       className={`${WIDTH[size]} mx-auto mt-24 max-w-[95vw] rounded-lg border border-slate-200 bg-white p-0 shadow-xl backdrop:bg-slate-900/30`}
     >
       <div className="p-4">
-        <h2 id={titleId} className="mb-3 text-sm font-semibold text-slate-900">{title}</h2>
+        <h2 id={titleId} className="mb-3 text-sm font-semibold text-slate-900">
+          {title}
+        </h2>
         {children}
       </div>
     </dialog>

@@ -52,10 +52,14 @@ export function KeyValueTable(props: KeyValueTableProps) {
       <table aria-label={label} className="w-full table-fixed border-collapse">
         <thead>
           <tr className="text-left text-[11px] font-semibold uppercase tracking-wide text-slate-500">
-            <th className="w-8 py-1 pl-1"><span className="sr-only">Enabled</span></th>
+            <th className="w-8 py-1 pl-1">
+              <span className="sr-only">Enabled</span>
+            </th>
             <th className="py-1 pl-1.5 font-semibold">Name</th>
             <th className="py-1 pl-1.5 font-semibold">Value</th>
-            <th className={props.onMove ? 'w-24' : 'w-10'}><span className="sr-only">Actions</span></th>
+            <th className={props.onMove ? 'w-24' : 'w-10'}>
+              <span className="sr-only">Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -68,12 +72,19 @@ export function KeyValueTable(props: KeyValueTableProps) {
           {autoRows.map((row) => (
             <tr key={row.key} className="border-t border-slate-100 text-slate-500">
               <td className="py-1 pl-1">
-                <span title={`Set by ${row.source}`} className="rounded bg-slate-100 px-1 text-[10px] font-semibold uppercase text-slate-500">
+                <span
+                  title={`Set by ${row.source}`}
+                  className="rounded bg-slate-100 px-1 text-[10px] font-semibold uppercase text-slate-500"
+                >
                   auto
                 </span>
               </td>
-              <td className="truncate py-1 pl-1.5 font-mono text-[12.5px]" title={row.name}>{row.name}</td>
-              <td className="truncate py-1 pl-1.5 font-mono text-[12.5px]" title={row.value}>{row.value}</td>
+              <td className="truncate py-1 pl-1.5 font-mono text-[12.5px]" title={row.name}>
+                {row.name}
+              </td>
+              <td className="truncate py-1 pl-1.5 font-mono text-[12.5px]" title={row.value}>
+                {row.value}
+              </td>
               <td className="truncate py-1 pr-1 text-right text-[11px] italic">from {row.source}</td>
             </tr>
           ))}
@@ -84,7 +95,10 @@ export function KeyValueTable(props: KeyValueTableProps) {
       )}
       <div className="mt-1.5">
         <Button variant="ghost" onClick={props.onAdd}>
-          <span aria-hidden className="text-sm leading-none">+</span> {props.addLabel}
+          <span aria-hidden className="text-sm leading-none">
+            +
+          </span>{' '}
+          {props.addLabel}
         </Button>
       </div>
     </div>
@@ -106,7 +120,12 @@ function RowView({
   valuePlaceholder,
   renderExtra,
   cellClass = () => '',
-}: KeyValueTableProps & { row: TableRow; index: number; count: number; rowProblems: { severity: 'error' | 'warning'; message: string }[] }) {
+}: KeyValueTableProps & {
+  row: TableRow;
+  index: number;
+  count: number;
+  rowProblems: { severity: 'error' | 'warning'; message: string }[];
+}) {
   const hasError = problems.some((p) => p.severity === 'error');
   return (
     <>
@@ -147,11 +166,34 @@ function RowView({
         <td className="py-0.5 pr-1 text-right whitespace-nowrap">
           {onMove && (
             <>
-              <Button variant="ghost" className="!px-1.5" aria-label={`Move row ${index + 1} up`} disabled={index === 0} onClick={() => onMove(row.id, -1)}>↑</Button>
-              <Button variant="ghost" className="!px-1.5" aria-label={`Move row ${index + 1} down`} disabled={index === count - 1} onClick={() => onMove(row.id, 1)}>↓</Button>
+              <Button
+                variant="ghost"
+                className="!px-1.5"
+                aria-label={`Move row ${index + 1} up`}
+                disabled={index === 0}
+                onClick={() => onMove(row.id, -1)}
+              >
+                ↑
+              </Button>
+              <Button
+                variant="ghost"
+                className="!px-1.5"
+                aria-label={`Move row ${index + 1} down`}
+                disabled={index === count - 1}
+                onClick={() => onMove(row.id, 1)}
+              >
+                ↓
+              </Button>
             </>
           )}
-          <Button variant="danger" className="!px-1.5" aria-label={`Remove row ${index + 1}`} onClick={() => onRemove(row.id)}>✕</Button>
+          <Button
+            variant="danger"
+            className="!px-1.5"
+            aria-label={`Remove row ${index + 1}`}
+            onClick={() => onRemove(row.id)}
+          >
+            ✕
+          </Button>
         </td>
       </tr>
       {problems.length > 0 && (
@@ -159,7 +201,10 @@ function RowView({
           <td />
           <td colSpan={3} className="pb-1 pl-1.5">
             {problems.map((p, i) => (
-              <p key={i} className={`text-[11.5px] leading-4 ${p.severity === 'error' ? 'text-red-700' : 'text-amber-700'}`}>
+              <p
+                key={i}
+                className={`text-[11.5px] leading-4 ${p.severity === 'error' ? 'text-red-700' : 'text-amber-700'}`}
+              >
                 {p.message}
               </p>
             ))}

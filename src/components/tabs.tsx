@@ -48,7 +48,9 @@ export function TabList<K extends string>({ label, items, selected, onSelect, tr
             >
               {item.label}
               {item.badge !== undefined && item.badge !== null && (
-                <span className="rounded bg-slate-100 px-1.5 text-[11px] font-semibold text-slate-600">{item.badge}</span>
+                <span className="rounded bg-slate-100 px-1.5 text-[11px] font-semibold text-slate-600">
+                  {item.badge}
+                </span>
               )}
             </button>
           );
@@ -59,7 +61,17 @@ export function TabList<K extends string>({ label, items, selected, onSelect, tr
   );
 }
 
-export function TabPanel({ label, id, children, className = '' }: { label: string; id: string; children: ReactNode; className?: string }) {
+export function TabPanel({
+  label,
+  id,
+  children,
+  className = '',
+}: {
+  label: string;
+  id: string;
+  children: ReactNode;
+  className?: string;
+}) {
   return (
     <div role="tabpanel" aria-labelledby={`tab-${label}-${id}`} className={className}>
       {children}

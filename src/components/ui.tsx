@@ -33,7 +33,15 @@ export const cellInputClass =
 export const selectClass =
   'rounded-md border border-slate-300 bg-white py-1 pl-2 pr-7 text-[13px] text-slate-900 focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/20';
 
-export function Notice({ tone, children, className = '' }: { tone: 'error' | 'warning' | 'info'; children: ReactNode; className?: string }) {
+export function Notice({
+  tone,
+  children,
+  className = '',
+}: {
+  tone: 'error' | 'warning' | 'info';
+  children: ReactNode;
+  className?: string;
+}) {
   const tones = {
     error: 'border-red-200 bg-red-50 text-red-800',
     warning: 'border-amber-200 bg-amber-50 text-amber-900',

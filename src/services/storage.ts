@@ -6,9 +6,16 @@
 import { loadRecord, DEFAULT_COLLECTION_ID, DEFAULT_COLLECTION_NAME } from '../core/library/migrate.ts';
 import { parseRecordKey, recordKey, recoveryKey, KEY_PREFIX, SETTINGS_KEY, WORKING_KEY } from '../core/library/keys.ts';
 import {
-  DEFAULT_HISTORY_LIMIT, LibrarySettingsSchema, WorkingDraftSchema,
-  type Collection, type HistoryEntry, type LibraryRecord, type LibrarySettings, type RecordKind,
-  type SavedRequest, type WorkingDraft,
+  DEFAULT_HISTORY_LIMIT,
+  LibrarySettingsSchema,
+  WorkingDraftSchema,
+  type Collection,
+  type HistoryEntry,
+  type LibraryRecord,
+  type LibrarySettings,
+  type RecordKind,
+  type SavedRequest,
+  type WorkingDraft,
 } from '../core/library/records.ts';
 
 /** The part of the Web Storage API (WHATWG HTML §12.2) this service uses. */
@@ -78,7 +85,11 @@ export class LibraryStorage {
       return { ok: true };
     } catch (e) {
       if (isQuotaError(e)) return { ok: false, reason: 'quota', message: QUOTA_MESSAGE };
-      return { ok: false, reason: 'unavailable', message: `Browser storage refused the write (${String(e)}). Nothing was changed.` };
+      return {
+        ok: false,
+        reason: 'unavailable',
+        message: `Browser storage refused the write (${String(e)}). Nothing was changed.`,
+      };
     }
   }
 
@@ -138,7 +149,9 @@ export class LibraryStorage {
         continue;
       }
       if (loaded.record.id !== parsed.id) {
-        result.setAside.push(this.setAside(key, text, `its id ${JSON.stringify(loaded.record.id)} does not match its key`));
+        result.setAside.push(
+          this.setAside(key, text, `its id ${JSON.stringify(loaded.record.id)} does not match its key`),
+        );
         continue;
       }
       // Written back once so the migration does not run on every start; if that fails the
@@ -152,8 +165,12 @@ export class LibraryStorage {
     const have = new Set(result.collections.map((c) => c.id));
     for (const r of result.requests) {
       if (have.has(r.collectionId)) continue;
-      const c = implied.find((x) => x.id === r.collectionId) ??
-        { v: 1 as const, id: r.collectionId, name: r.collectionId === DEFAULT_COLLECTION_ID ? DEFAULT_COLLECTION_NAME : 'Recovered requests', createdAt: this.now() };
+      const c = implied.find((x) => x.id === r.collectionId) ?? {
+        v: 1 as const,
+        id: r.collectionId,
+        name: r.collectionId === DEFAULT_COLLECTION_ID ? DEFAULT_COLLECTION_NAME : 'Recovered requests',
+        createdAt: this.now(),
+      };
       this.put('collection', c);
       result.collections.push(c);
       have.add(c.id);

@@ -27,7 +27,9 @@ export function directNetworkErrorMessage(targetUrl: string, pageProtocol: strin
   causes.push('the server is unreachable, the connection was refused, or you are offline');
   return `The browser could not complete the request and did not show a response. Likely causes: ${causes
     .map((c, i) => `(${i + 1}) ${c}`)
-    .join('; ')}. The browser does not reveal which one. Sending through Parley’s proxy avoids CORS and shows the real error.`;
+    .join(
+      '; ',
+    )}. The browser does not reveal which one. Sending through Parley’s proxy avoids CORS and shows the real error.`;
 }
 
 export function createDirectTransport(fetchFn: typeof fetch = globalThis.fetch): Transport {
@@ -53,8 +55,12 @@ export function createDirectTransport(fetchFn: typeof fetch = globalThis.fetch):
         );
       }
       const started = performance.now();
-      const response = await fetchOrFail(fetchFn, fetchRequest, undefined, () =>
-        new SendError('direct-network', directNetworkErrorMessage(request.url, globalThis.location?.protocol ?? '')),
+      const response = await fetchOrFail(
+        fetchFn,
+        fetchRequest,
+        undefined,
+        () =>
+          new SendError('direct-network', directNetworkErrorMessage(request.url, globalThis.location?.protocol ?? '')),
       );
       const head = {
         status: response.status,
@@ -65,8 +71,13 @@ export function createDirectTransport(fetchFn: typeof fetch = globalThis.fetch):
         redirects: [],
         url: response.url || request.url,
       };
-      return receiveContent(request.method, head, response.body, options, started, () =>
-        new SendError('direct-network', 'The connection was lost while the response content was arriving.'),
+      return receiveContent(
+        request.method,
+        head,
+        response.body,
+        options,
+        started,
+        () => new SendError('direct-network', 'The connection was lost while the response content was arriving.'),
       );
     },
   };

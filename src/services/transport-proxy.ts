@@ -39,7 +39,10 @@ export interface ProxyTransportOptions {
   fetch?: typeof fetch;
 }
 
-export function createProxyTransport(token: string, { base = '', fetch: fetchFn = globalThis.fetch }: ProxyTransportOptions = {}): Transport {
+export function createProxyTransport(
+  token: string,
+  { base = '', fetch: fetchFn = globalThis.fetch }: ProxyTransportOptions = {},
+): Transport {
   return {
     kind: 'proxy',
     async send(request: EffectiveRequest, options: SendOptions): Promise<ResponseRecord> {
@@ -57,14 +60,31 @@ export function createProxyTransport(token: string, { base = '', fetch: fetchFn 
         signal: options.signal,
         cache: 'no-store',
       };
-      const response = await fetchOrFail(fetchFn, base + PROXY_PATH, init, () =>
-        new SendError('proxy-unreachable', "Parley's server could not be reached, so the request was not sent. Is Parley still running?"),
+      const response = await fetchOrFail(
+        fetchFn,
+        base + PROXY_PATH,
+        init,
+        () =>
+          new SendError(
+            'proxy-unreachable',
+            "Parley's server could not be reached, so the request was not sent. Is Parley still running?",
+          ),
       );
       const encodedHead = response.headers.get(PROXY_HEAD_HEADER);
       if (encodedHead === null) throw await proxyError(response);
       const { status, reasonPhrase, headers, timings, redirects, url } = decodeProxyResponseHead(encodedHead);
-      return receiveContent(request.method, { status, reasonPhrase, headers, via: 'proxy', timings, redirects, url }, response.body, options, started, () =>
-        new SendError('proxy', 'The connection was lost while the response content was arriving.', 'connection-reset'),
+      return receiveContent(
+        request.method,
+        { status, reasonPhrase, headers, via: 'proxy', timings, redirects, url },
+        response.body,
+        options,
+        started,
+        () =>
+          new SendError(
+            'proxy',
+            'The connection was lost while the response content was arriving.',
+            'connection-reset',
+          ),
       );
     },
   };
@@ -82,6 +102,7 @@ async function proxyError(response: Response): Promise<SendError> {
   }
   // The proxy's own message already names the target and the cause in one sentence (see
   // server/proxy/errors.ts); prefixing the generic title repeated it. The title is the fallback.
-  const message = detail.trim() !== '' ? detail : (PROXY_ERROR_TITLES[code] ?? 'The request failed before a response arrived.');
+  const message =
+    detail.trim() !== '' ? detail : (PROXY_ERROR_TITLES[code] ?? 'The request failed before a response arrived.');
   return new SendError('proxy', message, code);
 }

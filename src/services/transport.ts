@@ -55,7 +55,8 @@ export class SendError extends Error {
 /** The message of a cancel before any response arrived. */
 export const CANCELLED_BEFORE_HEAD = 'Request cancelled. No response was received.';
 /** The message of a cancel after the head arrived: status and header fields were received, the content was not. */
-export const CANCELLED_DURING_CONTENT = 'Request cancelled while the response content was arriving; the content received so far was discarded.';
+export const CANCELLED_DURING_CONTENT =
+  'Request cancelled while the response content was arriving; the content received so far was discarded.';
 
 /**
  * Both transports' fetch: an abort becomes a `cancelled` SendError, any other failure

@@ -4,7 +4,12 @@
  */
 import { create } from 'zustand';
 import { pruneHistory } from '../core/library/history.ts';
-import { DEFAULT_HISTORY_LIMIT, MAX_HISTORY_LIMIT, type HistoryEntry, type LibrarySettings } from '../core/library/records.ts';
+import {
+  DEFAULT_HISTORY_LIMIT,
+  MAX_HISTORY_LIMIT,
+  type HistoryEntry,
+  type LibrarySettings,
+} from '../core/library/records.ts';
 import type { RequestDraft } from '../core/model/draft.ts';
 import { newId } from '../core/model/ids.ts';
 import { editorLoaded, libraryStorage, showNotice } from './library-store.ts';
@@ -34,7 +39,10 @@ export function enforceLimit(): void {
 }
 
 export function historyLoaded(entries: HistoryEntry[], settings: LibrarySettings): void {
-  useHistoryStore.setState({ entries: Object.fromEntries(entries.map((e) => [e.id, e])), limit: settings.historyLimit });
+  useHistoryStore.setState({
+    entries: Object.fromEntries(entries.map((e) => [e.id, e])),
+    limit: settings.historyLimit,
+  });
   enforceLimit();
 }
 
@@ -72,7 +80,10 @@ export function historyOpened(id: string): void {
 }
 
 export function historyLimitChanged(limit: number): void {
-  const n = Math.min(MAX_HISTORY_LIMIT, Math.max(0, Math.floor(Number.isFinite(limit) ? limit : DEFAULT_HISTORY_LIMIT)));
+  const n = Math.min(
+    MAX_HISTORY_LIMIT,
+    Math.max(0, Math.floor(Number.isFinite(limit) ? limit : DEFAULT_HISTORY_LIMIT)),
+  );
   const result = libraryStorage.putSettings({ v: 1, historyLimit: n });
   if (!result.ok) {
     showNotice({ tone: 'error', text: result.message });

@@ -34,8 +34,10 @@ export function libraryStarted(): void {
     } else if (change.type === 'settings') {
       otherTabSettingsChanged(change.settings);
     } else if (change.kind === 'history') {
-      otherTabHistoryChanged(change.type === 'upsert' ? (change.record as HistoryEntry) : null,
-        change.type === 'upsert' ? change.record.id : change.id);
+      otherTabHistoryChanged(
+        change.type === 'upsert' ? (change.record as HistoryEntry) : null,
+        change.type === 'upsert' ? change.record.id : change.id,
+      );
     } else if (change.type === 'upsert') {
       otherTabChanged(change.kind, change.record, change.record.id);
     } else {

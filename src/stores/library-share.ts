@@ -41,7 +41,9 @@ export async function shareHashChecked(hash: string = readHash()): Promise<void>
   try {
     ({ decodeShare } = await import('../core/share/codec.ts'));
   } catch {
-    useShareStore.setState({ received: { error: 'Parley could not load the code that reads share links (offline?). Reload to try again.' } });
+    useShareStore.setState({
+      received: { error: 'Parley could not load the code that reads share links (offline?). Reload to try again.' },
+    });
     return;
   }
   const result = decodeShare(hash, newId);

@@ -58,7 +58,8 @@ export const useLibraryStore = create<LibraryState>()(() => ({
 export const useCollections = (): Record<string, Collection> => useLibraryStore((s) => s.collections);
 export const useSavedRequests = (): Record<string, SavedRequest> => useLibraryStore((s) => s.requests);
 export const useOriginId = (): string | null => useLibraryStore((s) => s.originId);
-export const useOrigin = (): SavedRequest | null => useLibraryStore((s) => (s.originId ? (s.requests[s.originId] ?? null) : null));
+export const useOrigin = (): SavedRequest | null =>
+  useLibraryStore((s) => (s.originId ? (s.requests[s.originId] ?? null) : null));
 export const useSetAside = (): SetAside[] => useLibraryStore((s) => s.setAside);
 export const useNewerKeys = (): string[] => useLibraryStore((s) => s.newerKeys);
 export const useLibraryNotice = (): Notice | null => useLibraryStore((s) => s.notice);
@@ -83,8 +84,10 @@ function written(result: WriteResult): boolean {
 }
 
 function applyRecord(kind: RecordKind, record: LibraryRecord): void {
-  if (kind === 'collection') useLibraryStore.setState((s) => ({ collections: { ...s.collections, [record.id]: record as Collection } }));
-  else if (kind === 'request') useLibraryStore.setState((s) => ({ requests: { ...s.requests, [record.id]: record as SavedRequest } }));
+  if (kind === 'collection')
+    useLibraryStore.setState((s) => ({ collections: { ...s.collections, [record.id]: record as Collection } }));
+  else if (kind === 'request')
+    useLibraryStore.setState((s) => ({ requests: { ...s.requests, [record.id]: record as SavedRequest } }));
 }
 
 function dropRecord(kind: RecordKind, id: string): void {
@@ -121,7 +124,12 @@ export function otherTabChanged(kind: RecordKind, record: LibraryRecord | null, 
 }
 
 /** Puts loaded data in place (app start, or another tab cleared storage). */
-export function libraryLoaded(data: { collections: Collection[]; requests: SavedRequest[]; setAside: SetAside[]; newer: string[] }): void {
+export function libraryLoaded(data: {
+  collections: Collection[];
+  requests: SavedRequest[];
+  setAside: SetAside[];
+  newer: string[];
+}): void {
   useLibraryStore.setState((s) => ({
     collections: Object.fromEntries(data.collections.map((c) => [c.id, c])),
     requests: Object.fromEntries(data.requests.map((r) => [r.id, r])),
@@ -182,13 +190,23 @@ export function saveConfirmed(name: string, target: { collectionId: string } | {
   if ('collectionId' in target) collectionId = target.collectionId;
   else {
     // "My requests" has a fixed id: two tabs creating it at once converge to one record.
-    const { collection, create } = collectionForNewName(target.newCollection, Object.values(useLibraryStore.getState().collections), now, newId);
+    const { collection, create } = collectionForNewName(
+      target.newCollection,
+      Object.values(useLibraryStore.getState().collections),
+      now,
+      newId,
+    );
     if (create && !putRecord('collection', collection)) return false;
     collectionId = collection.id;
   }
   const record: SavedRequest = {
-    v: 1, id: newId(), name: name.trim() || 'Untitled request', collectionId,
-    draft: structuredClone(getDraft()), createdAt: now, updatedAt: now,
+    v: 1,
+    id: newId(),
+    name: name.trim() || 'Untitled request',
+    collectionId,
+    draft: structuredClone(getDraft()),
+    createdAt: now,
+    updatedAt: now,
   };
   if (!putRecord('request', record)) return false;
   useLibraryStore.setState({ originId: record.id, saveDialogOpen: false, notice: null });
@@ -208,14 +226,21 @@ export function requestOpened(id: string): void {
 
 export function requestRenamed(id: string, name: string): void {
   const r = useLibraryStore.getState().requests[id];
-  if (r && name.trim() && name.trim() !== r.name) putRecord('request', { ...r, name: name.trim(), updatedAt: Date.now() });
+  if (r && name.trim() && name.trim() !== r.name)
+    putRecord('request', { ...r, name: name.trim(), updatedAt: Date.now() });
 }
 
 export function requestDuplicated(id: string): void {
   const r = useLibraryStore.getState().requests[id];
   if (!r) return;
   const now = Date.now();
-  const copy: SavedRequest = { ...structuredClone(r), id: newId(), name: `${r.name} (copy)`, createdAt: now, updatedAt: now };
+  const copy: SavedRequest = {
+    ...structuredClone(r),
+    id: newId(),
+    name: `${r.name} (copy)`,
+    createdAt: now,
+    updatedAt: now,
+  };
   if (putRecord('request', copy)) showToast(`Duplicated as “${copy.name}”`);
 }
 
@@ -246,6 +271,7 @@ export function collectionDeleted(id: string): void {
   const inside = Object.values(s.requests).filter((r) => r.collectionId === id);
   const removed: UndoStep['records'] = [];
   for (const r of inside) if (removeRecord('request', r.id)) removed.push({ kind: 'request', record: r });
-  if (removed.length === inside.length && removeRecord('collection', id)) removed.unshift({ kind: 'collection', record: c });
+  if (removed.length === inside.length && removeRecord('collection', id))
+    removed.unshift({ kind: 'collection', record: c });
   showToast(`Deleted “${c.name}” and ${inside.length} request${inside.length === 1 ? '' : 's'}`, { records: removed });
 }

@@ -40,7 +40,10 @@ export function importFileRead(text: string): void {
   const parts = [`${plan.added} added`, `${plan.updated} updated`, `${plan.unchanged} already here`];
   if (parsed.skipped) parts.push(`${parsed.skipped} unreadable skipped`);
   if (failed) {
-    showNotice({ tone: 'error', text: `Import stopped part-way: browser storage is full (${failed} not stored). ${parts.join(', ')}.` });
+    showNotice({
+      tone: 'error',
+      text: `Import stopped part-way: browser storage is full (${failed} not stored). ${parts.join(', ')}.`,
+    });
     return;
   }
   showNotice({ tone: 'info', text: `Import done: ${parts.join(', ')}.` });

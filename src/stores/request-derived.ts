@@ -22,7 +22,11 @@ export function resolveWith(
   activeId: string | null,
   transport: TransportKind,
 ): ResolveResult {
-  return resolveRequest(draft, { variables: activeVariables(environments, activeId), files: (fileId) => getFiles().get(fileId), transport });
+  return resolveRequest(draft, {
+    variables: activeVariables(environments, activeId),
+    files: (fileId) => getFiles().get(fileId),
+    transport,
+  });
 }
 
 /** The current draft resolved now (for sendClicked: the request is built once, here). */

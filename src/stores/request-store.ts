@@ -16,7 +16,13 @@ import type {
 } from '../core/model/draft.ts';
 import { exampleDraft, newHeaderRow, newQueryRow } from '../core/model/defaults.ts';
 import { switchAuthType, type AuthStash } from '../core/auth/switch-scheme.ts';
-import { contentTypeRowsForMode, emptyBodyStash, newMultipartPart, switchBodyMode, type BodyStash } from '../core/body/switch-mode.ts';
+import {
+  contentTypeRowsForMode,
+  emptyBodyStash,
+  newMultipartPart,
+  switchBodyMode,
+  type BodyStash,
+} from '../core/body/switch-mode.ts';
 import { newId } from '../core/model/ids.ts';
 import { mergeQueryRows, splitTargetUri } from '../core/url/query.ts';
 import { fileChosen } from './request-files.ts';
@@ -168,7 +174,9 @@ export function bodyTextEdited(text: string): void {
 }
 
 function setFormFields(update: (fields: KeyValueRow[]) => KeyValueRow[]): void {
-  setDraft((d) => (d.body.mode === 'form-urlencoded' ? { ...d, body: { ...d.body, fields: update(d.body.fields) } } : d));
+  setDraft((d) =>
+    d.body.mode === 'form-urlencoded' ? { ...d, body: { ...d.body, fields: update(d.body.fields) } } : d,
+  );
 }
 export const formFieldAdded = (): void => setFormFields((f) => [...f, emptyRow()]);
 export const formFieldEdited = (id: string, patch: { name?: string; value?: string }): void =>

@@ -28,7 +28,11 @@ export function throttleProgress(
   return {
     report(progress) {
       const sinceShown = performance.now() - shownAt;
-      if (progress.receivedBytes - shownBytes >= stepBytes || progress.receivedBytes === progress.totalBytes || sinceShown >= stepMs) {
+      if (
+        progress.receivedBytes - shownBytes >= stepBytes ||
+        progress.receivedBytes === progress.totalBytes ||
+        sinceShown >= stepMs
+      ) {
         show(progress);
         return;
       }
@@ -45,4 +49,3 @@ export function throttleProgress(
     },
   };
 }
-

@@ -78,8 +78,9 @@ export const useSendCount = (): number => useResponseStore((s) => s.sendCount);
 /** The whole state, for code outside React (tests, history recording). */
 export const getResponseState = (): Readonly<ResponseState> => useResponseStore.getState();
 /** Calls `listener` after every change (e.g. history records each completed send). Returns the unsubscribe function. */
-export const subscribeToResponseState = (listener: (state: Readonly<ResponseState>, previous: Readonly<ResponseState>) => void): (() => void) =>
-  useResponseStore.subscribe(listener);
+export const subscribeToResponseState = (
+  listener: (state: Readonly<ResponseState>, previous: Readonly<ResponseState>) => void,
+): (() => void) => useResponseStore.subscribe(listener);
 
 let inFlight: AbortController | null = null;
 

@@ -8,7 +8,8 @@ import type { TextBodyKind, WorkerReply, WorkerRequest } from './body-protocol.t
 
 let store: TextStore | null = null;
 let incoming: { bytes: Uint8Array; received: number; contentType: string | null; kind: TextBodyKind } | null = null;
-const post = (reply: WorkerReply, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(reply, transfer);
+const post = (reply: WorkerReply, transfer: Transferable[] = []) =>
+  (self as unknown as Worker).postMessage(reply, transfer);
 
 function finishLoad() {
   const { bytes, contentType, kind } = incoming!;

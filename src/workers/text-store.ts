@@ -5,7 +5,14 @@
 import { prepareBodyText, type TextBodyKind } from '../core/response/body-text.ts';
 import { buildRowIndex, searchRows, sliceRows, type RowIndex } from '../core/response/text-rows.ts';
 import { jsonOutlineChildren, type JsonOutlinePage } from '../core/response/json-outline.ts';
-import { SEARCH_LIMIT, type DocInfo, type DocName, type ReadyInfo, type Row, type SearchReply } from './body-protocol.ts';
+import {
+  SEARCH_LIMIT,
+  type DocInfo,
+  type DocName,
+  type ReadyInfo,
+  type Row,
+  type SearchReply,
+} from './body-protocol.ts';
 
 interface Doc {
   text: string;
@@ -17,12 +24,19 @@ export class TextStore {
   private docs: Partial<Record<DocName, Doc>> = {};
   readonly info: ReadyInfo;
 
-  constructor(bytes: Uint8Array, contentType: string | null, kind: TextBodyKind, onPhase?: (phase: 'formatting' | 'indexing') => void) {
+  constructor(
+    bytes: Uint8Array,
+    contentType: string | null,
+    kind: TextBodyKind,
+    onPhase?: (phase: 'formatting' | 'indexing') => void,
+  ) {
     const prepared = prepareBodyText(bytes, contentType, kind, onPhase);
     onPhase?.('indexing');
     this.docs.raw = { text: prepared.raw, index: buildRowIndex(prepared.raw), lower: null };
-    if (prepared.pretty !== null) this.docs.pretty = { text: prepared.pretty, index: buildRowIndex(prepared.pretty), lower: null };
-    const info = (d: Doc | undefined): DocInfo | null => (d ? { rows: d.index.count, lines: d.index.lineCount, chars: d.text.length } : null);
+    if (prepared.pretty !== null)
+      this.docs.pretty = { text: prepared.pretty, index: buildRowIndex(prepared.pretty), lower: null };
+    const info = (d: Doc | undefined): DocInfo | null =>
+      d ? { rows: d.index.count, lines: d.index.lineCount, chars: d.text.length } : null;
     this.info = {
       charset: prepared.charset,
       charsetNote: prepared.charsetNote,

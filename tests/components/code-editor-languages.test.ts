@@ -31,12 +31,17 @@ describe('snippet languages', () => {
 
   it('come with each generated snippet', async () => {
     const req = { method: 'GET', url: 'http://h.test/', headers: [], body: null };
-    expect([(await generateSnippet('curl', req)).language, (await generateSnippet('http', req)).language]).toEqual(['shell', 'plaintext']);
+    expect([(await generateSnippet('curl', req)).language, (await generateSnippet('http', req)).language]).toEqual([
+      'shell',
+      'plaintext',
+    ]);
   });
 
   it('are registered in monaco-setup (with the body editor’s JSON and XML), and nothing else is', () => {
     const setup = readFileSync(new URL('../../src/services/monaco-setup.ts', import.meta.url), 'utf8');
-    const registered = [...setup.matchAll(/^import 'monaco-editor\/languages\/(?:definitions|features)\/([a-z]+)\/register';$/gm)].map((m) => m[1]);
+    const registered = [
+      ...setup.matchAll(/^import 'monaco-editor\/languages\/(?:definitions|features)\/([a-z]+)\/register';$/gm),
+    ].map((m) => m[1]);
     const wanted = new Set([...CODE_TARGETS.map((t) => t.language), 'json', 'xml']);
     wanted.delete('plaintext');
     expect(registered.sort()).toEqual([...wanted].sort());

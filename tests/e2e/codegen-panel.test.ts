@@ -47,7 +47,9 @@ describe('Code panel', () => {
       expect(ran.target).toBe(sent.target);
       expect(ran.body.base64).toBe(sent.body.base64);
       for (const name of ['accept', 'content-type', 'authorization']) {
-        expect(ran.headers.filter(([n]) => n.toLowerCase() === name)).toEqual(sent.headers.filter(([n]) => n.toLowerCase() === name));
+        expect(ran.headers.filter(([n]) => n.toLowerCase() === name)).toEqual(
+          sent.headers.filter(([n]) => n.toLowerCase() === name),
+        );
       }
     }
 

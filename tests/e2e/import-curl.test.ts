@@ -26,7 +26,10 @@ describe('cURL import', () => {
       `  -u 'admin:p:a:s' -H 'X-Note: hello: world' \\\n` +
       `  -H 'Content-Type: application/json' --data-raw $'{"msg":"a\\\\nb","q":"it\\'s ("}'`;
     await pasteIntoUrl(page, command);
-    await page.getByRole('textbox', { name: 'URL' }).and(page.locator(`[value="${h.server.url}/echo/imp?page[number]=1&$top=3"]`)).waitFor();
+    await page
+      .getByRole('textbox', { name: 'URL' })
+      .and(page.locator(`[value="${h.server.url}/echo/imp?page[number]=1&$top=3"]`))
+      .waitFor();
     expect(await page.getByRole('combobox', { name: 'Method' }).inputValue()).toBe('POST');
 
     expect(await send(page)).toBe('200 OK');
@@ -47,16 +50,18 @@ describe('cURL import', () => {
     await waitForForm(page);
     await page.getByRole('toolbar', { name: 'Actions' }).getByRole('button', { name: 'Import' }).click();
     const dialog = page.getByRole('dialog', { name: 'Import a cURL command' });
-    await dialog.getByRole('textbox', { name: 'Command to import' }).fill(
-      `curl -G -d a=1 -d 'b=x%20y' --data-urlencode 'c=d e' --compressed '${h.server.url}/echo/p?z=0'`,
-    );
+    await dialog
+      .getByRole('textbox', { name: 'Command to import' })
+      .fill(`curl -G -d a=1 -d 'b=x%20y' --data-urlencode 'c=d e' --compressed '${h.server.url}/echo/p?z=0'`);
     await dialog.getByRole('button', { name: 'Import' }).click();
     const done = page.getByRole('dialog', { name: 'cURL command imported' });
     const warnings = done.getByRole('status', { name: 'Import warnings' });
     expect(await warnings.textContent()).toContain('--compressed is not imported');
     await done.getByRole('button', { name: 'Close' }).click();
 
-    expect(await page.getByRole('textbox', { name: 'URL' }).inputValue()).toBe(`${h.server.url}/echo/p?z=0&a=1&b=x%20y&c=d+e`);
+    expect(await page.getByRole('textbox', { name: 'URL' }).inputValue()).toBe(
+      `${h.server.url}/echo/p?z=0&a=1&b=x%20y&c=d+e`,
+    );
     expect(await send(page)).toBe('200 OK');
     const echo = await readEcho(page);
     expect(echo.method).toBe('GET');

@@ -116,7 +116,8 @@ describe('keyboard', () => {
     await page.locator('.monaco-editor').first().waitFor();
     for (const label of ['Text', 'XML', 'None', 'JSON', 'Form URL-encoded', 'JSON', 'Multipart form', 'Text', 'JSON']) {
       await setBodyType(page, label);
-      if (label === 'JSON' || label === 'Text' || label === 'XML') await page.locator('.monaco-editor').first().waitFor();
+      if (label === 'JSON' || label === 'Text' || label === 'XML')
+        await page.locator('.monaco-editor').first().waitFor();
     }
     // Type into the last editor: its contributions (code lens, drop into editor …) are all alive.
     await page.locator('.monaco-editor').first().click();

@@ -26,7 +26,9 @@ async function fillSaveDialog(page: Page, name: string, collection: string | { n
 }
 
 async function savedNames(page: Page): Promise<string[]> {
-  const items = sidebar(page).getByRole('region', { name: 'Saved requests' }).getByRole('button', { name: /^Open / });
+  const items = sidebar(page)
+    .getByRole('region', { name: 'Saved requests' })
+    .getByRole('button', { name: /^Open / });
   return (await items.allTextContents()).map((t) => t.replace(/^(GET|POST|PUT|PATCH|DELETE)/, ''));
 }
 
@@ -69,9 +71,15 @@ describe('saved requests', () => {
     await waitForForm(page);
     await sidebar(page).getByRole('button', { name: 'Open Alpha' }).click();
     expect(await urlField(page).inputValue()).toBe(`${h.server.url}/echo/changed`);
-    const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('parley:v1:')).sort());
+    const keys = await page.evaluate(() =>
+      Object.keys(localStorage)
+        .filter((k) => k.startsWith('parley:v1:'))
+        .sort(),
+    );
     expect(keys.filter((k) => !k.includes(':history:'))).toEqual([
-      expect.stringMatching(/^parley:v1:collection:/), expect.stringMatching(/^parley:v1:request:/), 'parley:v1:working',
+      expect.stringMatching(/^parley:v1:collection:/),
+      expect.stringMatching(/^parley:v1:request:/),
+      'parley:v1:working',
     ]);
     await context.close();
   });
@@ -123,7 +131,11 @@ describe('saved requests', () => {
     await entry.click();
     expect(await urlField(page).inputValue()).toBe(`${h.server.url}/echo/history-check?n=1`);
     // No response content in storage.
-    const stored = await page.evaluate(() => Object.entries(localStorage).filter(([k]) => k.includes(':history:')).map(([, v]) => v));
+    const stored = await page.evaluate(() =>
+      Object.entries(localStorage)
+        .filter(([k]) => k.includes(':history:'))
+        .map(([, v]) => v),
+    );
     expect(stored).toHaveLength(1);
     expect(stored[0]).not.toContain('"target"');
     await context.close();
@@ -138,7 +150,10 @@ describe('two tabs', () => {
     await Promise.all([waitForForm(a), waitForForm(b)]);
     await setUrl(a, `${h.server.url}/echo/first-a`);
     await setUrl(b, `${h.server.url}/echo/first-b`);
-    for (const [p, name] of [[a, 'First A'], [b, 'First B']] as const) {
+    for (const [p, name] of [
+      [a, 'First A'],
+      [b, 'First B'],
+    ] as const) {
       await p.bringToFront();
       await p.getByRole('toolbar', { name: 'Actions' }).getByRole('button', { name: 'Save', exact: true }).click();
       const dialog = p.getByRole('dialog', { name: 'Save request' });
@@ -147,17 +162,34 @@ describe('two tabs', () => {
       await dialog.getByRole('textbox', { name: 'Request name' }).fill(name);
     }
     const at = Date.now() + 250;
-    await Promise.all([a, b].map((p) => p.evaluate((t) => new Promise<void>((done) => setTimeout(() => {
-      document.querySelector<HTMLButtonElement>('dialog[open] button[type="submit"]')!.click();
-      done();
-    }, t - Date.now())), at)));
+    await Promise.all(
+      [a, b].map((p) =>
+        p.evaluate(
+          (t) =>
+            new Promise<void>((done) =>
+              setTimeout(() => {
+                document.querySelector<HTMLButtonElement>('dialog[open] button[type="submit"]')!.click();
+                done();
+              }, t - Date.now()),
+            ),
+          at,
+        ),
+      ),
+    );
     await sidebar(a).getByRole('button', { name: 'Open First B' }).waitFor();
     await sidebar(b).getByRole('button', { name: 'Open First A' }).waitFor();
-    const collections = await a.evaluate(() => Object.entries(localStorage).filter(([k]) => k.startsWith('parley:v1:collection:'))
-      .map(([k, v]) => [k, (JSON.parse(v) as { name: string }).name]));
+    const collections = await a.evaluate(() =>
+      Object.entries(localStorage)
+        .filter(([k]) => k.startsWith('parley:v1:collection:'))
+        .map(([k, v]) => [k, (JSON.parse(v) as { name: string }).name]),
+    );
     expect(collections).toEqual([['parley:v1:collection:default', 'My requests']]);
     for (const p of [a, b]) {
-      expect(await sidebar(p).getByRole('region', { name: /^Collection / }).count()).toBe(1);
+      expect(
+        await sidebar(p)
+          .getByRole('region', { name: /^Collection / })
+          .count(),
+      ).toBe(1);
       expect((await savedNames(p)).sort()).toEqual(['First A', 'First B']);
     }
     await context.close();
@@ -172,16 +204,30 @@ describe('two tabs', () => {
     for (let i = 0; i < ROUNDS; i++) {
       await setUrl(a, `${h.server.url}/echo/from-a/${i}`);
       await setUrl(b, `${h.server.url}/echo/from-b/${i}`);
-      const [saveA, saveB] = [await fillSaveDialog(a, `A${i}`, i === 0 ? { new: 'Shared' } : 'Shared'),
-        await fillSaveDialog(b, `B${i}`, i === 0 ? { new: 'Shared B' } : 'Shared B')];
+      const [saveA, saveB] = [
+        await fillSaveDialog(a, `A${i}`, i === 0 ? { new: 'Shared' } : 'Shared'),
+        await fillSaveDialog(b, `B${i}`, i === 0 ? { new: 'Shared B' } : 'Shared B'),
+      ];
       await Promise.all([saveA.waitFor(), saveB.waitFor()]);
       // Both tabs click Save at the same wall-clock instant (same machine clock), not one after the other.
       const at = Date.now() + 250;
-      await Promise.all([a, b].map((p) => p.evaluate((t) => new Promise<void>((done) => setTimeout(() => {
-        document.querySelector<HTMLButtonElement>('dialog[open] button[type="submit"]')!.click();
-        done();
-      }, t - Date.now())), at)));
-      await Promise.all([a, b].map((p) => p.getByRole('dialog', { name: 'Save request' }).waitFor({ state: 'detached' })));
+      await Promise.all(
+        [a, b].map((p) =>
+          p.evaluate(
+            (t) =>
+              new Promise<void>((done) =>
+                setTimeout(() => {
+                  document.querySelector<HTMLButtonElement>('dialog[open] button[type="submit"]')!.click();
+                  done();
+                }, t - Date.now()),
+              ),
+            at,
+          ),
+        ),
+      );
+      await Promise.all(
+        [a, b].map((p) => p.getByRole('dialog', { name: 'Save request' }).waitFor({ state: 'detached' })),
+      );
       // Start the next round from a new, unsaved request in each tab.
       await sidebar(a).getByRole('button', { name: 'New request' }).click();
       await sidebar(b).getByRole('button', { name: 'New request' }).click();
@@ -197,17 +243,23 @@ describe('two tabs', () => {
     await Promise.all([liveA.click(), liveB.click()]);
     await sidebar(a).getByRole('button', { name: 'Open Live B' }).waitFor();
     await sidebar(b).getByRole('button', { name: 'Open Live A' }).waitFor();
-    const records = await a.evaluate(() => Object.entries(localStorage).filter(([k]) => k.startsWith('parley:v1:request:'))
-      .map(([, v]) => JSON.parse(v) as { name: string; createdAt: number; draft: { url: string } }));
+    const records = await a.evaluate(() =>
+      Object.entries(localStorage)
+        .filter(([k]) => k.startsWith('parley:v1:request:'))
+        .map(([, v]) => JSON.parse(v) as { name: string; createdAt: number; draft: { url: string } }),
+    );
     expect(records).toHaveLength(ROUNDS * 2 + 2);
     for (let i = 0; i < ROUNDS; i++) {
       expect(records.find((r) => r.name === `A${i}`)?.draft.url).toBe(`${h.server.url}/echo/from-a/${i}`);
       expect(records.find((r) => r.name === `B${i}`)?.draft.url).toBe(`${h.server.url}/echo/from-b/${i}`);
     }
     const gaps = [...Array(ROUNDS).keys()].map((i) =>
-      Math.abs(records.find((r) => r.name === `A${i}`)!.createdAt - records.find((r) => r.name === `B${i}`)!.createdAt));
-    console.log(`concurrent saves: ${ROUNDS} rounds of two tabs saving at once (write gaps ${gaps.join(', ')} ms) + 1 live round → ` +
-      `${records.length}/${ROUNDS * 2 + 2} kept; each tab listed the other's without reload`);
+      Math.abs(records.find((r) => r.name === `A${i}`)!.createdAt - records.find((r) => r.name === `B${i}`)!.createdAt),
+    );
+    console.log(
+      `concurrent saves: ${ROUNDS} rounds of two tabs saving at once (write gaps ${gaps.join(', ')} ms) + 1 live round → ` +
+        `${records.length}/${ROUNDS * 2 + 2} kept; each tab listed the other's without reload`,
+    );
     await context.close();
   });
 });

@@ -25,7 +25,12 @@ describe('export and import', () => {
     expect(download.suggestedFilename()).toMatch(/^parley-library-\d{4}-\d{2}-\d{2}\.json$/);
     const text = readFileSync(await download.path(), 'utf8');
     const file = { name: download.suggestedFilename(), mimeType: 'application/json', buffer: Buffer.from(text) };
-    const exported = JSON.parse(text) as { format: string; version: number; requests: { name: string }[]; collections: unknown[] };
+    const exported = JSON.parse(text) as {
+      format: string;
+      version: number;
+      requests: { name: string }[];
+      collections: unknown[];
+    };
     expect([exported.format, exported.version]).toEqual(['parley-library', 1]);
     expect(exported.requests.map((r) => r.name).sort()).toEqual(['First', 'Second']);
     expect(exported.collections).toHaveLength(1);
@@ -41,10 +46,18 @@ describe('export and import', () => {
     expect(await fresh.page.getByRole('textbox', { name: 'URL' }).inputValue()).toBe(`${h.server.url}/echo/first`);
     await library.getByLabel('Library file to import').setInputFiles(file);
     await message.getByText('Import done: 0 added, 0 updated, 3 already here.').waitFor();
-    expect(await fresh.page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('parley:v1:request:')).length)).toBe(2);
+    expect(
+      await fresh.page.evaluate(
+        () => Object.keys(localStorage).filter((k) => k.startsWith('parley:v1:request:')).length,
+      ),
+    ).toBe(2);
 
-    await library.getByLabel('Library file to import').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"har"}') });
-    expect(await fresh.page.getByRole('alert', { name: 'Library message' }).textContent()).toContain('Nothing was imported. This JSON file is not a Parley library export.');
+    await library
+      .getByLabel('Library file to import')
+      .setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"har"}') });
+    expect(await fresh.page.getByRole('alert', { name: 'Library message' }).textContent()).toContain(
+      'Nothing was imported. This JSON file is not a Parley library export.',
+    );
     await fresh.context.close();
   });
 });

@@ -6,7 +6,17 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useHarness } from './harness.ts';
-import { echoBodyBytes, echoHeader, openRequestTab, readEcho, send, setBodyType, setMethod, setUrl, waitForForm } from './request-helpers.ts';
+import {
+  echoBodyBytes,
+  echoHeader,
+  openRequestTab,
+  readEcho,
+  send,
+  setBodyType,
+  setMethod,
+  setUrl,
+  waitForForm,
+} from './request-helpers.ts';
 
 const h = useHarness();
 
@@ -27,7 +37,9 @@ describe('request builder (issue 3)', () => {
     await page.getByRole('button', { name: '+ Add file' }).click();
     await page.getByRole('textbox', { name: 'Part name' }).nth(1).fill('file');
     const fileBytes = Buffer.from([0x00, 0x01, 0xff, 0x0d, 0x0a, 0x2d, 0x2d, 0x80, 0x7f]);
-    await page.getByLabel('File for part 2').setInputFiles({ name: 'data.bin', mimeType: 'application/x-test', buffer: fileBytes });
+    await page
+      .getByLabel('File for part 2')
+      .setInputFiles({ name: 'data.bin', mimeType: 'application/x-test', buffer: fileBytes });
     const chosen = page.locator('label', { has: page.getByLabel('File for part 2') });
     await chosen.getByText('data.bin', { exact: true }).waitFor();
     expect(await chosen.getByText('9 B', { exact: true }).count()).toBe(1);
@@ -42,7 +54,10 @@ describe('request builder (issue 3)', () => {
     expect(boundary).toBeDefined();
     const expected = Buffer.concat([
       Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="note"\r\n\r\nZoë ✓\r\n`, 'utf8'),
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="data.bin"\r\nContent-Type: application/x-test\r\n\r\n`, 'utf8'),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="data.bin"\r\nContent-Type: application/x-test\r\n\r\n`,
+        'utf8',
+      ),
       fileBytes,
       Buffer.from(`\r\n--${boundary}--\r\n`, 'utf8'),
     ]);
@@ -117,7 +132,9 @@ describe('request builder (issue 3)', () => {
     await page.getByRole('button', { name: 'Add parameter' }).click();
     await names.nth(2).fill('city');
     await values.nth(2).fill('Zürich');
-    expect(await page.getByRole('textbox', { name: 'URL' }).inputValue()).toBe(`${h.server.url}/echo/q?ver=1.2.3&sig=abc==&city=Zürich#top`);
+    expect(await page.getByRole('textbox', { name: 'URL' }).inputValue()).toBe(
+      `${h.server.url}/echo/q?ver=1.2.3&sig=abc==&city=Zürich#top`,
+    );
     expect(await send(page)).toBe('200 OK');
     const echo = await readEcho(page);
     expect(echo.target).toBe('/echo/q?ver=1.2.3&sig=abc==&city=Z%C3%BCrich');
@@ -149,7 +166,9 @@ describe('request builder (issue 3)', () => {
     await dialog.getByRole('textbox', { name: 'Variable value' }).nth(1).fill('s3cr€t');
     expect(await dialog.getByRole('textbox', { name: 'Variable value' }).nth(1).getAttribute('type')).toBe('password');
     await dialog.getByRole('button', { name: 'Close' }).click();
-    expect(await page.getByRole('combobox', { name: 'Environment' }).locator('option:checked').textContent()).toBe('Local');
+    expect(await page.getByRole('combobox', { name: 'Environment' }).locator('option:checked').textContent()).toBe(
+      'Local',
+    );
 
     expect(await send(page)).toBe('200 OK');
     const echo = await readEcho(page);
@@ -206,7 +225,9 @@ describe('request builder (issue 3)', () => {
     );
     await page.getByRole('button', { name: 'Minify' }).click();
     expect(await send(page)).toBe('200 OK');
-    expect(echoBodyBytes(await readEcho(page)).toString('utf8')).toBe('{"employee":{"name":"Emma","age":28,"city":"Boston"}}');
+    expect(echoBodyBytes(await readEcho(page)).toString('utf8')).toBe(
+      '{"employee":{"name":"Emma","age":28,"city":"Boston"}}',
+    );
     await page.context().close();
   });
 

@@ -12,7 +12,9 @@ describe('request form layout', () => {
     await setBodyType(page, 'Multipart form');
     await page.getByRole('button', { name: '+ Add file' }).click();
     const fileName = 'quarterly-report-final-version-2026-11-29-with-appendix.pdf';
-    await page.getByLabel('File for part 2').setInputFiles({ name: fileName, mimeType: 'application/octet-stream', buffer: Buffer.alloc(123456) });
+    await page
+      .getByLabel('File for part 2')
+      .setInputFiles({ name: fileName, mimeType: 'application/octet-stream', buffer: Buffer.alloc(123456) });
     const label = page.locator('label', { has: page.getByLabel('File for part 2') });
     await label.getByText(fileName).waitFor();
     expect(await label.getAttribute('title')).toBe(`${fileName} (123,456 bytes)`);

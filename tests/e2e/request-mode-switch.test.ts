@@ -5,7 +5,17 @@
  */
 import { describe, expect, it } from 'vitest';
 import { useHarness } from './harness.ts';
-import { echoBodyBytes, echoHeader, openRequestTab, readEcho, send, setBodyType, setMethod, setUrl, waitForForm } from './request-helpers.ts';
+import {
+  echoBodyBytes,
+  echoHeader,
+  openRequestTab,
+  readEcho,
+  send,
+  setBodyType,
+  setMethod,
+  setUrl,
+  waitForForm,
+} from './request-helpers.ts';
 
 const h = useHarness();
 
@@ -25,7 +35,9 @@ describe('switching body mode and auth type (QA defects 1–3)', () => {
     const [contentType] = echoHeader(echo, 'Content-Type');
     const boundary = /^multipart\/form-data; boundary=(.+)$/.exec(contentType ?? '')?.[1];
     expect(boundary).toBeDefined();
-    expect(echoBodyBytes(echo).toString('utf8')).toBe(`--${boundary}\r\nContent-Disposition: form-data; name="note"\r\n\r\nZoë\r\n--${boundary}--\r\n`);
+    expect(echoBodyBytes(echo).toString('utf8')).toBe(
+      `--${boundary}\r\nContent-Disposition: form-data; name="note"\r\n\r\nZoë\r\n--${boundary}--\r\n`,
+    );
     await page.context().close();
   });
 

@@ -2,7 +2,18 @@
 import { describe, expect, it } from 'vitest';
 import { useHarness } from './harness.ts';
 import { SAMPLE_JSON_BODY, SAMPLE_TOKEN } from '../../src/core/model/defaults.ts';
-import { echoBodyBytes, echoHeader, openResponseTab, readEcho, responseBodyText, send, setBodyType, setMethod, setUrl, waitForForm } from './request-helpers.ts';
+import {
+  echoBodyBytes,
+  echoHeader,
+  openResponseTab,
+  readEcho,
+  responseBodyText,
+  send,
+  setBodyType,
+  setMethod,
+  setUrl,
+  waitForForm,
+} from './request-helpers.ts';
 
 const h = useHarness();
 
@@ -176,7 +187,9 @@ describe('methods and responses through the proxy', () => {
     const alert = page.getByRole('alert', { name: 'Send error' });
     await alert.waitFor();
     // One sentence naming the address, under the title and the proxy's error code.
-    expect(await alert.textContent()).toBe('No responseconnection-refusedConnection refused by 127.0.0.1:9 — nothing is listening there.');
+    expect(await alert.textContent()).toBe(
+      'No responseconnection-refusedConnection refused by 127.0.0.1:9 — nothing is listening there.',
+    );
     // The alert already says no response came: the body area does not add "No response yet."
     expect(await page.getByRole('region', { name: 'Response' }).textContent()).not.toContain('No response yet');
     expect(await page.getByRole('textbox', { name: 'URL' }).inputValue()).toBe(url);

@@ -29,7 +29,9 @@ describe('response body kinds', () => {
     expect(await get(page, '/echo/image.png')).toBe('200 OK');
     const img = bodyRegion(page).getByRole('img', { name: 'Response image preview' });
     await img.waitFor();
-    await page.waitForFunction(() => (document.querySelector('img[alt="Response image preview"]') as HTMLImageElement | null)?.complete === true);
+    await page.waitForFunction(
+      () => (document.querySelector('img[alt="Response image preview"]') as HTMLImageElement | null)?.complete === true,
+    );
     const size = await img.evaluate((el: HTMLImageElement) => [el.naturalWidth, el.naturalHeight]);
     expect(size).toEqual([16, 16]);
     expect(await img.getAttribute('src')).toMatch(/^blob:/);
@@ -72,7 +74,7 @@ describe('response body kinds', () => {
     expect(observed.messages).toEqual([]);
     expect(observed.title).not.toBe('SCRIPT RAN');
     await page.getByRole('tablist', { name: 'Body view' }).getByRole('tab', { name: 'Source' }).click();
-    await expect.poll(() => bodyRegion(page).textContent()).toContain("window.__parleyEchoScriptRan = true;");
+    await expect.poll(() => bodyRegion(page).textContent()).toContain('window.__parleyEchoScriptRan = true;');
     await context.close();
   });
 
@@ -94,7 +96,10 @@ describe('response body kinds', () => {
   it('downloads the exact bytes received (SHA-256) with the Content-Disposition name', async () => {
     const { page } = await h.openApp();
     expect(await get(page, '/echo/download?name=' + encodeURIComponent('résumé 2024.csv'))).toBe('200 OK');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('résumé 2024.csv');
     const saved = await readFile((await download.path())!);
     const sent = new Uint8Array(await (await fetch(`${h.server.url}/echo/download?name=x.csv`)).arrayBuffer());
@@ -106,10 +111,13 @@ describe('response body kinds', () => {
     const { page } = await h.openApp();
     expect(await get(page, '/echo/bytes/70000')).toBe('200 OK');
     const hex = bodyRegion(page).getByRole('region', { name: 'Hex dump' });
-    await expect.poll(() => hex.locator('[data-row="0"]').textContent()).toBe(
-      '00000000  00 01 02 03 04 05 06 07  08 09 0a 0b 0c 0d 0e 0f  |................|',
-    );
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download' }).click()]);
+    await expect
+      .poll(() => hex.locator('[data-row="0"]').textContent())
+      .toBe('00000000  00 01 02 03 04 05 06 07  08 09 0a 0b 0c 0d 0e 0f  |................|');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('70000.bin');
     const saved = await readFile((await download.path())!);
     const expected = Uint8Array.from({ length: 70000 }, (_, i) => i & 0xff);
@@ -123,7 +131,12 @@ describe('response body kinds', () => {
     await waitForForm(page);
     await page.getByRole('checkbox', { name: 'Follow redirects' }).check();
     expect(await get(page, '/echo/redirect/0')).toBe('200 OK');
-    expect(await page.getByRole('region', { name: 'Response' }).getByRole('button', { name: /redirect/ }).count()).toBe(0);
+    expect(
+      await page
+        .getByRole('region', { name: 'Response' })
+        .getByRole('button', { name: /redirect/ })
+        .count(),
+    ).toBe(0);
     await page.context().close();
   });
 
@@ -135,7 +148,12 @@ describe('response body kinds', () => {
     // Next to the status: the 200 came after redirects; the button opens the list of hops.
     const after = page.getByRole('region', { name: 'Response' }).getByRole('button', { name: 'after 2 redirects' });
     await after.click();
-    expect(await page.getByRole('tablist', { name: 'Response views' }).getByRole('tab', { name: 'Timing' }).getAttribute('aria-selected')).toBe('true');
+    expect(
+      await page
+        .getByRole('tablist', { name: 'Response views' })
+        .getByRole('tab', { name: 'Timing' })
+        .getAttribute('aria-selected'),
+    ).toBe('true');
     const list = page.getByRole('list', { name: 'Redirects' });
     await list.waitFor(); // the view loads lazily
     const hops = await list.getByRole('listitem').allTextContents();

@@ -75,7 +75,9 @@ describe('a send that ends before the content is complete', () => {
     expect(await statusStrip(page).textContent()).toBe('Response200 OKvia proxy');
     await openResponseTab(page, 'Body');
     const panel = responseRegion(page).getByRole('tabpanel');
-    expect(await panel.textContent()).toBe('4 B of 100 B of content arrived before the connection was lost; the partial content was discarded.');
+    expect(await panel.textContent()).toBe(
+      '4 B of 100 B of content arrived before the connection was lost; the partial content was discarded.',
+    );
     await page.context().close();
   });
 
@@ -86,7 +88,10 @@ describe('a send that ends before the content is complete', () => {
     const held = await arrived;
     held.res.writeHead(200, { 'Content-Type': 'text/plain' }); // chunked: no declared length
     held.res.write('y'.repeat(40));
-    await responseRegion(page).getByRole('status', { name: 'Content progress' }).filter({ hasText: 'Receiving 40 B' }).waitFor();
+    await responseRegion(page)
+      .getByRole('status', { name: 'Content progress' })
+      .filter({ hasText: 'Receiving 40 B' })
+      .waitFor();
     expect(await statusStrip(page).textContent()).toBe('Response200 OKReceiving 40 B…via proxy');
 
     await responseRegion(page).getByRole('button', { name: 'Cancel request' }).click();
@@ -131,7 +136,9 @@ describe('Ctrl+Enter while a request is in flight', () => {
     await sidebar.getByRole('tab', { name: 'History' }).click();
     const entries = sidebar.getByRole('list', { name: 'History' }).getByRole('button');
     await entries.first().waitFor();
-    expect(await entries.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')))).toEqual([`Reopen GET ${targetUrl}/slow?n=2`]);
+    expect(await entries.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')))).toEqual([
+      `Reopen GET ${targetUrl}/slow?n=2`,
+    ]);
     await page.context().close();
   });
 });

@@ -113,7 +113,10 @@ describe('a slow response', () => {
     for (let i = 0; i < CHUNKS; i++) trickle.res.write(CHUNK);
     trickle.res.end();
     await page.getByRole('button', { name: 'Send', exact: true }).waitFor();
-    const bar = await page.getByRole('region', { name: 'Response' }).locator('span[title$="bytes of content"]').getAttribute('title');
+    const bar = await page
+      .getByRole('region', { name: 'Response' })
+      .locator('span[title$="bytes of content"]')
+      .getAttribute('title');
     expect(bar).toBe('5,000 bytes of content');
     await page.context().close();
   });

@@ -1,7 +1,16 @@
 /** The Response region: lossless JSON, no-body responses, the raw request, and direct-mode failures. */
 import { describe, expect, it } from 'vitest';
 import { useHarness } from './harness.ts';
-import { openResponseTab, readEcho, responseBodyText, send, setBodyType, setMethod, setUrl, waitForForm } from './request-helpers.ts';
+import {
+  openResponseTab,
+  readEcho,
+  responseBodyText,
+  send,
+  setBodyType,
+  setMethod,
+  setUrl,
+  waitForForm,
+} from './request-helpers.ts';
 
 const h = useHarness();
 
@@ -83,9 +92,13 @@ describe('response view', () => {
     expect(await send(page)).toBe('200 OK');
     const echo = await readEcho(page);
     expect(echo.method).toBe('POST');
-    expect(Buffer.from(echo.body.base64, 'base64').toString('utf8')).toBe('{"employee":{"name":"Emma","age":28,"city":"Boston"}}');
+    expect(Buffer.from(echo.body.base64, 'base64').toString('utf8')).toBe(
+      '{"employee":{"name":"Emma","age":28,"city":"Boston"}}',
+    );
     await openResponseTab(page, 'Headers');
-    expect(await page.getByRole('region', { name: 'Response' }).textContent()).toContain('Direct mode: the browser shows only the header fields the server exposes');
+    expect(await page.getByRole('region', { name: 'Response' }).textContent()).toContain(
+      'Direct mode: the browser shows only the header fields the server exposes',
+    );
     await page.context().close();
   });
 

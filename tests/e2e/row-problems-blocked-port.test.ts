@@ -40,7 +40,8 @@ describe('problems shown before sending', () => {
     const via = page.getByRole('radiogroup', { name: 'Send via' });
     await via.getByRole('radio', { name: 'Direct' }).click();
     await setUrl(page, 'http://127.0.0.1:1/x');
-    const message = "Browsers refuse to connect to port 1 (the Fetch standard's blocked ports). Send it through Parley's proxy instead.";
+    const message =
+      "Browsers refuse to connect to port 1 (the Fetch standard's blocked ports). Send it through Parley's proxy instead.";
     await page.getByText(message).first().waitFor();
     expect(await page.getByRole('textbox', { name: 'URL' }).getAttribute('aria-invalid')).toBe('true');
     await page.getByRole('button', { name: 'Send', exact: true }).click();
@@ -53,7 +54,10 @@ describe('problems shown before sending', () => {
     expect(await page.getByText(message).count()).toBe(0);
     await page.getByRole('button', { name: 'Send', exact: true }).click();
     // Nothing listens on port 1: the proxy really tried, so the error is the refused connection.
-    await page.getByRole('alert', { name: 'Send error' }).filter({ hasText: 'Connection refused by 127.0.0.1:1' }).waitFor();
+    await page
+      .getByRole('alert', { name: 'Send error' })
+      .filter({ hasText: 'Connection refused by 127.0.0.1:1' })
+      .waitFor();
     await page.context().close();
   });
 });

@@ -4,7 +4,16 @@ import type { Page } from 'playwright-core';
 import { useHarness } from './harness.ts';
 import { blankDraft, SAMPLE_JSON_BODY, SAMPLE_TOKEN } from '../../src/core/model/defaults.ts';
 import { encodeShare } from '../../src/core/share/codec.ts';
-import { echoBodyBytes, echoHeader, openRequestTab, readEcho, send, setMethod, setUrl, waitForForm } from './request-helpers.ts';
+import {
+  echoBodyBytes,
+  echoHeader,
+  openRequestTab,
+  readEcho,
+  send,
+  setMethod,
+  setUrl,
+  waitForForm,
+} from './request-helpers.ts';
 
 const h = useHarness();
 
@@ -13,7 +22,11 @@ async function shareLink(page: Page, includeSecrets = false): Promise<{ link: st
   const dialog = page.getByRole('dialog', { name: 'Share request' });
   if (includeSecrets) await dialog.getByRole('checkbox', { name: 'Include secrets' }).check();
   const link = await dialog.getByRole('textbox', { name: 'Share link' }).inputValue();
-  const omitted = await dialog.getByRole('list', { name: 'Left out of the link' }).getByRole('listitem').allTextContents().catch(() => []);
+  const omitted = await dialog
+    .getByRole('list', { name: 'Left out of the link' })
+    .getByRole('listitem')
+    .allTextContents()
+    .catch(() => []);
   await dialog.getByRole('button', { name: 'Close' }).click();
   return { link, omitted: includeSecrets ? [] : omitted };
 }
@@ -26,7 +39,9 @@ describe('share links', () => {
     expect(link.startsWith(`${h.server.url}/#r=1.`)).toBe(true);
     expect(omitted).toEqual(['Auth: Token']);
     expect(link).not.toContain(SAMPLE_TOKEN);
-    console.log(`share link for the example request: ${link.length} characters (fragment ${link.length - h.server.url.length - 2})`);
+    console.log(
+      `share link for the example request: ${link.length} characters (fragment ${link.length - h.server.url.length - 2})`,
+    );
     // Change it so the receiver's own example request cannot pass for the shared one.
     await setMethod(page, 'PUT');
     await setUrl(page, `${h.server.url}/echo/shared?q=Zo%C3%AB`);
@@ -44,7 +59,9 @@ describe('share links', () => {
     await waitForForm(other);
     const notice = other.getByRole('status', { name: 'Shared request' });
     expect(await notice.textContent()).toContain('fill in and enable before sending: Auth: Token');
-    expect(await other.getByRole('textbox', { name: 'URL' }).inputValue()).toBe(`${h.server.url}/echo/shared?q=Zo%C3%AB`);
+    expect(await other.getByRole('textbox', { name: 'URL' }).inputValue()).toBe(
+      `${h.server.url}/echo/shared?q=Zo%C3%AB`,
+    );
     expect(await other.getByRole('combobox', { name: 'Method' }).inputValue()).toBe('PUT');
     expect(await other.evaluate(() => location.hash)).toBe('');
     expect(await other.getByRole('img', { name: 'Unsaved changes' }).count()).toBe(1);
@@ -80,8 +97,9 @@ describe('share links', () => {
     await page.keyboard.press('Control+u');
     const dialog = page.getByRole('dialog', { name: 'Share request' });
     await dialog.waitFor();
-    expect(await dialog.getByRole('list', { name: 'Left out of the link' }).getByRole('listitem').allTextContents())
-      .toEqual(['Auth: Token', 'Query parameter: api_key']);
+    expect(
+      await dialog.getByRole('list', { name: 'Left out of the link' }).getByRole('listitem').allTextContents(),
+    ).toEqual(['Auth: Token', 'Query parameter: api_key']);
     await dialog.getByRole('checkbox', { name: 'Include secrets' }).check();
     await dialog.getByText(/Anyone who gets this link can read/).waitFor();
     const link = await dialog.getByRole('textbox', { name: 'Share link' }).inputValue();
@@ -92,7 +110,9 @@ describe('share links', () => {
     await other.goto(link);
     await waitForForm(other);
     await other.getByRole('status', { name: 'Shared request' }).waitFor();
-    expect(await other.getByRole('textbox', { name: 'URL' }).inputValue()).toBe(`${h.server.url}/echo/share?a=1&api_key=K`);
+    expect(await other.getByRole('textbox', { name: 'URL' }).inputValue()).toBe(
+      `${h.server.url}/echo/share?a=1&api_key=K`,
+    );
     await openRequestTab(other, 'Auth');
     expect(await other.getByRole('textbox', { name: 'Token' }).inputValue()).toBe(SAMPLE_TOKEN);
     await fresh.context.close();
@@ -104,7 +124,11 @@ describe('share links', () => {
       ...blankDraft(),
       url: `${h.server.url}/echo/secrets`,
       query: [row('q1', 'page', '2'), row('q2', 'access_token', 'AT'), row('q3', 'sig', 'S')],
-      headers: [row('h1', 'Cookie', 'sid=1'), row('h2', 'Proxy-Authorization', 'Basic eDp5'), row('h3', 'X-Kept', 'yes')],
+      headers: [
+        row('h1', 'Cookie', 'sid=1'),
+        row('h2', 'Proxy-Authorization', 'Basic eDp5'),
+        row('h3', 'X-Kept', 'yes'),
+      ],
     });
     expect(omitted.map((o) => o.name)).toEqual(['access_token', 'sig', 'Cookie', 'Proxy-Authorization']);
     const fresh = await h.newContext();
@@ -167,13 +191,17 @@ describe('long share links', () => {
     await waitForForm(page);
     // Random-looking text does not compress, so the link grows with it.
     let seed = 7;
-    const noise = Array.from({ length: 11000 }, () => ((seed = (seed * 48271) % 2147483647) % 36).toString(36)).join('');
+    const noise = Array.from({ length: 11000 }, () => ((seed = (seed * 48271) % 2147483647) % 36).toString(36)).join(
+      '',
+    );
     await setUrl(page, `${h.server.url}/echo/${noise}`);
     await page.getByRole('toolbar', { name: 'Actions' }).getByRole('button', { name: 'Share', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Share request' });
     const link = await dialog.getByRole('textbox', { name: 'Share link' }).inputValue();
     expect(link.length).toBeGreaterThan(8000);
-    expect(await dialog.textContent()).toContain(`This link is ${link.length.toLocaleString('en')} characters long. Some chat tools`);
+    expect(await dialog.textContent()).toContain(
+      `This link is ${link.length.toLocaleString('en')} characters long. Some chat tools`,
+    );
     await context.close();
   });
 });

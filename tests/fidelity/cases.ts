@@ -17,7 +17,9 @@ export const TRICKY_JSON =
   '{"name":"O\'Brien","note":"line1\\nline2","re":"\\\\d+","cost":"$5 ${USER} `id`","who":"Zoë ✓"}';
 
 /** Octets that are not UTF-8, with NUL and the characters quoting trips on: % \ ' " $ ` and CR LF. */
-const BLOB = new Uint8Array([0x00, 0xff, 0xfe, 0x25, 0x73, 0x5c, 0x6e, 0x27, 0x22, 0x24, 0x60, 0x0d, 0x0a, 0xc3, 0x28, 0x41]);
+const BLOB = new Uint8Array([
+  0x00, 0xff, 0xfe, 0x25, 0x73, 0x5c, 0x6e, 0x27, 0x22, 0x24, 0x60, 0x0d, 0x0a, 0xc3, 0x28, 0x41,
+]);
 
 let rowSeq = 0;
 const row = (name: string, value: string) => ({ id: `r${++rowSeq}`, name, value, enabled: true });
@@ -40,11 +42,7 @@ export function fidelityCases(origin: string): FidelityCase[] {
     {
       id: 'query-globbing',
       draft: base({
-        query: [
-          { ...row('page[number]', '1') },
-          { ...row('$top', '3') },
-          { ...row('q', 'a%20b') },
-        ],
+        query: [{ ...row('page[number]', '1') }, { ...row('$top', '3') }, { ...row('q', 'a%20b') }],
       }),
       files: {},
     },
@@ -80,7 +78,15 @@ export function fidelityCases(origin: string): FidelityCase[] {
         body: {
           mode: 'multipart',
           parts: [
-            { id: 'p1', name: 'note', enabled: true, kind: 'text', value: "O'Brien ✓ $HOME", contentType: '', file: null },
+            {
+              id: 'p1',
+              name: 'note',
+              enabled: true,
+              kind: 'text',
+              value: "O'Brien ✓ $HOME",
+              contentType: '',
+              file: null,
+            },
             {
               id: 'p2',
               name: 'upload',
@@ -99,7 +105,10 @@ export function fidelityCases(origin: string): FidelityCase[] {
       id: 'binary-non-utf8',
       draft: base({
         method: 'PUT',
-        body: { mode: 'binary', file: { fileId: 'b1', fileName: 'blob.bin', contentType: 'application/octet-stream', size: BLOB.length } },
+        body: {
+          mode: 'binary',
+          file: { fileId: 'b1', fileName: 'blob.bin', contentType: 'application/octet-stream', size: BLOB.length },
+        },
       }),
       files: { b1: { fileName: 'blob.bin', bytes: BLOB } },
     },

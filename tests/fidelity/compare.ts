@@ -56,23 +56,28 @@ export function compareEcho(
 ): { verdict: Verdict; problems: string[] } {
   const problems: string[] = [];
   if (parley.method !== req.method) problems.push(`Parley sent method ${parley.method}, expected ${req.method}`);
-  if (snippet.method !== parley.method) problems.push(`method ${JSON.stringify(snippet.method)} ≠ ${JSON.stringify(parley.method)}`);
+  if (snippet.method !== parley.method)
+    problems.push(`method ${JSON.stringify(snippet.method)} ≠ ${JSON.stringify(parley.method)}`);
   const expectedTarget = rewritesTarget ? rewritesTarget.apply(parley.target) : parley.target;
-  if (snippet.target !== expectedTarget) problems.push(`target ${JSON.stringify(snippet.target)} ≠ ${JSON.stringify(expectedTarget)}`);
-  const targetNote = snippet.target !== parley.target && rewritesTarget ? ` (target differs: ${rewritesTarget.why})` : '';
+  if (snippet.target !== expectedTarget)
+    problems.push(`target ${JSON.stringify(snippet.target)} ≠ ${JSON.stringify(expectedTarget)}`);
+  const targetNote =
+    snippet.target !== parley.target && rewritesTarget ? ` (target differs: ${rewritesTarget.why})` : '';
   const want = combined(req.headers.map((h) => [h.name, h.value]));
   const gotParley = combined(parley.headers);
   const gotSnippet = combined(snippet.headers);
   const sameBytes = snippet.body.base64 === parley.body.base64;
   for (const [name, value] of want) {
-    if (gotParley.get(name) !== value) problems.push(`Parley sent ${name}: ${JSON.stringify(gotParley.get(name))}, expected ${JSON.stringify(value)}`);
+    if (gotParley.get(name) !== value)
+      problems.push(`Parley sent ${name}: ${JSON.stringify(gotParley.get(name))}, expected ${JSON.stringify(value)}`);
     const got = gotSnippet.get(name);
     const isOwnBoundary = name === 'content-type' && !sameBytes && multipartBoundary(value) !== null;
     const norm = (v: string | undefined) => (isOwnBoundary ? v?.replace(/;\s*boundary=.*$/i, '') : v);
     if (norm(got) !== norm(value)) problems.push(`header ${name}: ${JSON.stringify(got)} ≠ ${JSON.stringify(value)}`);
   }
   for (const [name, value] of gotSnippet) {
-    if (!want.has(name) && !TRANSPORT_FIELDS.has(name)) problems.push(`snippet added header ${name}: ${JSON.stringify(value)}`);
+    if (!want.has(name) && !TRANSPORT_FIELDS.has(name))
+      problems.push(`snippet added header ${name}: ${JSON.stringify(value)}`);
   }
   let verdict: Verdict = 'byte-identical';
   if (!sameBytes) {

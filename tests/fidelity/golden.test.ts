@@ -23,7 +23,9 @@ describe.each(CODE_TARGETS.map((t) => t.id))('golden %s', (target) => {
     const resolved = resolveRequest(c.draft, { files: (id) => c.files[id]?.bytes });
     expect(resolved.problems).toEqual([]);
     const snippet = await generateSnippet(target, resolved.request!);
-    const text = snippet.notes.length ? `${snippet.notes.map((n) => `NOTE: ${n}`).join('\n')}\n---\n${snippet.text}` : snippet.text;
+    const text = snippet.notes.length
+      ? `${snippet.notes.map((n) => `NOTE: ${n}`).join('\n')}\n---\n${snippet.text}`
+      : snippet.text;
     const file = join(GOLDEN, target, `${c.id}.txt`);
     if (update || !existsSync(file)) {
       if (!update) throw new Error(`Missing golden file ${file}; run with UPDATE_GOLDEN=1 to write it.`);

@@ -40,17 +40,40 @@ export function runners(): Runner[] {
   const bash = has('bash');
   const python = has('python3');
   return [
-    { target: 'curl', file: 'snippet.sh', command: (f) => ['bash', [f]], missing: bash && has('curl') ? null : 'curl not installed' },
-    { target: 'wget', file: 'snippet.sh', command: (f) => ['bash', [f]], missing: bash && has('wget') ? null : 'wget not installed', cannotRun: textOnly },
-    { target: 'httpie', file: 'snippet.sh', command: (f) => ['bash', [f]], missing: has('http') ? null : 'HTTPie (http) not installed' },
+    {
+      target: 'curl',
+      file: 'snippet.sh',
+      command: (f) => ['bash', [f]],
+      missing: bash && has('curl') ? null : 'curl not installed',
+    },
+    {
+      target: 'wget',
+      file: 'snippet.sh',
+      command: (f) => ['bash', [f]],
+      missing: bash && has('wget') ? null : 'wget not installed',
+      cannotRun: textOnly,
+    },
+    {
+      target: 'httpie',
+      file: 'snippet.sh',
+      command: (f) => ['bash', [f]],
+      missing: has('http') ? null : 'HTTPie (http) not installed',
+    },
     {
       target: 'js-fetch',
       file: 'snippet.mjs',
       command: (f) => [process.execPath, [f]],
       missing: null,
-      cannotRun: (c) => (c.startsWith('multipart') ? 'the browser snippet takes files from an <input type=file>' : textOnly(c)),
+      cannotRun: (c) =>
+        c.startsWith('multipart') ? 'the browser snippet takes files from an <input type=file>' : textOnly(c),
     },
-    { target: 'node-fetch', file: 'snippet.mjs', command: (f) => [process.execPath, [f]], missing: null, cannotRun: textOnly },
+    {
+      target: 'node-fetch',
+      file: 'snippet.mjs',
+      command: (f) => [process.execPath, [f]],
+      missing: null,
+      cannotRun: textOnly,
+    },
     {
       target: 'node-axios',
       file: 'snippet.mjs',
@@ -65,18 +88,39 @@ export function runners(): Runner[] {
       missing: python && pythonRequests() ? null : 'python3 with requests not available',
       rewritesTarget: { why: 'urllib3 percent-encodes [ ] in the target', apply: urllib3Target },
     },
-    { target: 'python-http-client', file: 'snippet.py', command: (f) => ['python3', [f]], missing: python ? null : 'python3 not installed' },
+    {
+      target: 'python-http-client',
+      file: 'snippet.py',
+      command: (f) => ['python3', [f]],
+      missing: python ? null : 'python3 not installed',
+    },
     {
       target: 'java-nethttp',
       file: 'Main.java',
       command: (f) => ['java', [f]],
       missing: has('java', ['-version']) ? null : 'java not installed',
       // Measured: the JDK writes the request head as US-ASCII (`?` for é); the snippet's note says so.
-      cannotRun: (c) => (c === 'header-latin1' ? 'java.net.http sends header values as US-ASCII ("?" for é)' : textOnly(c)),
+      cannotRun: (c) =>
+        c === 'header-latin1' ? 'java.net.http sends header values as US-ASCII ("?" for é)' : textOnly(c),
     },
-    { target: 'php-curl', file: 'snippet.php', command: (f) => ['php', [f]], missing: has('php') ? null : 'php not installed' },
-    { target: 'go', file: 'main.go', command: (f) => ['go', ['run', f]], missing: has('go', ['version']) ? null : 'go not installed' },
-    { target: 'ruby', file: 'snippet.rb', command: (f) => ['ruby', [f]], missing: has('ruby') ? null : 'ruby not installed' },
+    {
+      target: 'php-curl',
+      file: 'snippet.php',
+      command: (f) => ['php', [f]],
+      missing: has('php') ? null : 'php not installed',
+    },
+    {
+      target: 'go',
+      file: 'main.go',
+      command: (f) => ['go', ['run', f]],
+      missing: has('go', ['version']) ? null : 'go not installed',
+    },
+    {
+      target: 'ruby',
+      file: 'snippet.rb',
+      command: (f) => ['ruby', [f]],
+      missing: has('ruby') ? null : 'ruby not installed',
+    },
   ];
 }
 

@@ -29,12 +29,18 @@ function exchange(pieces: string[]): Promise<string> {
 
 const split = (raw: string): { head: string; reply: EchoReply } => {
   const at = raw.indexOf('\r\n\r\n');
-  return { head: raw.slice(0, at), reply: JSON.parse(Buffer.from(raw.slice(at + 4), 'latin1').toString('utf8')) as EchoReply };
+  return {
+    head: raw.slice(0, at),
+    reply: JSON.parse(Buffer.from(raw.slice(at + 4), 'latin1').toString('utf8')) as EchoReply,
+  };
 };
 
 describe('echo of methods Node’s parser does not know', () => {
   it('echoes FOOBAR with a Content-Length body arriving in pieces', async () => {
-    const raw = await exchange(['FOOBAR /echo/x?a=1 HTTP/1.1\r\nHost: h\r\nX-Dup: 1\r\nx-dup: 2\r\nContent-Length: 9\r\n\r\nZo', Buffer.from('ë 😀').toString('latin1')]);
+    const raw = await exchange([
+      'FOOBAR /echo/x?a=1 HTTP/1.1\r\nHost: h\r\nX-Dup: 1\r\nx-dup: 2\r\nContent-Length: 9\r\n\r\nZo',
+      Buffer.from('ë 😀').toString('latin1'),
+    ]);
     const { head, reply } = split(raw);
     expect(head.split('\r\n')[0]).toBe('HTTP/1.1 200 OK');
     expect(head).toContain('\r\nAccess-Control-Allow-Origin: *\r\n');
@@ -43,28 +49,50 @@ describe('echo of methods Node’s parser does not know', () => {
       target: '/echo/x?a=1',
       path: '/echo/x',
       query: { raw: 'a=1', pairs: [['a', '1']] },
-      headers: [['Host', 'h'], ['X-Dup', '1'], ['x-dup', '2'], ['Content-Length', '9']],
+      headers: [
+        ['Host', 'h'],
+        ['X-Dup', '1'],
+        ['x-dup', '2'],
+        ['Content-Length', '9'],
+      ],
       httpVersion: '1.1',
       body: { text: 'Zoë 😀', base64: 'Wm/DqyDwn5iA', size: 9 },
     });
   });
 
   it('echoes a chunked body and a lower-case method', async () => {
-    const raw = await exchange(['frobnicate /echo HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n', '2;ext=1\r\nde\r\n0\r\n\r\n']);
+    const raw = await exchange([
+      'frobnicate /echo HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n',
+      '2;ext=1\r\nde\r\n0\r\n\r\n',
+    ]);
     const { reply } = split(raw);
     expect([reply.method, reply.body]).toEqual(['frobnicate', { text: 'abcde', base64: 'YWJjZGU=', size: 5 }]);
   });
 
   it('answers 501 outside /echo and 400 for a malformed request', async () => {
-    expect((await exchange(['FOOBAR /api/health HTTP/1.1\r\nHost: h\r\n\r\n'])).split('\r\n')[0]).toBe('HTTP/1.1 501 Not Implemented');
+    expect((await exchange(['FOOBAR /api/health HTTP/1.1\r\nHost: h\r\n\r\n'])).split('\r\n')[0]).toBe(
+      'HTTP/1.1 501 Not Implemented',
+    );
     expect((await exchange(['GET / HTTP/9\r\n\r\n'])).split('\r\n')[0]).toBe('HTTP/1.1 400 Bad Request');
   });
 
   it('carries a custom method through the proxy to the echo', async () => {
-    const r = await viaProxy(server, { method: 'FOOBAR', url: `${server.url}/echo/custom`, headers: [['X-A', '1']] }, new TextEncoder().encode('hi'));
+    const r = await viaProxy(
+      server,
+      { method: 'FOOBAR', url: `${server.url}/echo/custom`, headers: [['X-A', '1']] },
+      new TextEncoder().encode('hi'),
+    );
     const echo = JSON.parse(r.body.toString()) as EchoReply;
     expect([r.head!.status, echo.method, echo.headers, echo.body.text]).toEqual([
-      200, 'FOOBAR', [['Host', new URL(server.url).host], ['X-A', '1'], ['Content-Length', '2'], ['Connection', 'keep-alive']], 'hi',
+      200,
+      'FOOBAR',
+      [
+        ['Host', new URL(server.url).host],
+        ['X-A', '1'],
+        ['Content-Length', '2'],
+        ['Connection', 'keep-alive'],
+      ],
+      'hi',
     ]);
   });
 

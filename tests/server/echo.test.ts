@@ -19,7 +19,13 @@ describe('echo', () => {
     const res = await rawRequest(live.server.url, {
       method: 'POST',
       path: '/echo/post/json?b=2&a=1&a=&c=%C3%BC',
-      headers: [['Host', live.host], ['X-Custom', 'one'], ['x-custom', 'two'], ['Content-Type', 'text/plain'], ['Content-Length', '9']],
+      headers: [
+        ['Host', live.host],
+        ['X-Custom', 'one'],
+        ['x-custom', 'two'],
+        ['Content-Type', 'text/plain'],
+        ['Content-Length', '9'],
+      ],
       body: 'Zoë 😀',
     });
     expect(res.status).toBe(200);
@@ -29,8 +35,23 @@ describe('echo', () => {
       method: 'POST',
       target: '/echo/post/json?b=2&a=1&a=&c=%C3%BC',
       path: '/echo/post/json',
-      query: { raw: 'b=2&a=1&a=&c=%C3%BC', pairs: [['b', '2'], ['a', '1'], ['a', ''], ['c', 'ü']] },
-      headers: [['Host', live.host], ['X-Custom', 'one'], ['x-custom', 'two'], ['Content-Type', 'text/plain'], ['Content-Length', '9'], ['Connection', 'close']],
+      query: {
+        raw: 'b=2&a=1&a=&c=%C3%BC',
+        pairs: [
+          ['b', '2'],
+          ['a', '1'],
+          ['a', ''],
+          ['c', 'ü'],
+        ],
+      },
+      headers: [
+        ['Host', live.host],
+        ['X-Custom', 'one'],
+        ['x-custom', 'two'],
+        ['Content-Type', 'text/plain'],
+        ['Content-Length', '9'],
+        ['Connection', 'close'],
+      ],
       httpVersion: '1.1',
       body: { text: 'Zoë 😀', base64: 'Wm/DqyDwn5iA', size: 9 },
     });
@@ -44,7 +65,13 @@ describe('echo', () => {
   });
 
   it('keeps header value octets beyond ASCII (byte strings)', async () => {
-    const res = await rawRequest(live.server.url, { path: '/echo', headers: [['Host', live.host], ['X-City', 'Z\xfcrich']] });
+    const res = await rawRequest(live.server.url, {
+      path: '/echo',
+      headers: [
+        ['Host', live.host],
+        ['X-City', 'Z\xfcrich'],
+      ],
+    });
     const value = json(res.body).headers.find(([n]) => n === 'X-City')![1];
     expect([...byteStringToBytes(value)]).toEqual([0x5a, 0xfc, 0x72, 0x69, 0x63, 0x68]);
   });
@@ -53,7 +80,12 @@ describe('echo', () => {
     const res = await rawRequest(live.server.url, {
       method: 'OPTIONS',
       path: '/echo/anything',
-      headers: [['Host', live.host], ['Origin', 'http://elsewhere.test'], ['Access-Control-Request-Method', 'PURGE'], ['Access-Control-Request-Headers', 'authorization,x-custom']],
+      headers: [
+        ['Host', live.host],
+        ['Origin', 'http://elsewhere.test'],
+        ['Access-Control-Request-Method', 'PURGE'],
+        ['Access-Control-Request-Headers', 'authorization,x-custom'],
+      ],
     });
     expect(res.status).toBe(204);
     expect(res.rawHeaders.slice(0, 5)).toEqual([
@@ -105,7 +137,10 @@ describe('echo helper routes', () => {
 
   it('/echo/cookies sets one Set-Cookie per pair, three samples by default', async () => {
     const two = await rawRequest(live.server.url, { path: '/echo/cookies?a=1&b=two' });
-    expect(two.rawHeaders.filter(([n]) => n === 'Set-Cookie')).toEqual([['Set-Cookie', 'a=1; Path=/'], ['Set-Cookie', 'b=two; Path=/']]);
+    expect(two.rawHeaders.filter(([n]) => n === 'Set-Cookie')).toEqual([
+      ['Set-Cookie', 'a=1; Path=/'],
+      ['Set-Cookie', 'b=two; Path=/'],
+    ]);
     const samples = await rawRequest(live.server.url, { path: '/echo/cookies' });
     expect(samples.headers['set-cookie']).toEqual([
       'session=abc123; Path=/; HttpOnly; SameSite=Lax',
@@ -121,7 +156,9 @@ describe('echo helper routes', () => {
     expect([r307.status, r307.headers.location]).toEqual([307, '/echo/redirect/1?status=307']);
     const end = await rawRequest(live.server.url, { path: '/echo/redirect/0' });
     expect([end.status, json(end.body).path]).toEqual([200, '/echo/redirect/0']);
-    const to = await rawRequest(live.server.url, { path: '/echo/redirect-to?url=http%3A%2F%2Fexample.test%2Fx&status=308' });
+    const to = await rawRequest(live.server.url, {
+      path: '/echo/redirect-to?url=http%3A%2F%2Fexample.test%2Fx&status=308',
+    });
     expect([to.status, to.headers.location]).toEqual([308, 'http://example.test/x']);
     expect((await rawRequest(live.server.url, { path: '/echo/redirect-to?url=/x&status=200' })).status).toBe(400);
   });
@@ -129,7 +166,9 @@ describe('echo helper routes', () => {
   it('/echo/charset/:label encodes the sample text in that charset', async () => {
     const latin1 = await rawRequest(live.server.url, { path: '/echo/charset/iso-8859-1' });
     expect(latin1.headers['content-type']).toBe('text/plain; charset=iso-8859-1');
-    expect(latin1.body.toString('hex')).toBe(Buffer.from([...'Zürich café naïve'].map((c) => c.charCodeAt(0))).toString('hex'));
+    expect(latin1.body.toString('hex')).toBe(
+      Buffer.from([...'Zürich café naïve'].map((c) => c.charCodeAt(0))).toString('hex'),
+    );
     expect(latin1.body.length).toBe(17);
     const utf8 = await rawRequest(live.server.url, { path: '/echo/charset/utf-8' });
     expect(utf8.body.toString('utf8')).toBe('Zürich café naïve');
@@ -146,8 +185,16 @@ describe('echo helper routes', () => {
     const text = res.body.toString('utf8');
     const parsed = JSON.parse(text) as { count: number; items: unknown[] };
     expect(parsed.items.length).toBe(parsed.count);
-    expect(text.startsWith(`{"count":${parsed.count},"items":[{"id":1000000000000003023,"name":"item-000000000","big":9007199254740993,`)).toBe(true);
-    expect(text.endsWith(`{"id":${1000000000000003023n + BigInt(parsed.count - 1)},"name":"item-${String(parsed.count - 1).padStart(9, '0')}","big":9007199254740993,"price":19.99,"active":true,"tags":["alpha","beta"],"note":null}]}`)).toBe(true);
+    expect(
+      text.startsWith(
+        `{"count":${parsed.count},"items":[{"id":1000000000000003023,"name":"item-000000000","big":9007199254740993,`,
+      ),
+    ).toBe(true);
+    expect(
+      text.endsWith(
+        `{"id":${1000000000000003023n + BigInt(parsed.count - 1)},"name":"item-${String(parsed.count - 1).padStart(9, '0')}","big":9007199254740993,"price":19.99,"active":true,"tags":["alpha","beta"],"note":null}]}`,
+      ),
+    ).toBe(true);
   });
 
   it('/echo/image.png is a valid 16×16 PNG', async () => {
@@ -165,10 +212,17 @@ describe('echo helper routes', () => {
     expect(html.body.toString()).toContain("document.title = 'SCRIPT RAN';");
     const dup = await rawRequest(live.server.url, { path: '/echo/headers-dup' });
     expect(dup.rawHeaders.slice(2, 8)).toEqual([
-      ['X-Dup', 'one'], ['x-dup', 'two'], ['X-DUP', 'three'], ['x-MiXeD-cAsE', 'kept'], ['Set-Cookie', 'a=1; Path=/'], ['Set-Cookie', 'b=2; Path=/'],
+      ['X-Dup', 'one'],
+      ['x-dup', 'two'],
+      ['X-DUP', 'three'],
+      ['x-MiXeD-cAsE', 'kept'],
+      ['Set-Cookie', 'a=1; Path=/'],
+      ['Set-Cookie', 'b=2; Path=/'],
     ]);
     const dl = await rawRequest(live.server.url, { path: '/echo/download?name=r%C3%A9sum%C3%A9%22.csv' });
-    expect(dl.headers['content-disposition']).toBe(`attachment; filename="r_sum__.csv"; filename*=UTF-8''r%C3%A9sum%C3%A9_.csv`);
+    expect(dl.headers['content-disposition']).toBe(
+      `attachment; filename="r_sum__.csv"; filename*=UTF-8''r%C3%A9sum%C3%A9_.csv`,
+    );
     expect(dl.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(dl.body.toString('utf8')).toBe('id,name,city\n1,Emma,Boston\n2,Zoë,Zürich\n');
   });
@@ -181,21 +235,41 @@ describe('echo helper routes', () => {
   it('/echo/delay/:ms?head=now sends the status line and header fields before the delayed content', async () => {
     const target = '/echo/delay/60000?head=now';
     const abandoned = once(delayEvents, 'abandoned');
-    const sentHeaders: [string, string][] = [['Host', live.host], ['Connection', 'close']];
+    const sentHeaders: [string, string][] = [
+      ['Host', live.host],
+      ['Connection', 'close'],
+    ];
     const req = request(`${live.server.url}${target}`, { agent: false, headers: sentHeaders.flat() });
     req.end();
     // The head arrives while the content still waits its 60 s: the client leaves, the server stops.
     const [res] = (await once(req, 'response')) as [IncomingMessage];
-    const expectedLength = Buffer.byteLength(JSON.stringify(echoReplyOf('GET', target, sentHeaders, '1.1', Buffer.alloc(0)), null, 2) + '\n');
-    expect([res.statusCode, res.headers['content-type'], res.headers['content-length']]).toEqual([200, 'application/json; charset=utf-8', String(expectedLength)]);
+    const expectedLength = Buffer.byteLength(
+      JSON.stringify(echoReplyOf('GET', target, sentHeaders, '1.1', Buffer.alloc(0)), null, 2) + '\n',
+    );
+    expect([res.statusCode, res.headers['content-type'], res.headers['content-length']]).toEqual([
+      200,
+      'application/json; charset=utf-8',
+      String(expectedLength),
+    ]);
     req.destroy();
     expect(await abandoned).toEqual([target]);
   });
 
   it('documents every helper route', () => {
     expect(ECHO_ROUTES.map((r) => r.pattern.split(/[?:]/)[0])).toEqual([
-      '/echo/status/', '/echo/delay/', '/echo/bytes/', '/echo/cookies', '/echo/redirect/', '/echo/redirect-to', '/echo/charset/',
-      '/echo/json/big', '/echo/image.png', '/echo/html', '/echo/headers-dup', '/echo/download', '/echo/** (any other path, any method)',
+      '/echo/status/',
+      '/echo/delay/',
+      '/echo/bytes/',
+      '/echo/cookies',
+      '/echo/redirect/',
+      '/echo/redirect-to',
+      '/echo/charset/',
+      '/echo/json/big',
+      '/echo/image.png',
+      '/echo/html',
+      '/echo/headers-dup',
+      '/echo/download',
+      '/echo/** (any other path, any method)',
     ]);
   });
 });

@@ -16,13 +16,22 @@ export interface RawResponse {
 /** One request with headers given as ordered pairs; resolves when the whole body arrived. */
 export function rawRequest(
   url: string,
-  opts: { method?: string; path?: string; headers?: [string, string][]; body?: Uint8Array | string; signal?: AbortSignal } = {},
+  opts: {
+    method?: string;
+    path?: string;
+    headers?: [string, string][];
+    body?: Uint8Array | string;
+    signal?: AbortSignal;
+  } = {},
 ): Promise<RawResponse> {
   const u = new URL(url);
   const headers = opts.headers ?? [['Host', u.host]];
   // Like a browser, frame a known body with Content-Length unless the test set framing itself.
   if (opts.body !== undefined && !headers.some(([n]) => /^(content-length|transfer-encoding)$/i.test(n))) {
-    headers.push(['Content-Length', String(typeof opts.body === 'string' ? Buffer.byteLength(opts.body) : opts.body.length)]);
+    headers.push([
+      'Content-Length',
+      String(typeof opts.body === 'string' ? Buffer.byteLength(opts.body) : opts.body.length),
+    ]);
   }
   return new Promise((resolve, reject) => {
     const req = request(
@@ -40,8 +49,15 @@ export function rawRequest(
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => {
           const rawHeaders: [string, string][] = [];
-          for (let i = 0; i < res.rawHeaders.length; i += 2) rawHeaders.push([res.rawHeaders[i]!, res.rawHeaders[i + 1]!]);
-          resolve({ status: res.statusCode ?? 0, reason: res.statusMessage ?? '', rawHeaders, headers: res.headers, body: Buffer.concat(chunks) });
+          for (let i = 0; i < res.rawHeaders.length; i += 2)
+            rawHeaders.push([res.rawHeaders[i]!, res.rawHeaders[i + 1]!]);
+          resolve({
+            status: res.statusCode ?? 0,
+            reason: res.statusMessage ?? '',
+            rawHeaders,
+            headers: res.headers,
+            body: Buffer.concat(chunks),
+          });
         });
         res.on('error', reject);
       },
@@ -67,12 +83,20 @@ export async function viaProxy(
   override: { origin?: string | null; token?: string | null; host?: string; signal?: AbortSignal } = {},
 ): Promise<ProxyResult> {
   const host = override.host ?? new URL(server.url).host;
-  const headers: [string, string][] = [['Host', host], ['Content-Type', 'application/octet-stream']];
+  const headers: [string, string][] = [
+    ['Host', host],
+    ['Content-Type', 'application/octet-stream'],
+  ];
   const origin = override.origin === undefined ? server.url : override.origin;
   if (origin !== null) headers.push(['Origin', origin]);
   const token = override.token === undefined ? server.token : override.token;
   if (token !== null) headers.push(['X-Parley-Token', token]);
-  const raw = await rawRequest(`${server.url}/api/proxy`, { method: 'POST', headers, body: encodeProxyRequest(head, body), signal: override.signal });
+  const raw = await rawRequest(`${server.url}/api/proxy`, {
+    method: 'POST',
+    headers,
+    body: encodeProxyRequest(head, body),
+    signal: override.signal,
+  });
   const headValue = raw.headers['x-parley-head'];
   return {
     status: raw.status,

@@ -31,16 +31,30 @@ afterAll(async () => {
 describe('static app', () => {
   it('serves index.html with the token filled in, never cached', async () => {
     const r = await rawRequest(server.url, { path: '/' });
-    expect([r.status, r.headers['content-type'], r.headers['cache-control']]).toEqual([200, 'text/html; charset=utf-8', 'no-store']);
+    expect([r.status, r.headers['content-type'], r.headers['cache-control']]).toEqual([
+      200,
+      'text/html; charset=utf-8',
+      'no-store',
+    ]);
     expect(r.body.toString()).toBe(INDEX.replace('%PARLEY_PROXY_TOKEN%', 'tok-123'));
-    expect((await rawRequest(server.url, { path: '/index.html' })).body.toString()).toBe(INDEX.replace('%PARLEY_PROXY_TOKEN%', 'tok-123'));
+    expect((await rawRequest(server.url, { path: '/index.html' })).body.toString()).toBe(
+      INDEX.replace('%PARLEY_PROXY_TOKEN%', 'tok-123'),
+    );
   });
 
   it('serves hashed assets with long caching and the right content types', async () => {
     const js = await rawRequest(server.url, { path: '/assets/index-B7xq9Zk2.js' });
-    expect([js.status, js.headers['content-type'], js.headers['cache-control'], js.body.toString()]).toEqual([200, 'text/javascript; charset=utf-8', 'public, max-age=31536000, immutable', 'console.log("app");']);
+    expect([js.status, js.headers['content-type'], js.headers['cache-control'], js.body.toString()]).toEqual([
+      200,
+      'text/javascript; charset=utf-8',
+      'public, max-age=31536000, immutable',
+      'console.log("app");',
+    ]);
     const css = await rawRequest(server.url, { path: '/assets/style-Cz81mMqa.css' });
-    expect([css.headers['content-type'], css.headers['cache-control']]).toEqual(['text/css; charset=utf-8', 'public, max-age=31536000, immutable']);
+    expect([css.headers['content-type'], css.headers['cache-control']]).toEqual([
+      'text/css; charset=utf-8',
+      'public, max-age=31536000, immutable',
+    ]);
     const svg = await rawRequest(server.url, { path: '/favicon.svg' });
     expect([svg.headers['content-type'], svg.headers['cache-control']]).toEqual(['image/svg+xml', 'no-cache']);
     const head = await rawRequest(server.url, { method: 'HEAD', path: '/assets/index-B7xq9Zk2.js' });

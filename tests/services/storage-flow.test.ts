@@ -46,7 +46,9 @@ describe('library store', () => {
     expect(lib.saveConfirmed('Beta', { newCollection: 'Other' })).toBe(false);
     local.failWith = null;
     expect(state().notice?.tone).toBe('error');
-    expect(state().notice?.text).toMatch(/^Browser storage is full, so this was not saved\. Your request is still in the editor/);
+    expect(state().notice?.text).toMatch(
+      /^Browser storage is full, so this was not saved\. Your request is still in the editor/,
+    );
     expect(state().requests).toBe(requestsBefore);
     expect(Object.keys(state().collections)).toHaveLength(1);
     expect(new Map(local.map)).toEqual(before);
@@ -101,9 +103,19 @@ describe('history store', () => {
     hist.historyLimitChanged(3);
     expect(JSON.parse(local.getItem('parley:v1:settings')!)).toEqual({ v: 1, historyLimit: 3 });
     for (let i = 0; i < 5; i++) {
-      hist.sendRecorded({ draft: req.getDraft(), method: 'GET', url: `http://h.test/${i}`, status: 200, timeMs: i, sizeBytes: 10 });
+      hist.sendRecorded({
+        draft: req.getDraft(),
+        method: 'GET',
+        url: `http://h.test/${i}`,
+        status: 200,
+        timeMs: i,
+        sizeBytes: 10,
+      });
     }
-    const urls = hist.getHistoryEntries().map((e) => e.url).sort();
+    const urls = hist
+      .getHistoryEntries()
+      .map((e) => e.url)
+      .sort();
     expect(urls).toEqual(['http://h.test/2', 'http://h.test/3', 'http://h.test/4']);
     const stored = [...local.map.keys()].filter((k) => k.startsWith('parley:v1:history:'));
     expect(stored).toHaveLength(3);

@@ -7,13 +7,27 @@ const NOW = Date.UTC(2026, 10, 29, 12, 0, 0);
 function setup() {
   const mem = new MemoryStorage();
   let n = 0;
-  const storage = new LibraryStorage(mem, () => NOW, () => `row${++n}`);
+  const storage = new LibraryStorage(
+    mem,
+    () => NOW,
+    () => `row${++n}`,
+  );
   return { mem, storage };
 }
 const collection = (id: string, name: string): Collection => ({ v: 1, id, name, createdAt: 1 });
 const request = (id: string, name: string, collectionId = 'c1'): SavedRequest => ({
-  v: 1, id, name, collectionId, createdAt: 1, updatedAt: 2,
-  draft: { ...blankDraft(), method: 'POST', url: 'http://127.0.0.1:8080/echo', body: { mode: 'json', text: '{"n":12345678901234567890}' } },
+  v: 1,
+  id,
+  name,
+  collectionId,
+  createdAt: 1,
+  updatedAt: 2,
+  draft: {
+    ...blankDraft(),
+    method: 'POST',
+    url: 'http://127.0.0.1:8080/echo',
+    body: { mode: 'json', text: '{"n":12345678901234567890}' },
+  },
 });
 function quotaError(name: string, code: number): Error {
   const e = new Error('quota');
@@ -38,17 +52,29 @@ describe('LibraryStorage', () => {
   it('migrates a version-0 request (no v, headers as a map, query in the URL) and writes it back', () => {
     const { mem, storage } = setup();
     const v0 = {
-      id: 'old1', name: 'Legacy', folder: 'Team API', method: 'PUT',
+      id: 'old1',
+      name: 'Legacy',
+      folder: 'Team API',
+      method: 'PUT',
       url: 'https://api.example.test/items?page=2&flag#top',
       headers: { 'Content-Type': 'application/json', 'X-Trace': 'a b' },
-      body: '{"n":12345678901234567890}', savedAt: 1000,
+      body: '{"n":12345678901234567890}',
+      savedAt: 1000,
     };
     mem.setItem('parley:v1:request:old1', JSON.stringify(v0));
     const loaded = storage.loadAll();
     const expected: SavedRequest = {
-      v: 1, id: 'old1', name: 'Legacy', collectionId: 'legacy-team-api', createdAt: 1000, updatedAt: 1000,
+      v: 1,
+      id: 'old1',
+      name: 'Legacy',
+      collectionId: 'legacy-team-api',
+      createdAt: 1000,
+      updatedAt: 1000,
       draft: {
-        ...blankDraft(), method: 'PUT', url: 'https://api.example.test/items', fragment: 'top',
+        ...blankDraft(),
+        method: 'PUT',
+        url: 'https://api.example.test/items',
+        fragment: 'top',
         query: [
           { id: 'row3', name: 'page', value: '2', enabled: true },
           { id: 'row4', name: 'flag', value: '', noEquals: true, enabled: true },
@@ -70,10 +96,28 @@ describe('LibraryStorage', () => {
 
   it('migrates a version-0 history entry', () => {
     const { mem, storage } = setup();
-    mem.setItem('parley:v1:history:h0', JSON.stringify({ id: 'h0', method: 'GET', url: 'http://x.test/a?q=1', status: 200, time: 12.5, size: 340, date: '2025-01-02T03:04:05.000Z' }));
+    mem.setItem(
+      'parley:v1:history:h0',
+      JSON.stringify({
+        id: 'h0',
+        method: 'GET',
+        url: 'http://x.test/a?q=1',
+        status: 200,
+        time: 12.5,
+        size: 340,
+        date: '2025-01-02T03:04:05.000Z',
+      }),
+    );
     const [h] = storage.loadAll().history;
     expect(h).toEqual({
-      v: 1, id: 'h0', at: Date.UTC(2025, 0, 2, 3, 4, 5), method: 'GET', url: 'http://x.test/a?q=1', status: 200, timeMs: 12.5, sizeBytes: 340,
+      v: 1,
+      id: 'h0',
+      at: Date.UTC(2025, 0, 2, 3, 4, 5),
+      method: 'GET',
+      url: 'http://x.test/a?q=1',
+      status: 200,
+      timeMs: 12.5,
+      sizeBytes: 340,
       draft: { ...blankDraft(), url: 'http://x.test/a', query: [{ id: 'row1', name: 'q', value: '1', enabled: true }] },
     });
   });
@@ -92,7 +136,11 @@ describe('LibraryStorage', () => {
     expect(loaded.collections.map((c) => c.id)).toEqual(['c1']);
     expect(loaded.setAside).toEqual([
       { key: 'parley:v1:request:r2', movedTo: 'parley:recovery:parley:v1:request:r2', problem: 'not valid JSON' },
-      { key: 'parley:v1:collection:c9', movedTo: 'parley:recovery:parley:v1:collection:c9', problem: 'not a valid collection record at name' },
+      {
+        key: 'parley:v1:collection:c9',
+        movedTo: 'parley:recovery:parley:v1:collection:c9',
+        problem: 'not a valid collection record at name',
+      },
     ]);
     expect(loaded.newer).toEqual(['parley:v1:request:r4']);
     expect(mem.getItem('parley:recovery:parley:v1:request:r2')).toBe('{"v":1,"id":"r2","na');
@@ -107,7 +155,9 @@ describe('LibraryStorage', () => {
     const { mem, storage } = setup();
     mem.setItem('parley:v1:request:r2', 'garbage');
     mem.failWith = quotaError('QuotaExceededError', 22);
-    expect(storage.loadAll().setAside).toEqual([{ key: 'parley:v1:request:r2', movedTo: null, problem: 'not valid JSON' }]);
+    expect(storage.loadAll().setAside).toEqual([
+      { key: 'parley:v1:request:r2', movedTo: null, problem: 'not valid JSON' },
+    ]);
     expect(mem.getItem('parley:v1:request:r2')).toBe('garbage');
   });
 
@@ -117,8 +167,16 @@ describe('LibraryStorage', () => {
     const before = mem.getItem('parley:v1:request:r1');
     for (const err of [quotaError('QuotaExceededError', 22), quotaError('NS_ERROR_DOM_QUOTA_REACHED', 1014)]) {
       mem.failWith = err;
-      expect(storage.put('request', request('r1', 'After'))).toEqual({ ok: false, reason: 'quota', message: QUOTA_MESSAGE });
-      expect(storage.put('request', request('r2', 'New'))).toEqual({ ok: false, reason: 'quota', message: QUOTA_MESSAGE });
+      expect(storage.put('request', request('r1', 'After'))).toEqual({
+        ok: false,
+        reason: 'quota',
+        message: QUOTA_MESSAGE,
+      });
+      expect(storage.put('request', request('r2', 'New'))).toEqual({
+        ok: false,
+        reason: 'quota',
+        message: QUOTA_MESSAGE,
+      });
     }
     expect(mem.getItem('parley:v1:request:r1')).toBe(before);
     expect(mem.getItem('parley:v1:request:r2')).toBe(null);
@@ -145,13 +203,20 @@ describe('LibraryStorage', () => {
   it('interprets storage events from other tabs', () => {
     const { storage } = setup();
     const r = request('r5', 'Five');
-    expect(storage.externalChange('parley:v1:request:r5', JSON.stringify(r))).toEqual({ type: 'upsert', kind: 'request', record: r });
+    expect(storage.externalChange('parley:v1:request:r5', JSON.stringify(r))).toEqual({
+      type: 'upsert',
+      kind: 'request',
+      record: r,
+    });
     expect(storage.externalChange('parley:v1:request:r5', null)).toEqual({ type: 'remove', kind: 'request', id: 'r5' });
     expect(storage.externalChange('parley:v1:request:r5', 'garbage')).toBe(null);
     expect(storage.externalChange('parley:v1:working', '{}')).toBe(null);
     expect(storage.externalChange('someone-else', '{}')).toBe(null);
     expect(storage.externalChange(null, null)).toEqual({ type: 'reload' });
-    expect(storage.externalChange('parley:v1:settings', '{"v":1,"historyLimit":5}')).toEqual({ type: 'settings', settings: { v: 1, historyLimit: 5 } });
+    expect(storage.externalChange('parley:v1:settings', '{"v":1,"historyLimit":5}')).toEqual({
+      type: 'settings',
+      settings: { v: 1, historyLimit: 5 },
+    });
   });
 
   it('reads settings with defaults and bounds', () => {
@@ -171,8 +236,18 @@ describe('working draft', () => {
     const local = new MemoryStorage();
     const sessionA = new MemoryStorage();
     const sessionB = new MemoryStorage();
-    const tabA = new LibraryStorage(local, () => NOW, () => 'x', sessionA);
-    const tabB = new LibraryStorage(local, () => NOW, () => 'x', sessionB);
+    const tabA = new LibraryStorage(
+      local,
+      () => NOW,
+      () => 'x',
+      sessionA,
+    );
+    const tabB = new LibraryStorage(
+      local,
+      () => NOW,
+      () => 'x',
+      sessionB,
+    );
     const draftA = { ...blankDraft(), url: 'http://a.test' };
     const draftB = { ...blankDraft(), url: 'http://b.test' };
     expect(tabA.putWorking({ v: 1, draft: draftA, originId: 'r1' })).toEqual({ ok: true });
@@ -180,8 +255,22 @@ describe('working draft', () => {
     expect(tabA.loadWorking()).toEqual({ v: 1, draft: draftA, originId: 'r1' });
     expect(tabB.loadWorking()).toEqual({ v: 1, draft: draftB, originId: null });
     // A new tab (empty session) gets the last one written.
-    expect(new LibraryStorage(local, () => NOW, () => 'x', new MemoryStorage()).loadWorking()).toEqual({ v: 1, draft: draftB, originId: null });
+    expect(
+      new LibraryStorage(
+        local,
+        () => NOW,
+        () => 'x',
+        new MemoryStorage(),
+      ).loadWorking(),
+    ).toEqual({ v: 1, draft: draftB, originId: null });
     local.map.set('parley:v1:working', 'garbage');
-    expect(new LibraryStorage(local, () => NOW, () => 'x', new MemoryStorage()).loadWorking()).toBe(null);
+    expect(
+      new LibraryStorage(
+        local,
+        () => NOW,
+        () => 'x',
+        new MemoryStorage(),
+      ).loadWorking(),
+    ).toBe(null);
   });
 });

@@ -3,7 +3,12 @@ import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { delayEvents } from '../../server/echo/routes.ts';
 import type { ResponseHead } from '../../src/core/model/response.ts';
-import { CANCELLED_BEFORE_HEAD, CANCELLED_DURING_CONTENT, SendError, type SendProgress } from '../../src/services/transport.ts';
+import {
+  CANCELLED_BEFORE_HEAD,
+  CANCELLED_DURING_CONTENT,
+  SendError,
+  type SendProgress,
+} from '../../src/services/transport.ts';
 import { decodeEcho, freshSignal, transportFor, useEchoServer } from './transport-fixtures.ts';
 
 const echo = useEchoServer();
@@ -15,7 +20,11 @@ describe.each(['direct', 'proxy'] as const)('%s transport', (kind) => {
     const body = new TextEncoder().encode('{"name":"Zoë 😀"}');
     const progress: SendProgress[] = [];
     const res = await transport().send(
-      echo.request({ method: 'POST', body, headers: [{ name: 'Content-Type', value: 'application/json', source: 'body' }] }),
+      echo.request({
+        method: 'POST',
+        body,
+        headers: [{ name: 'Content-Type', value: 'application/json', source: 'body' }],
+      }),
       { signal: freshSignal(), onProgress: (p) => progress.push(p) },
     );
     expect([res.status, res.reasonPhrase, res.via]).toEqual([200, 'OK', kind]);
@@ -31,7 +40,9 @@ describe.each(['direct', 'proxy'] as const)('%s transport', (kind) => {
     const head = await transport().send(echo.request({ method: 'HEAD' }), { signal: freshSignal() });
     expect([head.status, head.body, head.sizeBytes]).toEqual([200, null, 0]);
     for (const status of [204, 304]) {
-      const res = await transport().send(echo.request({ url: `${echo.server.url}/echo/status/${status}` }), { signal: freshSignal() });
+      const res = await transport().send(echo.request({ url: `${echo.server.url}/echo/status/${status}` }), {
+        signal: freshSignal(),
+      });
       expect([res.status, res.body]).toEqual([status, null]);
     }
   });
@@ -53,7 +64,9 @@ describe.each(['direct', 'proxy'] as const)('%s transport', (kind) => {
       })
       .catch((e: unknown) => e);
     expect(heads.map((h) => [h.status, h.reasonPhrase, h.via])).toEqual([[200, 'OK', kind]]);
-    expect(heads[0]!.headers.find(([n]) => n.toLowerCase() === 'content-type')?.[1]).toBe('application/json; charset=utf-8');
+    expect(heads[0]!.headers.find(([n]) => n.toLowerCase() === 'content-type')?.[1]).toBe(
+      'application/json; charset=utf-8',
+    );
     expect(err).toBeInstanceOf(SendError);
     expect([(err as SendError).kind, (err as SendError).message]).toEqual(['cancelled', CANCELLED_DURING_CONTENT]);
     expect(await abandoned).toEqual([target]);
@@ -64,7 +77,10 @@ describe.each(['direct', 'proxy'] as const)('%s transport', (kind) => {
     const controller = new AbortController();
     const waiting = once(delayEvents, 'waiting');
     const heads: ResponseHead[] = [];
-    const pending = transport().send(echo.request({ url: `${echo.server.url}${target}` }), { signal: controller.signal, onHead: (h) => heads.push(h) });
+    const pending = transport().send(echo.request({ url: `${echo.server.url}${target}` }), {
+      signal: controller.signal,
+      onHead: (h) => heads.push(h),
+    });
     expect(await waiting).toEqual([target]);
     controller.abort();
     const err = await pending.catch((e: unknown) => e);

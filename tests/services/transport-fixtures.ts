@@ -14,7 +14,8 @@ export function echoRequest(server: RunningServer, over: Partial<EffectiveReques
 
 export const freshSignal = (): AbortSignal => new AbortController().signal;
 
-export const decodeEcho = (body: Uint8Array | null): EchoReply => JSON.parse(new TextDecoder().decode(body ?? new Uint8Array())) as EchoReply;
+export const decodeEcho = (body: Uint8Array | null): EchoReply =>
+  JSON.parse(new TextDecoder().decode(body ?? new Uint8Array())) as EchoReply;
 
 /** Node's fetch sends no Origin; this one adds the Origin the browser adds on Parley's own page. */
 export function pageFetch(server: RunningServer): typeof fetch {
@@ -27,11 +28,16 @@ export function pageFetch(server: RunningServer): typeof fetch {
 
 /** A transport of `kind` as the page would build it against `server`. */
 export function transportFor(kind: TransportKind, server: RunningServer): Transport {
-  return kind === 'proxy' ? createProxyTransport(server.token, { base: server.url, fetch: pageFetch(server) }) : createDirectTransport();
+  return kind === 'proxy'
+    ? createProxyTransport(server.token, { base: server.url, fetch: pageFetch(server) })
+    : createDirectTransport();
 }
 
 /** Registers the test server for this file; `request()` builds echo requests to it. */
-export function useEchoServer(): { readonly server: RunningServer; request(over?: Partial<EffectiveRequest>): EffectiveRequest } {
+export function useEchoServer(): {
+  readonly server: RunningServer;
+  request(over?: Partial<EffectiveRequest>): EffectiveRequest;
+} {
   const live = useTestServer();
   return {
     get server() {

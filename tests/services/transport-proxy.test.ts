@@ -35,12 +35,20 @@ describe('createProxyTransport', () => {
   });
 
   it('keeps every Set-Cookie field in order', async () => {
-    const res = await transport().send(echo.request({ url: `${echo.server.url}/echo/cookies?a=1&b=2` }), { signal: freshSignal() });
-    expect(res.headers.filter(([n]) => n.toLowerCase() === 'set-cookie').map(([, v]) => v.split(';')[0])).toEqual(['a=1', 'b=2']);
+    const res = await transport().send(echo.request({ url: `${echo.server.url}/echo/cookies?a=1&b=2` }), {
+      signal: freshSignal(),
+    });
+    expect(res.headers.filter(([n]) => n.toLowerCase() === 'set-cookie').map(([, v]) => v.split(';')[0])).toEqual([
+      'a=1',
+      'b=2',
+    ]);
   });
 
   it('keeps a custom reason phrase', async () => {
-    const res = await transport().send(echo.request({ url: `${echo.server.url}/echo/status/418?reason=Short%20and%20stout` }), { signal: freshSignal() });
+    const res = await transport().send(
+      echo.request({ url: `${echo.server.url}/echo/status/418?reason=Short%20and%20stout` }),
+      { signal: freshSignal() },
+    );
     expect(`${res.status} ${res.reasonPhrase}`).toBe('418 Short and stout');
   });
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { contentLengthOf, headerValue, isAbortError, readBodyBytes, responseHasNoContent, type SendProgress } from '../../src/services/transport.ts';
+import {
+  contentLengthOf,
+  headerValue,
+  isAbortError,
+  readBodyBytes,
+  responseHasNoContent,
+  type SendProgress,
+} from '../../src/services/transport.ts';
 
 describe('responseHasNoContent (RFC 9112 §6.3)', () => {
   it.each([

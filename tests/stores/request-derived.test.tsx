@@ -24,7 +24,13 @@ function View({ name }: { name: string }) {
 
 describe('useResolved', () => {
   it('resolves the draft once for all the views of a render, and not again for the same draft', () => {
-    const tree = createElement(Fragment, null, createElement(View, { name: 'a' }), createElement(View, { name: 'b' }), createElement(View, { name: 'c' }));
+    const tree = createElement(
+      Fragment,
+      null,
+      createElement(View, { name: 'a' }),
+      createElement(View, { name: 'b' }),
+      createElement(View, { name: 'c' }),
+    );
     const first = renderToString(tree);
     expect(calls.count).toBe(1);
     const second = renderToString(tree);

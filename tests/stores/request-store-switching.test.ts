@@ -45,9 +45,16 @@ describe('body mode change: the default Content-Type row follows (defect 1)', ()
       ['Content-Type', `multipart/form-data; boundary=${b}`, 'user'],
       ['Authorization', `Bearer ${SAMPLE_TOKEN}`, 'auth'],
     ]);
-    expect(new TextDecoder().decode(r.request!.body!)).toBe(`--${b}\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--${b}--\r\n`);
+    expect(new TextDecoder().decode(r.request!.body!)).toBe(
+      `--${b}\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--${b}--\r\n`,
+    );
     expect(r.problems).toEqual([
-      { severity: 'warning', field: 'header', rowId: getDraft().headers[1]!.id, message: 'The boundary of the multipart body is added to your Content-Type row.' },
+      {
+        severity: 'warning',
+        field: 'header',
+        rowId: getDraft().headers[1]!.id,
+        message: 'The boundary of the multipart body is added to your Content-Type row.',
+      },
     ]);
   });
 
@@ -68,7 +75,12 @@ describe('body mode change: the default Content-Type row follows (defect 1)', ()
     bodyModeChanged('none');
     expect(headerPairs()[1]).toEqual(['Content-Type', 'application/json']);
     expect(resolveCurrent().problems).toEqual([
-      { severity: 'warning', field: 'header', rowId: getDraft().headers[1]!.id, message: 'Content-Type is not sent: this request has no body.' },
+      {
+        severity: 'warning',
+        field: 'header',
+        rowId: getDraft().headers[1]!.id,
+        message: 'Content-Type is not sent: this request has no body.',
+      },
     ]);
     bodyModeChanged('multipart');
     expect(headerPairs()[1]).toEqual(['Content-Type', 'multipart/form-data']);
@@ -136,7 +148,10 @@ describe('body mode change keeps the text and fields (defect 2)', () => {
     expect(getDraft().body).toEqual({ mode: 'json', text: 'hello' });
     bodyModeChanged('none');
     bodyModeChanged('form-urlencoded');
-    expect(getDraft().body).toEqual({ mode: 'form-urlencoded', fields: [{ id: form.fields[0]!.id, name: 'k', value: 'v', enabled: true }] });
+    expect(getDraft().body).toEqual({
+      mode: 'form-urlencoded',
+      fields: [{ id: form.fields[0]!.id, name: 'k', value: 'v', enabled: true }],
+    });
   });
 });
 
@@ -144,7 +159,11 @@ describe('query rows stay as typed after an unrelated URL edit (defect 3)', () =
   it('tag=test#abc, q=a&b, n=m=v survive typing &z=1 at the end of the URL', () => {
     draftReplaced(blankDraft());
     urlEdited('http://h.test/p');
-    for (const [name, value] of [['tag', 'test#abc'], ['q', 'a&b'], ['n=m', 'v']] as const) {
+    for (const [name, value] of [
+      ['tag', 'test#abc'],
+      ['q', 'a&b'],
+      ['n=m', 'v'],
+    ] as const) {
       queryRowAdded();
       const id = getDraft().query.at(-1)!.id;
       queryRowEdited(id, { name });

@@ -113,7 +113,9 @@ describe('auth', () => {
     expect(getDraft().auth).toEqual({ type: 'basic', username: '', password: '' });
     authFieldEdited('username', 'user');
     authFieldEdited('password', 'päss');
-    expect(resolveCurrent().request?.headers).toEqual([{ name: 'Authorization', value: 'Basic dXNlcjpww6Rzcw==', source: 'auth' }]);
+    expect(resolveCurrent().request?.headers).toEqual([
+      { name: 'Authorization', value: 'Basic dXNlcjpww6Rzcw==', source: 'auth' },
+    ]);
     authTypeChanged('apikey');
     authFieldEdited('in', 'query');
     expect(getDraft().auth).toEqual({ type: 'apikey', key: '', value: '', in: 'query' });
@@ -150,15 +152,27 @@ describe('body modes', () => {
     const added = getDraft().body;
     if (added.mode !== 'multipart') throw new Error('expected multipart');
     multipartPartEdited(added.parts[1]!.id, { name: 'note', value: 'Zoë', contentType: 'text/plain; charset=utf-8' });
-    await multipartFileChosen(body.parts[0]!.id, new File([new Uint8Array([0, 255, 13, 10])], 'a.bin', { type: 'application/x-a' }));
+    await multipartFileChosen(
+      body.parts[0]!.id,
+      new File([new Uint8Array([0, 255, 13, 10])], 'a.bin', { type: 'application/x-a' }),
+    );
     const resolved = resolveCurrent();
     const bytes = resolved.request!.body!;
-    const boundary = /boundary=(.+)$/.exec(resolved.request!.headers.find((h) => h.name === 'Content-Type')!.value)![1]!;
+    const boundary = /boundary=(.+)$/.exec(
+      resolved.request!.headers.find((h) => h.name === 'Content-Type')!.value,
+    )![1]!;
     const enc = new TextEncoder();
     const expected = new Uint8Array([
-      ...enc.encode(`--${boundary}\r\nContent-Disposition: form-data; name="f"; filename="a.bin"\r\nContent-Type: application/x-a\r\n\r\n`),
-      0, 255, 13, 10,
-      ...enc.encode(`\r\n--${boundary}\r\nContent-Disposition: form-data; name="note"\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nZoë\r\n--${boundary}--\r\n`),
+      ...enc.encode(
+        `--${boundary}\r\nContent-Disposition: form-data; name="f"; filename="a.bin"\r\nContent-Type: application/x-a\r\n\r\n`,
+      ),
+      0,
+      255,
+      13,
+      10,
+      ...enc.encode(
+        `\r\n--${boundary}\r\nContent-Disposition: form-data; name="note"\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nZoë\r\n--${boundary}--\r\n`,
+      ),
     ]);
     const latin1 = (b: Uint8Array) => String.fromCharCode(...b);
     expect(latin1(bytes)).toBe(latin1(expected));

@@ -6,7 +6,15 @@ import type { EchoReply } from '../../src/core/wire/echo.ts';
 import { draftReplaced } from '../../src/stores/request-store.ts';
 import { CANCELLED_DURING_CONTENT } from '../../src/services/transport.ts';
 import { getHistoryEntries, historyCleared } from '../../src/stores/history-store.ts';
-import { blockedMessageDismissed, cancelClicked, getResponseState, sendClicked, sendShortcutPressed, subscribeToResponseState, type ResponseState } from '../../src/stores/response-store.ts';
+import {
+  blockedMessageDismissed,
+  cancelClicked,
+  getResponseState,
+  sendClicked,
+  sendShortcutPressed,
+  subscribeToResponseState,
+  type ResponseState,
+} from '../../src/stores/response-store.ts';
 
 /** Resolves with the first state that satisfies `test` (checked now and after every change). */
 function stateWhere(test: (s: Readonly<ResponseState>) => boolean): Promise<Readonly<ResponseState>> {
@@ -24,7 +32,12 @@ const live = useTestServer();
 
 describe('sendClicked', () => {
   it('builds the request once, keeps the sent snapshot and records the response', async () => {
-    draftReplaced({ ...blankDraft(), method: 'POST', url: `${live.server.url}/echo/s`, body: { mode: 'text', text: 'Zoë' } });
+    draftReplaced({
+      ...blankDraft(),
+      method: 'POST',
+      url: `${live.server.url}/echo/s`,
+      body: { mode: 'text', text: 'Zoë' },
+    });
     await sendClicked();
     const s = getResponseState();
     expect(s.phase).toBe('done');
@@ -57,7 +70,13 @@ describe('sendClicked', () => {
     await pending;
     const s = getResponseState();
     expect(s.phase).toBe('failed');
-    expect(s.failure).toEqual({ kind: 'cancelled', message: 'Request cancelled. No response was received.', code: undefined, via: 'direct', received: null });
+    expect(s.failure).toEqual({
+      kind: 'cancelled',
+      message: 'Request cancelled. No response was received.',
+      code: undefined,
+      via: 'direct',
+      received: null,
+    });
   });
 
   it('holds the head while the content arrives, and keeps it when the content is cancelled', async () => {

@@ -47,7 +47,11 @@ export interface EncodedBody {
  * a part content type holding CR, LF or NUL (it would break the part's header section).
  * `boundary` overrides the deterministic multipart boundary. Never throws.
  */
-export function encodeBody(body: Body, files: (fileId: string) => Uint8Array | undefined, boundary?: string): EncodedBody {
+export function encodeBody(
+  body: Body,
+  files: (fileId: string) => Uint8Array | undefined,
+  boundary?: string,
+): EncodedBody {
   const noBody: EncodedBody = { bytes: null, contentType: null, errors: [] };
   switch (body.mode) {
     case 'none':
@@ -62,7 +66,11 @@ export function encodeBody(body: Body, files: (fileId: string) => Uint8Array | u
       const fields = body.fields.filter((f) => f.enabled && (f.name !== '' || f.value !== ''));
       if (fields.length === 0) return noBody;
       const text = serializeFormUrlencoded(fields.map((f) => [f.name, f.value] as const));
-      return { bytes: new TextEncoder().encode(text), contentType: DEFAULT_CONTENT_TYPES['form-urlencoded'], errors: [] };
+      return {
+        bytes: new TextEncoder().encode(text),
+        contentType: DEFAULT_CONTENT_TYPES['form-urlencoded'],
+        errors: [],
+      };
     }
     case 'multipart': {
       const errors: EncodedBody['errors'] = [];
@@ -72,7 +80,10 @@ export function encodeBody(body: Body, files: (fileId: string) => Uint8Array | u
         const partType = p.kind === 'text' ? p.contentType : (p.file?.contentType ?? '');
         if (/[\r\n\0]/.test(partType)) {
           // Written raw into the part's header section (RFC 7578 §4.4): a line break would end it early.
-          errors.push({ rowId: p.id, message: `The content type of form field "${p.name}" contains a line break or NUL; a part header cannot hold one.` });
+          errors.push({
+            rowId: p.id,
+            message: `The content type of form field "${p.name}" contains a line break or NUL; a part header cannot hold one.`,
+          });
           continue;
         }
         if (p.kind === 'text') {
@@ -80,9 +91,21 @@ export function encodeBody(body: Body, files: (fileId: string) => Uint8Array | u
           continue;
         }
         const bytes = p.file ? files(p.file.fileId) : undefined;
-        if (!p.file) errors.push({ rowId: p.id, message: `Form field "${p.name}" is a file field but no file is chosen.` });
-        else if (!bytes) errors.push({ rowId: p.id, message: `The file "${p.file.fileName}" for form field "${p.name}" is no longer available; choose it again.` });
-        else entries.push({ kind: 'file', name: p.name, fileName: p.file.fileName, contentType: p.file.contentType, bytes });
+        if (!p.file)
+          errors.push({ rowId: p.id, message: `Form field "${p.name}" is a file field but no file is chosen.` });
+        else if (!bytes)
+          errors.push({
+            rowId: p.id,
+            message: `The file "${p.file.fileName}" for form field "${p.name}" is no longer available; choose it again.`,
+          });
+        else
+          entries.push({
+            kind: 'file',
+            name: p.name,
+            fileName: p.file.fileName,
+            contentType: p.file.contentType,
+            bytes,
+          });
       }
       if (errors.length > 0) return { bytes: null, contentType: null, errors };
       if (entries.length === 0) return noBody;
@@ -90,10 +113,15 @@ export function encodeBody(body: Body, files: (fileId: string) => Uint8Array | u
       return { bytes: encoded.bytes, contentType: `multipart/form-data; boundary=${encoded.boundary}`, errors: [] };
     }
     case 'binary': {
-      if (!body.file) return { bytes: null, contentType: null, errors: [{ message: 'Binary body: no file is chosen.' }] };
+      if (!body.file)
+        return { bytes: null, contentType: null, errors: [{ message: 'Binary body: no file is chosen.' }] };
       const bytes = files(body.file.fileId);
       if (!bytes) {
-        return { bytes: null, contentType: null, errors: [{ message: `The file "${body.file.fileName}" is no longer available; choose it again.` }] };
+        return {
+          bytes: null,
+          contentType: null,
+          errors: [{ message: `The file "${body.file.fileName}" is no longer available; choose it again.` }],
+        };
       }
       return { bytes, contentType: body.file.contentType || DEFAULT_CONTENT_TYPES.binary, errors: [] };
     }

@@ -61,7 +61,10 @@ export function deterministicBoundary(entries: readonly MultipartEntry[], attemp
   let a = 0x811c9dc5 ^ attempt;
   let b = 0x01234567 + attempt;
   for (const e of entries) {
-    const key = e.kind === 'text' ? `t\0${e.name}\0${e.value}\0${e.contentType}` : `f\0${e.name}\0${e.fileName}\0${e.contentType}\0${e.bytes.length}`;
+    const key =
+      e.kind === 'text'
+        ? `t\0${e.name}\0${e.value}\0${e.contentType}`
+        : `f\0${e.name}\0${e.fileName}\0${e.contentType}\0${e.bytes.length}`;
     a = fnv1a(key, a);
     b = fnv1a(key + '\u0001', b ^ a);
   }
@@ -80,7 +83,10 @@ export function deterministicBoundary(entries: readonly MultipartEntry[], attemp
  * while it occurs inside any content. Returns `{ bytes, boundary }`; the caller sends
  * `Content-Type: multipart/form-data; boundary=<boundary>`. Never throws.
  */
-export function encodeMultipart(entries: readonly MultipartEntry[], boundary?: string): { bytes: Uint8Array; boundary: string } {
+export function encodeMultipart(
+  entries: readonly MultipartEntry[],
+  boundary?: string,
+): { bytes: Uint8Array; boundary: string } {
   const enc = new TextEncoder();
   const contents = entries.map((e) => (e.kind === 'text' ? enc.encode(e.value) : e.bytes));
   let chosen = boundary ?? deterministicBoundary(entries);

@@ -35,7 +35,9 @@ export function contentTypeRowsForMode(headers: KeyValueRow[], from: BodyMode, t
   if (from === to || to === 'none') return headers;
   const fromDefault = DEFAULT_CONTENT_TYPES[from];
   const isDefault = (value: string): boolean =>
-    fromDefault === null ? DEFAULT_MEDIA_TYPES.has(mediaTypeOf(value)) : mediaTypeOf(value) === mediaTypeOf(fromDefault);
+    fromDefault === null
+      ? DEFAULT_MEDIA_TYPES.has(mediaTypeOf(value))
+      : mediaTypeOf(value) === mediaTypeOf(fromDefault);
   const target = DEFAULT_CONTENT_TYPES[to];
   let changed = false;
   const out: KeyValueRow[] = [];
@@ -66,7 +68,8 @@ export function emptyBodyStash(): BodyStash {
   return { bodies: {}, text: null };
 }
 
-const isTextMode = (mode: BodyMode): mode is 'json' | 'text' | 'xml' => mode === 'json' || mode === 'text' || mode === 'xml';
+const isTextMode = (mode: BodyMode): mode is 'json' | 'text' | 'xml' =>
+  mode === 'json' || mode === 'text' || mode === 'xml';
 
 /** A new enabled multipart part of `kind` with empty name and value. */
 export function newMultipartPart(id: string, kind: 'text' | 'file'): MultipartPart {
@@ -83,7 +86,12 @@ export function newMultipartPart(id: string, kind: 'text' | 'file'): MultipartPa
  * - the body left is stashed (its text too, for a text mode).
  * Same mode → `current` and `stash` unchanged. Pure; never throws.
  */
-export function switchBodyMode(current: Body, stash: BodyStash, mode: BodyMode, newId: () => string): { body: Body; stash: BodyStash } {
+export function switchBodyMode(
+  current: Body,
+  stash: BodyStash,
+  mode: BodyMode,
+  newId: () => string,
+): { body: Body; stash: BodyStash } {
   if (current.mode === mode) return { body: current, stash };
   const next: BodyStash = {
     bodies: { ...stash.bodies, [current.mode]: current },

@@ -68,11 +68,15 @@ export function csharpHttpClient(req: EffectiveRequest): string {
     const segments = bodySegments(view);
     if (segments.length <= 1 && !segments.some((s) => 'file' in s)) {
       const only = segments[0];
-      lines.push(`request.Content = new ByteArrayContent(${only && 'bytes' in only ? csOctets(only.bytes) : 'Array.Empty<byte>()'});`);
+      lines.push(
+        `request.Content = new ByteArrayContent(${only && 'bytes' in only ? csOctets(only.bytes) : 'Array.Empty<byte>()'});`,
+      );
     } else {
       lines.push('var body = new MemoryStream();');
       for (const s of segments) {
-        lines.push('file' in s ? `body.Write(File.ReadAllBytes(${csString(s.file)}));` : `body.Write(${csOctets(s.bytes)});`);
+        lines.push(
+          'file' in s ? `body.Write(File.ReadAllBytes(${csString(s.file)}));` : `body.Write(${csOctets(s.bytes)});`,
+        );
       }
       lines.push('request.Content = new ByteArrayContent(body.ToArray());');
     }

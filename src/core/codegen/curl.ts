@@ -10,7 +10,8 @@ import { escapeOctets, shellAnsiC, shellQuote } from './literals.ts';
 import { shellHeaderWord } from './latin1.ts';
 
 /** A single-quoted bash printf format that prints exactly `bytes` (non-printables as `\xHH`, `%` as `%%`, `\` doubled). */
-const printfFormat = (bytes: Uint8Array): string => `'${escapeOctets(bytes, { 0x25: '%%', 0x5c: '\\\\', 0x27: "'\\''" })}'`;
+const printfFormat = (bytes: Uint8Array): string =>
+  `'${escapeOctets(bytes, { 0x25: '%%', 0x5c: '\\\\', 0x27: "'\\''" })}'`;
 
 /** Quotes a `-F` value part for curl's form grammar (curl manual, `--form`): `"…"` with `\"` and `\\`. */
 const formQuote = (s: string): string => `"${s.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
@@ -33,7 +34,8 @@ export function curlCommand(req: EffectiveRequest): string {
   if (/[[\]{}]/.test(req.url)) args.push('--globoff');
   const impliedPost = view.kind !== 'none' && req.method === 'POST';
   if (req.method === 'HEAD' && view.kind === 'none') args.push('--head');
-  else if (!(req.method === 'GET' && view.kind === 'none') && !impliedPost) args.push(`--request ${shellQuote(req.method)}`);
+  else if (!(req.method === 'GET' && view.kind === 'none') && !impliedPost)
+    args.push(`--request ${shellQuote(req.method)}`);
   args.push(shellQuote(req.url));
   let hasContentType = false;
   for (const h of req.headers) {

@@ -127,7 +127,9 @@ export function toHarRequest(req: EffectiveRequest, options: HarOptions = {}): H
     };
   } else if (view.kind !== 'none') {
     const mimeType =
-      options.bodyMimeType === 'octet-stream' ? 'application/octet-stream' : (headerValue(req, 'content-type') ?? 'application/octet-stream');
+      options.bodyMimeType === 'octet-stream'
+        ? 'application/octet-stream'
+        : (headerValue(req, 'content-type') ?? 'application/octet-stream');
     postData = { mimeType, text: new TextDecoder().decode(view.bytes) };
   }
   if (options.combineDuplicateHeaders) headers = combineHeaders(headers);

@@ -37,7 +37,8 @@ export function shellHeaderWord(line: string): string {
 }
 
 /** A PHP double-quoted string literal of `bytes` (PHP manual, "Strings": `\xHH`, `\$`, `\"`, `\\`). */
-export const phpDoubleOctets = (bytes: Uint8Array): string => `"${escapeOctets(bytes, { 0x5c: '\\\\', 0x22: '\\"', 0x24: '\\$' })}"`;
+export const phpDoubleOctets = (bytes: Uint8Array): string =>
+  `"${escapeOctets(bytes, { 0x5c: '\\\\', 0x22: '\\"', 0x24: '\\$' })}"`;
 
 /** Rewrites `s` with every character in U+0080–U+00FF as `\xHH` (for escapes inside Go, Rust byte and Ruby strings). */
 const escapeHigh = (s: string): string => s.replace(/[\u0080-\u00ff]/g, (c) => `\\x${hex2(c.charCodeAt(0))}`);
@@ -70,10 +71,15 @@ export function fixLatin1Headers(target: string, text: string, req: EffectiveReq
   let out = text;
   for (const { name, value } of fields) {
     const line = `${name}: ${value}`;
-    if (target === 'wget') out = swap(out, `--header ${shellQuote(line)}`, `--header ${shellAnsiC(byteStringToBytes(line))}`);
+    if (target === 'wget')
+      out = swap(out, `--header ${shellQuote(line)}`, `--header ${shellAnsiC(byteStringToBytes(line))}`);
     else if (target === 'php-curl') out = swap(out, phpSingle(line), phpDoubleOctets(byteStringToBytes(line)));
     else if (target === 'php-guzzle')
-      out = swap(out, `${phpSingle(name)} => ${phpSingle(value)}`, `${phpSingle(name)} => ${phpDoubleOctets(byteStringToBytes(value))}`);
+      out = swap(
+        out,
+        `${phpSingle(name)} => ${phpSingle(value)}`,
+        `${phpSingle(name)} => ${phpDoubleOctets(byteStringToBytes(value))}`,
+      );
   }
   const lines = out.split('\n').map((l) => {
     if (!/[\u0080-\u00ff]/.test(l)) return l;
@@ -81,7 +87,10 @@ export function fixLatin1Headers(target: string, text: string, req: EffectiveReq
     if (target === 'go' && /^\s*req\.Header\.Add\(/.test(l)) return escapeHigh(l);
     // reqwest: a &[u8] value becomes HeaderValue::from_bytes, sent as is (http crate).
     if (target === 'rust-reqwest') {
-      return l.replace(/^(\s*\.header\(".*?", )(".*")\)(;?)$/, (_m, head: string, lit: string, semi: string) => `${head}&b${escapeHigh(lit)}[..])${semi}`);
+      return l.replace(
+        /^(\s*\.header\(".*?", )(".*")\)(;?)$/,
+        (_m, head: string, lit: string, semi: string) => `${head}&b${escapeHigh(lit)}[..])${semi}`,
+      );
     }
     if (target === 'ruby') {
       const m = /^request\["(.*?)"\] = /.exec(l);

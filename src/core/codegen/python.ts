@@ -45,7 +45,9 @@ export function pythonRequests(req: EffectiveRequest): string {
   const view = describeBody(req);
   const lines = ['import requests', ''];
   if (URLLIB3_ENCODES.test(queryAndPath(req.url))) {
-    lines.push('# Note: requests (urllib3) percent-encodes [ ] { } | ^ ` " < > \\ in the target; use http.client to send it as is.');
+    lines.push(
+      '# Note: requests (urllib3) percent-encodes [ ] { } | ^ ` " < > \\ in the target; use http.client to send it as is.',
+    );
   }
   lines.push(`url = ${pyString(req.url)}`);
   const headers = combineHeaders(
@@ -112,6 +114,12 @@ export function pythonHttpClient(req: EffectiveRequest): string {
   } else {
     lines.push('conn.endheaders()');
   }
-  lines.push('response = conn.getresponse()', 'print(response.status, response.reason)', 'print(response.read().decode("utf-8", "replace"))', 'conn.close()', '');
+  lines.push(
+    'response = conn.getresponse()',
+    'print(response.status, response.reason)',
+    'print(response.read().decode("utf-8", "replace"))',
+    'conn.close()',
+    '',
+  );
   return lines.join('\n');
 }

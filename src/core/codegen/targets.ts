@@ -48,7 +48,20 @@ export type CodeTargetId =
  * Language of a snippet, as a Monaco basic-language id for highlighting; `plaintext` for the
  * raw HTTP/1.1 message, which Monaco has no tokenizer for.
  */
-export type SnippetLanguage = 'shell' | 'powershell' | 'javascript' | 'python' | 'php' | 'java' | 'csharp' | 'go' | 'ruby' | 'rust' | 'swift' | 'kotlin' | 'plaintext';
+export type SnippetLanguage =
+  | 'shell'
+  | 'powershell'
+  | 'javascript'
+  | 'python'
+  | 'php'
+  | 'java'
+  | 'csharp'
+  | 'go'
+  | 'ruby'
+  | 'rust'
+  | 'swift'
+  | 'kotlin'
+  | 'plaintext';
 
 export interface CodeTarget {
   id: CodeTargetId;
@@ -135,7 +148,11 @@ const TARGETS: TargetImpl[] = [
     id: 'node-axios',
     label: 'Node.js (axios)',
     language: 'javascript',
-    generate: viaSnippetz(() => import('@scalar/snippetz/plugins/node/axios').then((m) => m.nodeAxios), octet, fixAxios),
+    generate: viaSnippetz(
+      () => import('@scalar/snippetz/plugins/node/axios').then((m) => m.nodeAxios),
+      octet,
+      fixAxios,
+    ),
   },
   { id: 'python-requests', label: 'Python (requests)', language: 'python', generate: async (r) => pythonRequests(r) },
   {
@@ -154,7 +171,11 @@ const TARGETS: TargetImpl[] = [
     id: 'php-guzzle',
     label: 'PHP (Guzzle)',
     language: 'php',
-    generate: viaSnippetz(() => import('@scalar/snippetz/plugins/php/guzzle').then((m) => m.phpGuzzle), octet, fixPhpGuzzle),
+    generate: viaSnippetz(
+      () => import('@scalar/snippetz/plugins/php/guzzle').then((m) => m.phpGuzzle),
+      octet,
+      fixPhpGuzzle,
+    ),
   },
   {
     id: 'java-nethttp',
@@ -186,13 +207,20 @@ const TARGETS: TargetImpl[] = [
     id: 'ruby',
     label: 'Ruby (Net::HTTP)',
     language: 'ruby',
-    generate: viaSnippetz(() => import('@scalar/snippetz/plugins/ruby/native').then((m) => m.rubyNative), octetCombined, fixRuby),
+    generate: viaSnippetz(
+      () => import('@scalar/snippetz/plugins/ruby/native').then((m) => m.rubyNative),
+      octetCombined,
+      fixRuby,
+    ),
   },
   {
     id: 'rust-reqwest',
     label: 'Rust (reqwest)',
     language: 'rust',
-    generate: viaSnippetz(() => import('@scalar/snippetz/plugins/rust/reqwest').then((m) => m.rustReqwest), octetCombined),
+    generate: viaSnippetz(
+      () => import('@scalar/snippetz/plugins/rust/reqwest').then((m) => m.rustReqwest),
+      octetCombined,
+    ),
   },
   {
     id: 'swift',
@@ -207,9 +235,17 @@ const TARGETS: TargetImpl[] = [
     id: 'kotlin-okhttp',
     label: 'Kotlin (OkHttp)',
     language: 'kotlin',
-    generate: viaSnippetz(() => import('@scalar/snippetz/plugins/kotlin/okhttp').then((m) => m.kotlinOkhttp), realCombined),
+    generate: viaSnippetz(
+      () => import('@scalar/snippetz/plugins/kotlin/okhttp').then((m) => m.kotlinOkhttp),
+      realCombined,
+    ),
   },
-  { id: 'http', label: 'HTTP/1.1 (raw)', language: 'plaintext', generate: async (r) => (await import('../resolve/http-message.ts')).renderHttpMessage(r).text },
+  {
+    id: 'http',
+    label: 'HTTP/1.1 (raw)',
+    language: 'plaintext',
+    generate: async (r) => (await import('../resolve/http-message.ts')).renderHttpMessage(r).text,
+  },
 ];
 
 /** The targets in picker order (id, label, Monaco language). */
@@ -228,13 +264,17 @@ export async function generateSnippet(id: CodeTargetId, req: EffectiveRequest): 
   const view = describeBody(req);
   if (view.kind === 'multipart' && id !== 'http') {
     for (const p of view.parts) {
-      if (p.fileName !== null) notes.push(`Reads the file "${p.fileName}" from the working directory (part "${p.name}").`);
+      if (p.fileName !== null)
+        notes.push(`Reads the file "${p.fileName}" from the working directory (part "${p.name}").`);
     }
     if (!['python-http-client', 'csharp-httpclient'].includes(id)) {
       notes.push('The client makes its own multipart boundary; parts, names and file bytes are the same.');
     }
   }
-  if (view.kind === 'bytes' && !['curl', 'python-http-client', 'python-requests', 'csharp-httpclient', 'http'].includes(id)) {
+  if (
+    view.kind === 'bytes' &&
+    !['curl', 'python-http-client', 'python-requests', 'csharp-httpclient', 'http'].includes(id)
+  ) {
     notes.push('The body is not UTF-8 text; this target shows it decoded, so replace it with the original bytes.');
   }
   const latin1 = latin1Note(id, req);

@@ -76,10 +76,19 @@ async function parseCommand(command: string, warnings: [string, string][]) {
   let requests: ParsedRequest[] = [];
   let headerArgs: [WordLike, WordLike | null][] = [];
   for (const [argv, stdin, stdinFile] of tokenize(command, warnings)) {
-    const [globalConfig] = opts.parseArgs(argv, opts.curlLongOpts, opts.curlLongOptsShortened, opts.curlShortOpts, supported, warnings);
+    const [globalConfig] = opts.parseArgs(
+      argv,
+      opts.curlLongOpts,
+      opts.curlLongOptsShortened,
+      opts.curlShortOpts,
+      supported,
+      warnings,
+    );
     if (requests.length === 0) {
       const args = (globalConfig.configs[0]?.header ?? []) as unknown[];
-      headerArgs = args.flatMap((arg) => (new Headers([arg] as never, []) as unknown as ParsedRequest['headers']).headers);
+      headerArgs = args.flatMap(
+        (arg) => (new Headers([arg] as never, []) as unknown as ParsedRequest['headers']).headers,
+      );
     }
     requests = requests.concat(buildRequests(globalConfig, stdin, stdinFile) as unknown as ParsedRequest[]);
   }
@@ -91,7 +100,10 @@ async function parseCommand(command: string, warnings: [string, string][]) {
  * (`typed`, one entry per argument), then the fields curlconverter implies and nobody typed
  * (e.g. the form Content-Type of `-d`), taken from its grouped list `grouped`.
  */
-function inCurlOrder(grouped: [WordLike, WordLike | null][], typed: [WordLike, WordLike | null][]): [WordLike, WordLike | null][] {
+function inCurlOrder(
+  grouped: [WordLike, WordLike | null][],
+  typed: [WordLike, WordLike | null][],
+): [WordLike, WordLike | null][] {
   const typedNames = new Set(typed.map(([n]) => n.toString().toLowerCase()));
   return [...typed, ...grouped.filter(([n]) => !typedNames.has(n.toString().toLowerCase()))];
 }
@@ -168,7 +180,8 @@ export async function importCurl(command: string): Promise<CurlImport> {
   const request = requests[0];
   const first = request?.urls[0];
   if (!request || !first) return fail('The cURL command has no URL.');
-  if (requests.length > 1 || request.urls.length > 1) warnings.push('The command has several URLs; only the first is imported.');
+  if (requests.length > 1 || request.urls.length > 1)
+    warnings.push('The command has several URLs; only the first is imported.');
 
   const reported = new Set<string>();
   const text = (w: WordLike, what: string): string => {
@@ -205,7 +218,11 @@ export async function importCurl(command: string): Promise<CurlImport> {
   if (first.auth) {
     const [user, password] = first.auth;
     if (request.authType === 'basic') {
-      draft.auth = { type: 'basic', username: text(user, 'The user name'), password: text(password, 'The password') } satisfies Auth;
+      draft.auth = {
+        type: 'basic',
+        username: text(user, 'The user name'),
+        password: text(password, 'The password'),
+      } satisfies Auth;
     } else {
       warnings.push(`${request.authType} authentication is not supported; the credentials were not imported.`);
     }
@@ -228,15 +245,32 @@ export async function importCurl(command: string): Promise<CurlImport> {
         const ref = { fileId: newId(), fileName, contentType: partType || 'application/octet-stream', size: 0 };
         return { id: newId(), name, enabled: true, kind: 'file', value: '', contentType: partType, file: ref };
       }
-      return { id: newId(), name, enabled: true, kind: 'text', value: text(f.content!, `The form field ${name}`), contentType: partType, file: null };
+      return {
+        id: newId(),
+        name,
+        enabled: true,
+        kind: 'text',
+        value: text(f.content!, `The form field ${name}`),
+        contentType: partType,
+        file: null,
+      };
     });
     draft.body = { mode: 'multipart', parts };
   } else if (request.data !== undefined) {
-    const files = (request.dataArray ?? []).filter((d): d is { filetype: string; filename: WordLike } => 'filetype' in d);
+    const files = (request.dataArray ?? []).filter(
+      (d): d is { filetype: string; filename: WordLike } => 'filetype' in d,
+    );
     for (const f of files) {
-      warnings.push(`The data reads the file "${f.filename.toString()}", which Parley cannot open from a command; paste its content into the body.`);
+      warnings.push(
+        `The data reads the file "${f.filename.toString()}", which Parley cannot open from a command; paste its content into the body.`,
+      );
     }
-    const body = files.length ? request.dataArray!.filter((d) => !('filetype' in d)).map((d) => (d as WordLike).toString()).join('') : text(request.data, 'The data');
+    const body = files.length
+      ? request
+          .dataArray!.filter((d) => !('filetype' in d))
+          .map((d) => (d as WordLike).toString())
+          .join('')
+      : text(request.data, 'The data');
     draft.body = bodyFor(body, contentType);
     if (draft.body.mode === 'form-urlencoded') {
       // The form mode sets exactly this Content-Type; keep no duplicate row.
@@ -247,7 +281,9 @@ export async function importCurl(command: string): Promise<CurlImport> {
   const unreported = [...new Set(expansionsSeen)].filter((t) => !reported.has(t));
   if (unreported.length) warnings.push(expansionSentence('The command', unreported));
   if (request.compressed) {
-    warnings.push('--compressed is not imported: Parley shows the response as the server sends it, so it asks for no compression.');
+    warnings.push(
+      '--compressed is not imported: Parley shows the response as the server sends it, so it asks for no compression.',
+    );
   }
   return { draft, warnings, error: null };
 }

@@ -71,15 +71,29 @@ function scanString(text: string, i: number): number {
     if (c === 0x5c) {
       const e = text.charCodeAt(j + 1);
       if (e === 0x75) {
-        for (let k = 2; k <= 5; k++) if (!isHex(text.charCodeAt(j + k))) fail(text, j, 'Invalid \\u escape: expected 4 hex digits');
+        for (let k = 2; k <= 5; k++)
+          if (!isHex(text.charCodeAt(j + k))) fail(text, j, 'Invalid \\u escape: expected 4 hex digits');
         j += 5;
-      } else if (e === 0x22 || e === 0x5c || e === 0x2f || e === 0x62 || e === 0x66 || e === 0x6e || e === 0x72 || e === 0x74) {
+      } else if (
+        e === 0x22 ||
+        e === 0x5c ||
+        e === 0x2f ||
+        e === 0x62 ||
+        e === 0x66 ||
+        e === 0x6e ||
+        e === 0x72 ||
+        e === 0x74
+      ) {
         j += 1;
       } else if (j + 1 >= n) {
         break;
       } else fail(text, j, `Invalid escape "\\${text[j + 1]}" in a string`);
     } else if (c < 0x20) {
-      fail(text, j, `${c === 10 || c === 13 ? 'A line break' : 'A control character'} inside a string must be escaped (missing closing quote?)`);
+      fail(
+        text,
+        j,
+        `${c === 10 || c === 13 ? 'A line break' : 'A control character'} inside a string must be escaped (missing closing quote?)`,
+      );
     }
   }
   return fail(text, i, 'Unterminated string: missing closing quote');
@@ -98,7 +112,8 @@ function scanNumber(text: string, i: number): number {
   } else fail(text, j, `Expected a digit after "-", found ${found(text, j)}`);
   if (text.charCodeAt(j) === 0x2e) {
     j++;
-    if (!isDigit(text.charCodeAt(j))) fail(text, j, `Expected a digit after the decimal point, found ${found(text, j)}`);
+    if (!isDigit(text.charCodeAt(j)))
+      fail(text, j, `Expected a digit after the decimal point, found ${found(text, j)}`);
     while (isDigit(text.charCodeAt(j))) j++;
   }
   const e = text.charCodeAt(j);
@@ -142,7 +157,14 @@ function rewrite(text: string, indent: string | null, emit = true): string {
     if (i >= n) {
       if (state === S.End) break;
       const top = stack[stack.length - 1];
-      const expected = state === S.Colon ? "':'" : state === S.CommaOrClose ? `',' or '${top === 0x7b ? '}' : ']'}'` : state === S.Key || state === S.KeyOrCloseObject ? 'a property name' : 'a value';
+      const expected =
+        state === S.Colon
+          ? "':'"
+          : state === S.CommaOrClose
+            ? `',' or '${top === 0x7b ? '}' : ']'}'`
+            : state === S.Key || state === S.KeyOrCloseObject
+              ? 'a property name'
+              : 'a value';
       fail(text, i, `Unexpected end of the text: expected ${expected}`);
     }
     switch (state) {
@@ -168,7 +190,11 @@ function rewrite(text: string, indent: string | null, emit = true): string {
           continue;
         }
         if (c !== close) {
-          fail(text, i, `Expected ',' or '${String.fromCharCode(close)}' after ${top === 0x7b ? 'a property value' : 'an array element'}, found ${found(text, i)}`);
+          fail(
+            text,
+            i,
+            `Expected ',' or '${String.fromCharCode(close)}' after ${top === 0x7b ? 'a property value' : 'an array element'}, found ${found(text, i)}`,
+          );
         }
         stack.pop();
         if (emit) {

@@ -65,7 +65,17 @@ export function formatJsonBytes(bytes: Uint8Array, indent = 2): Uint8Array {
         if (e === 0x75) {
           for (let k = 2; k < 6; k++) if (!HEX(bytes[j + k] ?? 0)) throw new JsonBytesInvalid(j);
           j += 6;
-        } else if (e === 0x22 || e === 0x5c || e === 0x2f || e === 0x62 || e === 0x66 || e === 0x6e || e === 0x72 || e === 0x74) j += 2;
+        } else if (
+          e === 0x22 ||
+          e === 0x5c ||
+          e === 0x2f ||
+          e === 0x62 ||
+          e === 0x66 ||
+          e === 0x6e ||
+          e === 0x72 ||
+          e === 0x74
+        )
+          j += 2;
         else throw new JsonBytesInvalid(j);
       } else j++;
     }

@@ -26,12 +26,16 @@ export function collectionForNewName(
   makeId: () => string,
 ): { collection: Collection; create: boolean } {
   const trimmed = name.trim() || DEFAULT_COLLECTION_NAME;
-  if (trimmed !== DEFAULT_COLLECTION_NAME) return { collection: { v: 1, id: makeId(), name: trimmed, createdAt: now }, create: true };
+  if (trimmed !== DEFAULT_COLLECTION_NAME)
+    return { collection: { v: 1, id: makeId(), name: trimmed, createdAt: now }, create: true };
   const found = defaultCollectionIn(existing);
   return found ? { collection: found, create: false } : { collection: defaultCollection(now), create: true };
 }
 
 /** The default collection among `collections`: the fixed id first, else the first named "My requests"; `undefined` when none. */
 export function defaultCollectionIn(collections: readonly Collection[]): Collection | undefined {
-  return collections.find((c) => c.id === DEFAULT_COLLECTION_ID) ?? collections.find((c) => c.name === DEFAULT_COLLECTION_NAME);
+  return (
+    collections.find((c) => c.id === DEFAULT_COLLECTION_ID) ??
+    collections.find((c) => c.name === DEFAULT_COLLECTION_NAME)
+  );
 }

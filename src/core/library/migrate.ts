@@ -53,13 +53,22 @@ const V0HistorySchema = z.object({
 
 /** `'Team API'` → `'legacy-team-api'`: the same folder name always gives the same id. */
 function legacyCollectionId(folder: string): string {
-  const slug = folder.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const slug = folder
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
   return `legacy-${slug || 'folder'}`;
 }
 
 /** A v0 draft: the query was part of the URL string; headers were a name → value map. */
-function v0Draft(method: string, uri: string, headers: Record<string, string>, body: string | undefined,
-  makeId: () => string): RequestDraft {
+function v0Draft(
+  method: string,
+  uri: string,
+  headers: Record<string, string>,
+  body: string | undefined,
+  makeId: () => string,
+): RequestDraft {
   const split = splitTargetUri(uri);
   const headerRows = Object.entries(headers).map(([name, value]) => ({ id: makeId(), name, value, enabled: true }));
   const contentType = Object.entries(headers).find(([n]) => n.toLowerCase() === 'content-type')?.[1] ?? '';
@@ -74,8 +83,12 @@ function v0Draft(method: string, uri: string, headers: Record<string, string>, b
   };
 }
 
-function migrateV0(kind: RecordKind, raw: Record<string, unknown>, now: number, makeId: () => string):
-  { value: unknown; implied: Collection[] } | null {
+function migrateV0(
+  kind: RecordKind,
+  raw: Record<string, unknown>,
+  now: number,
+  makeId: () => string,
+): { value: unknown; implied: Collection[] } | null {
   if (kind === 'request') {
     const p = V0RequestSchema.safeParse(raw);
     if (!p.success) return null;
@@ -84,8 +97,15 @@ function migrateV0(kind: RecordKind, raw: Record<string, unknown>, now: number, 
     const collectionId = folder ? legacyCollectionId(folder) : DEFAULT_COLLECTION_ID;
     const at = r.savedAt ?? now;
     return {
-      value: { v: 1, id: r.id, name: r.name, collectionId, createdAt: at, updatedAt: at,
-        draft: v0Draft(r.method, r.url, r.headers, r.body, makeId) },
+      value: {
+        v: 1,
+        id: r.id,
+        name: r.name,
+        collectionId,
+        createdAt: at,
+        updatedAt: at,
+        draft: v0Draft(r.method, r.url, r.headers, r.body, makeId),
+      },
       implied: [{ v: 1, id: collectionId, name: folder ?? DEFAULT_COLLECTION_NAME, createdAt: at }],
     };
   }
@@ -95,10 +115,23 @@ function migrateV0(kind: RecordKind, raw: Record<string, unknown>, now: number, 
     const h = p.data;
     const split = splitTargetUri(h.url);
     return {
-      value: { v: 1, id: h.id, at: Date.parse(h.date), method: h.method, url: h.url, status: h.status ?? null,
-        timeMs: h.time ?? null, sizeBytes: h.size ?? null,
-        draft: { ...blankDraft(), method: h.method, url: split.url, fragment: split.fragment,
-          query: split.query.map((q) => ({ ...q, id: makeId(), enabled: true })) } },
+      value: {
+        v: 1,
+        id: h.id,
+        at: Date.parse(h.date),
+        method: h.method,
+        url: h.url,
+        status: h.status ?? null,
+        timeMs: h.time ?? null,
+        sizeBytes: h.size ?? null,
+        draft: {
+          ...blankDraft(),
+          method: h.method,
+          url: split.url,
+          fragment: split.fragment,
+          query: split.query.map((q) => ({ ...q, id: makeId(), enabled: true })),
+        },
+      },
       implied: [],
     };
   }

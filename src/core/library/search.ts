@@ -25,5 +25,7 @@ export function matchesHistorySearch(entry: HistoryEntry, search: string): boole
 
 /** Saved requests ordered by name (locale-aware, case-insensitive), then id for stability. */
 export function sortByName<T extends { name: string; id: string }>(items: T[]): T[] {
-  return [...items].sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }) || a.id.localeCompare(b.id));
+  return [...items].sort(
+    (a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }) || a.id.localeCompare(b.id),
+  );
 }

@@ -30,14 +30,18 @@ export interface LibraryContents {
  */
 export function exportLibrary(library: LibraryContents, now: number): string {
   const byId = <T extends { id: string }>(xs: T[]) => [...xs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return JSON.stringify({
-    format: EXPORT_FORMAT,
-    version: EXPORT_VERSION,
-    exportedAt: new Date(now).toISOString(),
-    collections: byId(library.collections),
-    requests: byId(library.requests),
-    history: byId(library.history),
-  }, null, 2);
+  return JSON.stringify(
+    {
+      format: EXPORT_FORMAT,
+      version: EXPORT_VERSION,
+      exportedAt: new Date(now).toISOString(),
+      collections: byId(library.collections),
+      requests: byId(library.requests),
+      history: byId(library.history),
+    },
+    null,
+    2,
+  );
 }
 
 const FileSchema = z.object({
@@ -49,8 +53,7 @@ const FileSchema = z.object({
 });
 
 export type ParseExportResult =
-  | { ok: true; library: LibraryContents; skipped: number }
-  | { ok: false; message: string };
+  { ok: true; library: LibraryContents; skipped: number } | { ok: false; message: string };
 
 /**
  * Reads an export file. Each record goes through the same migrations and checks as a stored
@@ -68,7 +71,10 @@ export function parseExport(text: string, now: number, makeId: () => string): Pa
   const file = FileSchema.safeParse(raw);
   if (!file.success) return { ok: false, message: 'This JSON file is not a Parley library export.' };
   if (file.data.version > EXPORT_VERSION) {
-    return { ok: false, message: `This export was made by a newer Parley (file version ${file.data.version}); update Parley to import it.` };
+    return {
+      ok: false,
+      message: `This export was made by a newer Parley (file version ${file.data.version}); update Parley to import it.`,
+    };
   }
   let skipped = 0;
   const load = <T extends LibraryRecord>(kind: RecordKind, items: unknown[]): T[] => {

@@ -17,7 +17,10 @@ const NO_DEFAULT_LENGTH = new Set(['GET', 'HEAD', 'DELETE', 'OPTIONS', 'TRACE', 
  * - `proxy` (default; Node's http client rule, which the proxy follows): no body gives `0`
  *   for every method except GET, HEAD, DELETE, OPTIONS, TRACE, CONNECT (any case).
  */
-export function contentLengthFor(req: Pick<EffectiveRequest, 'method' | 'body'>, transport: Transport = 'proxy'): number | null {
+export function contentLengthFor(
+  req: Pick<EffectiveRequest, 'method' | 'body'>,
+  transport: Transport = 'proxy',
+): number | null {
   const length = req.body?.length ?? 0;
   if (length > 0) return length;
   if (transport === 'direct') return req.body !== null || req.method === 'POST' || req.method === 'PUT' ? 0 : null;
@@ -26,7 +29,8 @@ export function contentLengthFor(req: Pick<EffectiveRequest, 'method' | 'body'>,
 
 /** `text` of the body: UTF-8 text when it decodes and has no NUL, otherwise a placeholder. */
 function bodyText(body: Uint8Array, contentType: string | undefined): string {
-  const boundary = contentType && /^multipart\//i.test(contentType) ? /;\s*boundary="?([^";]+)"?/i.exec(contentType)?.[1] : undefined;
+  const boundary =
+    contentType && /^multipart\//i.test(contentType) ? /;\s*boundary="?([^";]+)"?/i.exec(contentType)?.[1] : undefined;
   if (boundary) return multipartText(body, boundary);
   return textOrPlaceholder(body);
 }
@@ -56,7 +60,10 @@ function multipartText(body: Uint8Array, boundary: string): string {
     const end = next === -1 ? body.length : next;
     const part = body.subarray(from, end);
     const headEnd = indexOfBytes(part, blankLine);
-    out += headEnd === -1 ? textOrPlaceholder(part) : textOrPlaceholder(part.subarray(0, headEnd + 4)) + textOrPlaceholder(part.subarray(headEnd + 4));
+    out +=
+      headEnd === -1
+        ? textOrPlaceholder(part)
+        : textOrPlaceholder(part.subarray(0, headEnd + 4)) + textOrPlaceholder(part.subarray(headEnd + 4));
     from = end;
   }
   return out;
@@ -87,9 +94,15 @@ function latin1Bytes(text: string): Uint8Array {
  * is not UTF-8 text (or a binary multipart part) shown as `<N bytes of binary content>`.
  * Throws `TypeError` if `req.url` is not an absolute URL (resolveRequest never gives one).
  */
-export function renderHttpMessage(req: EffectiveRequest, opts: { transport?: Transport } = {}): { text: string; bytes: Uint8Array } {
+export function renderHttpMessage(
+  req: EffectiveRequest,
+  opts: { transport?: Transport } = {},
+): { text: string; bytes: Uint8Array } {
   const url = new URL(req.url);
-  const headers = opts.transport === 'direct' ? req.headers.filter((h) => isForbiddenRequestHeader(h.name, h.value) === null) : req.headers;
+  const headers =
+    opts.transport === 'direct'
+      ? req.headers.filter((h) => isForbiddenRequestHeader(h.name, h.value) === null)
+      : req.headers;
   const has = (name: string) => headers.some((h) => h.name.toLowerCase() === name);
   // Not `url.search`: it hides an empty query, and `http://h/?` is sent as `/?`.
   const q = req.url.indexOf('?');

@@ -16,7 +16,12 @@ function trimOws(value: string): string {
  * and the row is left out; in `direct` mode a forbidden request header is a warning on
  * its row (also when its value is invalid) and left out. Appends to `problems`.
  */
-export function resolveHeaderRows(rows: readonly KeyValueRow[], sub: (text: string) => string, direct: boolean, problems: ResolveProblem[]): EffectiveHeader[] {
+export function resolveHeaderRows(
+  rows: readonly KeyValueRow[],
+  sub: (text: string) => string,
+  direct: boolean,
+  problems: ResolveProblem[],
+): EffectiveHeader[] {
   const headers: EffectiveHeader[] = [];
   for (const row of rows) {
     if (!row.enabled || (row.name.trim() === '' && row.value.trim() === '')) continue;
@@ -27,12 +32,23 @@ export function resolveHeaderRows(rows: readonly KeyValueRow[], sub: (text: stri
     // Only a valid name can be on the forbidden list; said even when the value is also wrong,
     // so that fixing the value does not reveal one more reason the row is not sent.
     const forbidden = direct && isToken(name) ? isForbiddenRequestHeader(name, value) : null;
-    if (forbidden) problems.push({ severity: 'warning', field: 'header', rowId: row.id, message: `${name} is not sent in direct mode. ${forbidden}` });
+    if (forbidden)
+      problems.push({
+        severity: 'warning',
+        field: 'header',
+        rowId: row.id,
+        message: `${name} is not sent in direct mode. ${forbidden}`,
+      });
     if (errors.length === 0 && !forbidden) headers.push({ name, value, source: 'user', rowId: row.id });
   }
   const authRows = headers.filter((h) => h.name.toLowerCase() === 'authorization');
   if (authRows.length > 1) {
-    problems.push({ severity: 'warning', field: 'header', rowId: authRows[1]?.rowId, message: 'Two Authorization header rows are enabled; both are sent, and most servers reject that.' });
+    problems.push({
+      severity: 'warning',
+      field: 'header',
+      rowId: authRows[1]?.rowId,
+      message: 'Two Authorization header rows are enabled; both are sent, and most servers reject that.',
+    });
   }
   return headers;
 }
@@ -54,13 +70,22 @@ export function authHeaders(
   const out: EffectiveHeader[] = [];
   for (const [name, value] of fields) {
     if (rows.some((h) => h.name.toLowerCase() === name.toLowerCase())) {
-      problems.push({ severity: 'warning', field: 'auth', message: `Your ${name} header row is sent; the ${schemeLabel} from the Auth tab is not (a header row wins).` });
+      problems.push({
+        severity: 'warning',
+        field: 'auth',
+        message: `Your ${name} header row is sent; the ${schemeLabel} from the Auth tab is not (a header row wins).`,
+      });
       continue;
     }
     const errors = headerFieldProblems(name, value);
     for (const message of errors) problems.push({ severity: 'error', field: 'auth', message });
     const forbidden = direct && isToken(name) ? isForbiddenRequestHeader(name, value) : null;
-    if (forbidden) problems.push({ severity: 'warning', field: 'auth', message: `${name} is not sent in direct mode. ${forbidden}` });
+    if (forbidden)
+      problems.push({
+        severity: 'warning',
+        field: 'auth',
+        message: `${name} is not sent in direct mode. ${forbidden}`,
+      });
     if (errors.length === 0 && !forbidden) out.push({ name, value, source: 'auth' });
   }
   return out;
@@ -92,15 +117,30 @@ export function applyContentType(
       continue;
     }
     if (!hasBody) {
-      problems.push({ severity: 'warning', field: 'header', rowId: h.rowId, message: 'Content-Type is not sent: this request has no body.' });
+      problems.push({
+        severity: 'warning',
+        field: 'header',
+        rowId: h.rowId,
+        message: 'Content-Type is not sent: this request has no body.',
+      });
     } else if (seen) {
-      problems.push({ severity: 'warning', field: 'header', rowId: h.rowId, message: 'Only the first Content-Type row is sent; a request has exactly one Content-Type.' });
+      problems.push({
+        severity: 'warning',
+        field: 'header',
+        rowId: h.rowId,
+        message: 'Only the first Content-Type row is sent; a request has exactly one Content-Type.',
+      });
     } else {
       seen = true;
       const boundary = modeType?.match(/; boundary=(.*)$/)?.[1];
       if (boundary && /^multipart\//i.test(h.value) && !/;\s*boundary=/i.test(h.value)) {
         out.push({ ...h, value: `${h.value}; boundary=${boundary}` });
-        problems.push({ severity: 'warning', field: 'header', rowId: h.rowId, message: 'The boundary of the multipart body is added to your Content-Type row.' });
+        problems.push({
+          severity: 'warning',
+          field: 'header',
+          rowId: h.rowId,
+          message: 'The boundary of the multipart body is added to your Content-Type row.',
+        });
       } else out.push(h);
       const mismatch = mode ? contentTypeMismatch(h.value, mode) : null;
       if (mismatch) problems.push({ severity: 'warning', field: 'header', rowId: h.rowId, message: mismatch });
@@ -113,7 +153,10 @@ export function applyContentType(
 /** What a body of `mode` is framed as, for the modes whose bytes only one media type describes. */
 const FRAMED_AS: Partial<Record<BodyMode, { test: (mediaType: string) => boolean; label: string }>> = {
   multipart: { test: (t) => t.startsWith('multipart/'), label: 'multipart/form-data' },
-  'form-urlencoded': { test: (t) => t === 'application/x-www-form-urlencoded', label: 'application/x-www-form-urlencoded' },
+  'form-urlencoded': {
+    test: (t) => t === 'application/x-www-form-urlencoded',
+    label: 'application/x-www-form-urlencoded',
+  },
 };
 
 /** The warning for a typed Content-Type `value` that contradicts a body of `mode`, or `null`. */

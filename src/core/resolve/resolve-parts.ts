@@ -18,14 +18,19 @@ export function resolveTarget(base: string, pairs: TypedQueryPair[]): { url: str
   try {
     parsed = new URL(base);
   } catch {
-    const hint = /\s/.test(base.replace(/^[a-z]+:\/\//i, '').split('/')[0] ?? '') ? ' The host name contains a space.' : '';
+    const hint = /\s/.test(base.replace(/^[a-z]+:\/\//i, '').split('/')[0] ?? '')
+      ? ' The host name contains a space.'
+      : '';
     return { problem: `"${base}" is not a valid URL (WHATWG URL standard).${hint} Check the host name and port.` };
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
     return { problem: `Only http and https URLs can be sent; this one uses ${parsed.protocol.slice(0, -1)}.` };
   }
   if (parsed.username !== '' || parsed.password !== '') {
-    return { problem: 'The URL contains a user name or password (user:password@). Browsers refuse such URLs: use Basic auth in the Auth tab instead.' };
+    return {
+      problem:
+        'The URL contains a user name or password (user:password@). Browsers refuse such URLs: use Basic auth in the Auth tab instead.',
+    };
   }
   const query = pairs.length > 0 ? '?' + encodeQuery(pairs) : '';
   return { url: parsed.origin + parsed.pathname + query };
@@ -43,12 +48,22 @@ export function substituteBody(body: Body, sub: (text: string) => string): Body 
     case 'xml':
       return { ...body, text: sub(body.text) };
     case 'form-urlencoded':
-      return { ...body, fields: body.fields.map((f) => (f.enabled ? { ...f, name: sub(f.name), value: sub(f.value) } : f)) };
+      return {
+        ...body,
+        fields: body.fields.map((f) => (f.enabled ? { ...f, name: sub(f.name), value: sub(f.value) } : f)),
+      };
     case 'multipart':
       return {
         ...body,
         parts: body.parts.map((p) =>
-          p.enabled ? { ...p, name: sub(p.name), value: p.kind === 'text' ? sub(p.value) : p.value, contentType: sub(p.contentType) } : p,
+          p.enabled
+            ? {
+                ...p,
+                name: sub(p.name),
+                value: p.kind === 'text' ? sub(p.value) : p.value,
+                contentType: sub(p.contentType),
+              }
+            : p,
         ),
       };
     default:

@@ -93,7 +93,11 @@ export function resolveRequest(draft: RequestDraft, ctx: ResolveContext = {}): R
     if (reason) problems.push({ severity: 'error', field: 'method', message: reason });
     const normalized = normalizeMethodLikeFetch(method);
     if (normalized !== method) {
-      problems.push({ severity: 'warning', field: 'method', message: `The browser sends the method "${method}" as "${normalized}".` });
+      problems.push({
+        severity: 'warning',
+        field: 'method',
+        message: `The browser sends the method "${method}" as "${normalized}".`,
+      });
       method = normalized;
     }
   }
@@ -106,10 +110,16 @@ export function resolveRequest(draft: RequestDraft, ctx: ResolveContext = {}): R
     if (value !== undefined) pathValues[name] = sub(value, 'path variables');
   }
   // With an unresolved variable the URL text is not a URL yet: the variable error says enough.
-  const urlHasUnresolved = [...unresolvedWhere.values()].some((places) => places.includes('URL') || places.includes('path variables'));
+  const urlHasUnresolved = [...unresolvedWhere.values()].some(
+    (places) => places.includes('URL') || places.includes('path variables'),
+  );
   const withPath = substitutePathVariables(urlText, pathValues);
   for (const name of withPath.missing) {
-    problems.push({ severity: 'error', field: 'url', message: `The path variable :${name} has no value. Fill it in, or write the segment percent-encoded (%3A${name}) if you mean it literally.` });
+    problems.push({
+      severity: 'error',
+      field: 'url',
+      message: `The path variable :${name} has no value. Fill it in, or write the segment percent-encoded (%3A${name}) if you mean it literally.`,
+    });
   }
 
   // Query pairs (rows, then an API key in the query), variables substituted.
@@ -128,7 +138,8 @@ export function resolveRequest(draft: RequestDraft, ctx: ResolveContext = {}): R
   const auth = draft.auth;
   const substitutedAuth = { ...auth } as typeof auth;
   for (const [k, v] of Object.entries(auth)) {
-    if (k !== 'type' && k !== 'in' && typeof v === 'string') (substitutedAuth as Record<string, string>)[k] = sub(v, 'auth');
+    if (k !== 'type' && k !== 'in' && typeof v === 'string')
+      (substitutedAuth as Record<string, string>)[k] = sub(v, 'auth');
   }
   const applied = applyAuth(substitutedAuth);
   if (applied.skipped) problems.push({ severity: 'warning', field: 'auth', message: applied.skipped });
@@ -147,29 +158,49 @@ export function resolveRequest(draft: RequestDraft, ctx: ResolveContext = {}): R
   // Body and Content-Type
   const body = substituteBody(draft.body, (t) => sub(t, 'body'));
   const encoded = emptyContentWhenTyped(encodeBody(body, files, ctx.boundary), body.mode, headers);
-  for (const e of encoded.errors) problems.push({ severity: 'error', field: 'body', rowId: e.rowId, message: e.message });
+  for (const e of encoded.errors)
+    problems.push({ severity: 'error', field: 'body', rowId: e.rowId, message: e.message });
   if (body.mode === 'json' && body.text !== '' && body.text.length <= JSON_CHECK_LIMIT && !unresolvedWhere.size) {
     const err = validateJson(body.text);
-    if (err) problems.push({ severity: 'warning', field: 'body', message: `The JSON body does not parse (${err.message}); it is sent as typed.` });
+    if (err)
+      problems.push({
+        severity: 'warning',
+        field: 'body',
+        message: `The JSON body does not parse (${err.message}); it is sent as typed.`,
+      });
   }
   const finalHeaders = applyContentType(headers, encoded.bytes !== null, encoded.contentType, problems, body.mode);
   if (encoded.bytes !== null && direct && ['GET', 'HEAD'].includes(method.toUpperCase())) {
-    problems.push({ severity: 'error', field: 'body', message: `Browsers cannot send a ${method.toUpperCase()} request with a body. Use the proxy, or choose body type None.` });
+    problems.push({
+      severity: 'error',
+      field: 'body',
+      message: `Browsers cannot send a ${method.toUpperCase()} request with a body. Use the proxy, or choose body type None.`,
+    });
   }
   const length = encoded.bytes?.length ?? 0;
   for (const h of finalHeaders) {
     if (h.name.toLowerCase() === 'content-length' && h.value !== String(length)) {
-      problems.push({ severity: 'error', field: 'header', rowId: h.rowId, message: `Content-Length says ${h.value} but the body is ${length} octets. Remove the row and Parley sets it.` });
+      problems.push({
+        severity: 'error',
+        field: 'header',
+        rowId: h.rowId,
+        message: `Content-Length says ${h.value} but the body is ${length} octets. Remove the row and Parley sets it.`,
+      });
     }
   }
 
   const unresolvedVariables = [...unresolvedWhere.keys()];
   for (const [name, places] of unresolvedWhere) {
-    problems.push({ severity: 'error', field: 'variable', message: `The variable {{${name}}} is not defined (used in ${places.join(', ')}). Define it in the active environment.` });
+    problems.push({
+      severity: 'error',
+      field: 'variable',
+      message: `The variable {{${name}}} is not defined (used in ${places.join(', ')}). Define it in the active environment.`,
+    });
   }
   const ok = !problems.some((p) => p.severity === 'error');
   return {
-    request: ok && target && 'url' in target ? { method, url: target.url, headers: finalHeaders, body: encoded.bytes } : null,
+    request:
+      ok && target && 'url' in target ? { method, url: target.url, headers: finalHeaders, body: encoded.bytes } : null,
     problems,
     unresolvedVariables,
   };

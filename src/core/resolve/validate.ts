@@ -11,7 +11,14 @@ export function isToken(text: string): boolean {
 function describeChar(ch: string): string {
   const cp = ch.codePointAt(0) as number;
   const hex = 'U+' + cp.toString(16).toUpperCase().padStart(4, '0');
-  const names: Record<number, string> = { 0: 'NUL', 9: 'tab', 10: 'line feed', 13: 'carriage return', 32: 'space', 127: 'DEL' };
+  const names: Record<number, string> = {
+    0: 'NUL',
+    9: 'tab',
+    10: 'line feed',
+    13: 'carriage return',
+    32: 'space',
+    127: 'DEL',
+  };
   const name = names[cp];
   if (name) return `${name} (${hex})`;
   if (cp < 0x20) return `control character ${hex}`;
@@ -81,7 +88,9 @@ function headerValueProblems(name: string, value: string): string[] {
   const problems: string[] = [];
   const control = offending(value, (cp) => cp === 9 || (cp >= 0x20 && cp !== 0x7f) || cp > 0xff);
   if (control !== null) {
-    problems.push(`The value of header "${name}" contains ${control.phrase}, which header fields cannot carry (it would split or corrupt the message).`);
+    problems.push(
+      `The value of header "${name}" contains ${control.phrase}, which header fields cannot carry (it would split or corrupt the message).`,
+    );
   }
   const wide = offending(value, (cp) => cp <= 0xff);
   if (wide !== null) {
@@ -140,14 +149,19 @@ const FORBIDDEN_METHODS = new Set(['connect', 'trace', 'track']);
  */
 export function isForbiddenRequestHeader(name: string, value?: string): string | null {
   const lower = name.trim().toLowerCase();
-  if (lower === 'user-agent') return 'Chromium-based browsers do not let pages set User-Agent; it sends its own. Use the proxy to send this header.';
+  if (lower === 'user-agent')
+    return 'Chromium-based browsers do not let pages set User-Agent; it sends its own. Use the proxy to send this header.';
   if (lower.startsWith('proxy-') || lower.startsWith('sec-')) {
     return `Browsers do not let pages set ${lower.startsWith('sec-') ? 'Sec-' : 'Proxy-'} headers (Fetch standard, forbidden request-header). Use the proxy to send it.`;
   }
   if (FORBIDDEN.has(lower)) {
     return `Browsers do not let pages set ${name.trim()}; the browser controls it (Fetch standard, forbidden request-header). Use the proxy to send it.`;
   }
-  if (METHOD_OVERRIDE.has(lower) && value !== undefined && value.split(',').some((v) => FORBIDDEN_METHODS.has(v.trim().toLowerCase()))) {
+  if (
+    METHOD_OVERRIDE.has(lower) &&
+    value !== undefined &&
+    value.split(',').some((v) => FORBIDDEN_METHODS.has(v.trim().toLowerCase()))
+  ) {
     return `Browsers do not send ${name.trim()} naming CONNECT, TRACE or TRACK (Fetch standard). Use the proxy to send it.`;
   }
   return null;

@@ -21,7 +21,11 @@ const SIGNATURES: { mime: string; kind: BodyKind; bytes: (number | null)[] }[] =
   { mime: 'image/png', kind: 'image', bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
   { mime: 'image/jpeg', kind: 'image', bytes: [0xff, 0xd8, 0xff] },
   { mime: 'image/gif', kind: 'image', bytes: [0x47, 0x49, 0x46, 0x38] },
-  { mime: 'image/webp', kind: 'image', bytes: [0x52, 0x49, 0x46, 0x46, null, null, null, null, 0x57, 0x45, 0x42, 0x50] },
+  {
+    mime: 'image/webp',
+    kind: 'image',
+    bytes: [0x52, 0x49, 0x46, 0x46, null, null, null, null, 0x57, 0x45, 0x42, 0x50],
+  },
   { mime: 'image/bmp', kind: 'image', bytes: [0x42, 0x4d] },
   { mime: 'image/x-icon', kind: 'image', bytes: [0x00, 0x00, 0x01, 0x00] },
   { mime: 'application/pdf', kind: 'pdf', bytes: [0x25, 0x50, 0x44, 0x46, 0x2d] },
@@ -70,7 +74,9 @@ function kindOfEssence(essence: string, subtype: string, type: string): BodyKind
   if (type === 'video') return 'video';
   if (type === 'text') return 'text';
   if (
-    /^(javascript|ecmascript|x-javascript|x-www-form-urlencoded|yaml|x-yaml|toml|graphql|sql|x-ndjson|jsonl|x-sh|csv)$/.test(subtype)
+    /^(javascript|ecmascript|x-javascript|x-www-form-urlencoded|yaml|x-yaml|toml|graphql|sql|x-ndjson|jsonl|x-sh|csv)$/.test(
+      subtype,
+    )
   ) {
     return 'text';
   }
@@ -95,10 +101,14 @@ export function classifyBody(contentType: string | null, body: Uint8Array | null
   if (body === null || body.length === 0) return { kind: 'none', mimeType: '', reason: 'No content' };
   const head = body.subarray(0, SNIFF_BYTES);
   const mt = parseMediaType(contentType);
-  const utf16 = /^utf-16|^ucs-2|^unicode/i.test(mt?.parameters.get('charset') ?? '') || (head[0] === 0xfe && head[1] === 0xff) || (head[0] === 0xff && head[1] === 0xfe);
+  const utf16 =
+    /^utf-16|^ucs-2|^unicode/i.test(mt?.parameters.get('charset') ?? '') ||
+    (head[0] === 0xfe && head[1] === 0xff) ||
+    (head[0] === 0xff && head[1] === 0xfe);
   const declaredKind = mt ? kindOfEssence(mt.essence, mt.subtype, mt.type) : null;
   if (mt && declaredKind) {
-    const textual = declaredKind === 'json' || declaredKind === 'xml' || declaredKind === 'html' || declaredKind === 'text';
+    const textual =
+      declaredKind === 'json' || declaredKind === 'xml' || declaredKind === 'html' || declaredKind === 'text';
     if (textual && !utf16 && looksBinary(head)) {
       return {
         kind: 'binary',
@@ -110,7 +120,8 @@ export function classifyBody(contentType: string | null, body: Uint8Array | null
   }
   const sniffed = sniffSignature(head);
   const said = mt ? `Content-Type ${mt.essence}` : 'No Content-Type';
-  if (sniffed) return { kind: sniffed.kind, mimeType: sniffed.mime, reason: `${said}; content looks like ${sniffed.mime}` };
+  if (sniffed)
+    return { kind: sniffed.kind, mimeType: sniffed.mime, reason: `${said}; content looks like ${sniffed.mime}` };
   if (!utf16 && looksBinary(head)) {
     return { kind: 'binary', mimeType: 'application/octet-stream', reason: `${said}; content has binary bytes` };
   }
@@ -118,7 +129,8 @@ export function classifyBody(contentType: string | null, body: Uint8Array | null
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) i = 3;
   while (i < head.length && (head[i] === 0x20 || head[i] === 0x09 || head[i] === 0x0a || head[i] === 0x0d)) i++;
   const first = head[i];
-  if (first === 0x7b || first === 0x5b) return { kind: 'json', mimeType: 'application/json', reason: `${said}; content looks like JSON` };
+  if (first === 0x7b || first === 0x5b)
+    return { kind: 'json', mimeType: 'application/json', reason: `${said}; content looks like JSON` };
   if (first === 0x3c) {
     const start = new TextDecoder().decode(head.subarray(i, i + 512)).toLowerCase();
     if (start.startsWith('<!doctype html') || start.startsWith('<html')) {

@@ -33,7 +33,12 @@ export interface PreparedBodyText {
  * @returns the prepared text; invalid JSON is reported in `prettyError`, never thrown.
  * @throws only on resource exhaustion (e.g. a string longer than the engine allows).
  */
-export function prepareBodyText(bytes: Uint8Array, contentType: string | null, kind: TextBodyKind, onPhase?: (phase: 'formatting') => void): PreparedBodyText {
+export function prepareBodyText(
+  bytes: Uint8Array,
+  contentType: string | null,
+  kind: TextBodyKind,
+  onPhase?: (phase: 'formatting') => void,
+): PreparedBodyText {
   const choice = chooseDecoder(contentType, bytes.subarray(0, 4));
   // TextDecoder removes a BOM matching its encoding, as WHATWG "decode" does.
   const raw = new TextDecoder(choice.encoding).decode(bytes);

@@ -103,7 +103,10 @@ export function filenameFromUrl(url: string): string | null {
   } catch {
     return null;
   }
-  const segment = path.split('/').filter((s) => s !== '').pop();
+  const segment = path
+    .split('/')
+    .filter((s) => s !== '')
+    .pop();
   if (segment === undefined) return null;
   let decoded = segment;
   try {
@@ -176,7 +179,11 @@ export function extensionForMediaType(contentType: string | null): string | null
  * (`bin` when the type is unknown and the name came from neither header nor URL).
  * @example downloadFilename({ contentDisposition: null, url: 'http://h/api/users', contentType: 'application/json' }) // 'users.json'
  */
-export function downloadFilename(input: { contentDisposition: string | null; url: string; contentType: string | null }): string {
+export function downloadFilename(input: {
+  contentDisposition: string | null;
+  url: string;
+  contentType: string | null;
+}): string {
   const fromHeader = filenameFromContentDisposition(input.contentDisposition);
   if (fromHeader !== null) return fromHeader;
   const base = filenameFromUrl(input.url) ?? 'response';

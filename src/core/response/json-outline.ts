@@ -109,11 +109,24 @@ export function jsonOutlineRoot(text: string, previewChars = 200): JsonOutlineNo
   return makeNode(text, null, 0, i, previewChars);
 }
 
-function makeNode(text: string, key: string | null, index: number, offset: number, previewChars: number): JsonOutlineNode {
+function makeNode(
+  text: string,
+  key: string | null,
+  index: number,
+  offset: number,
+  previewChars: number,
+): JsonOutlineNode {
   const kind = kindAt(text, offset);
   if (kind === 'object' || kind === 'array') {
     const inner = skipWs(text, offset + 1);
-    return { key, index, kind, offset, preview: kind === 'object' ? '{…}' : '[…]', empty: text[inner] === (kind === 'object' ? '}' : ']') };
+    return {
+      key,
+      index,
+      kind,
+      offset,
+      preview: kind === 'object' ? '{…}' : '[…]',
+      empty: text[inner] === (kind === 'object' ? '}' : ']'),
+    };
   }
   const end = kind === 'string' ? skipString(text, offset) : skipValue(text, offset);
   const source = text.slice(offset, Math.min(end, offset + previewChars));
@@ -126,7 +139,13 @@ function makeNode(text: string, key: string | null, index: number, offset: numbe
  * @returns the page of children; `more` tells whether others follow.
  * @throws JsonOutlineError when the text at `offset` is not a container or is malformed there.
  */
-export function jsonOutlineChildren(text: string, offset: number, from: number, limit: number, previewChars = 200): JsonOutlinePage {
+export function jsonOutlineChildren(
+  text: string,
+  offset: number,
+  from: number,
+  limit: number,
+  previewChars = 200,
+): JsonOutlinePage {
   const open = text[offset];
   if (open !== '{' && open !== '[') throw new JsonOutlineError('Not an object or array', offset);
   const isObject = open === '{';

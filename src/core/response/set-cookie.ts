@@ -44,10 +44,12 @@ export function parseSetCookie(raw: string): SetCookieResult {
   const semi = raw.indexOf(';');
   const pair = semi === -1 ? raw : raw.slice(0, semi);
   const eq = pair.indexOf('=');
-  if (eq === -1) return { ok: false, raw, error: 'No "=" in the name-value pair; a browser ignores this cookie (RFC 6265 §5.2).' };
+  if (eq === -1)
+    return { ok: false, raw, error: 'No "=" in the name-value pair; a browser ignores this cookie (RFC 6265 §5.2).' };
   const name = trimWs(pair.slice(0, eq));
   const value = trimWs(pair.slice(eq + 1));
-  if (name === '') return { ok: false, raw, error: 'Empty cookie name; a browser ignores this cookie (RFC 6265 §5.2).' };
+  if (name === '')
+    return { ok: false, raw, error: 'Empty cookie name; a browser ignores this cookie (RFC 6265 §5.2).' };
   const cookie: SetCookie = {
     raw,
     name,
@@ -78,7 +80,8 @@ export function parseSetCookie(raw: string): SetCookieResult {
         if (/^-?[0-9]+$/.test(attrValue)) cookie.maxAge = Number(attrValue);
         break;
       case 'domain':
-        if (attrValue !== '') cookie.domain = (attrValue.startsWith('.') ? attrValue.slice(1) : attrValue).toLowerCase();
+        if (attrValue !== '')
+          cookie.domain = (attrValue.startsWith('.') ? attrValue.slice(1) : attrValue).toLowerCase();
         break;
       case 'path':
         cookie.path = attrValue.startsWith('/') ? attrValue : null;

@@ -77,7 +77,13 @@ export function buildRowIndex(text: string, maxRowChars = MAX_ROW_CHARS): RowInd
     pos = nl + terminator;
     lineNo++;
   }
-  return { count, start: start.slice(0, count), end: end.slice(0, count), line: line.slice(0, count), lineCount: lineNo + 1 };
+  return {
+    count,
+    start: start.slice(0, count),
+    end: end.slice(0, count),
+    line: line.slice(0, count),
+    lineCount: lineNo + 1,
+  };
 }
 
 /** The row containing character `offset` (binary search over row starts). */
@@ -109,7 +115,13 @@ export interface SearchResult {
  * @param limit stop after this many matches (the caller says so visibly).
  * @returns match rows; an empty query finds nothing.
  */
-export function searchRows(haystack: string, query: string, index: RowIndex, caseSensitive: boolean, limit: number): SearchResult {
+export function searchRows(
+  haystack: string,
+  query: string,
+  index: RowIndex,
+  caseSensitive: boolean,
+  limit: number,
+): SearchResult {
   const needle = caseSensitive ? query : query.toLowerCase();
   if (needle === '') return { rows: new Uint32Array(0), total: 0, capped: false };
   const found: number[] = [];
@@ -137,7 +149,11 @@ export interface TextRow {
 export function sliceRows(text: string, index: RowIndex, from: number, to: number): TextRow[] {
   const out: TextRow[] = [];
   for (let r = Math.max(0, from); r < Math.min(to, index.count); r++) {
-    out.push({ line: index.line[r]!, cont: r > 0 && index.line[r - 1] === index.line[r], text: text.slice(index.start[r], index.end[r]) });
+    out.push({
+      line: index.line[r]!,
+      cont: r > 0 && index.line[r - 1] === index.line[r],
+      text: text.slice(index.start[r], index.end[r]),
+    });
   }
   return out;
 }

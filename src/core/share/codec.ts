@@ -52,7 +52,10 @@ const OmittedSchema = z.object({
 const PayloadSchema = z.object({
   draft: z.looseObject({ method: z.string(), url: z.string() }),
   omitted: z.array(OmittedSchema).catch([]),
-  variables: z.array(VariableSchema.omit({ id: true }).extend({ id: z.string().optional() })).nullable().catch(null),
+  variables: z
+    .array(VariableSchema.omit({ id: true }).extend({ id: z.string().optional() }))
+    .nullable()
+    .catch(null),
 });
 
 function withoutRowIds(draft: RequestDraft): unknown {
@@ -96,8 +99,11 @@ export function encodeShare(draft: RequestDraft, options: EncodeOptions = {}): E
   const secrets = options.includeSecrets
     ? { draft: files.draft, variables, omitted: [] }
     : stripSecrets(files.draft, variables);
-  const omitted = [...secrets.omitted.filter((o) => o.where !== 'variable'), ...files.omitted,
-    ...secrets.omitted.filter((o) => o.where === 'variable')];
+  const omitted = [
+    ...secrets.omitted.filter((o) => o.where !== 'variable'),
+    ...files.omitted,
+    ...secrets.omitted.filter((o) => o.where === 'variable'),
+  ];
   const payload: Record<string, unknown> = { draft: withoutRowIds(secrets.draft), omitted };
   if (secrets.variables) payload.variables = secrets.variables.map(({ id: _id, ...rest }) => rest);
   const json = new TextEncoder().encode(JSON.stringify(payload));
@@ -153,11 +159,14 @@ export function decodeShare(hash: string, makeId: () => string): DecodeResult {
     return fail('garbled', 'This share link is damaged: its version mark is missing. Ask for the link again.');
   }
   if (Number(version) !== SHARE_VERSION) {
-    return fail('unknown-version',
-      `This share link uses format version ${version}, which this version of Parley cannot read (it reads version ${SHARE_VERSION}).`);
+    return fail(
+      'unknown-version',
+      `This share link uses format version ${version}, which this version of Parley cannot read (it reads version ${SHARE_VERSION}).`,
+    );
   }
   const packed = body.slice(dot + 1);
-  if (packed === '') return fail('truncated', 'This share link is cut off: it holds no request. Copy the whole link again.');
+  if (packed === '')
+    return fail('truncated', 'This share link is cut off: it holds no request. Copy the whole link again.');
   // base64url is 4/3 of the compressed size; compressed data this large cannot be a sane request.
   if (packed.length > MAX_DECODED_BYTES) return fail('too-large', 'This share link is too large to open.');
   let compressed: Uint8Array;
@@ -171,12 +180,16 @@ export function decodeShare(hash: string, makeId: () => string): DecodeResult {
   }
   const inflated = boundedInflate(compressed, MAX_DECODED_BYTES);
   if (inflated === 'too-large') {
-    return fail('too-large', `This share link expands to more than ${MAX_DECODED_BYTES / 1024 / 1024} MB; Parley does not open it.`);
+    return fail(
+      'too-large',
+      `This share link expands to more than ${MAX_DECODED_BYTES / 1024 / 1024} MB; Parley does not open it.`,
+    );
   }
   if (inflated === 'truncated') {
     return fail('truncated', 'This share link is cut off. Copy the whole link again (some apps shorten long links).');
   }
-  if (inflated === 'garbled') return fail('garbled', 'This share link is damaged and cannot be read. Ask for the link again.');
+  if (inflated === 'garbled')
+    return fail('garbled', 'This share link is damaged and cannot be read. Ask for the link again.');
   let json: unknown;
   try {
     json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(inflated));

@@ -24,8 +24,23 @@ export interface OmittedField {
 }
 
 const SECRET_NAMES = new Set([
-  'access_token', 'refresh_token', 'id_token', 'auth_token', 'api_key', 'apikey', 'token', 'key',
-  'secret', 'client_secret', 'password', 'passwd', 'sig', 'signature', 'auth', 'session', 'sessionid',
+  'access_token',
+  'refresh_token',
+  'id_token',
+  'auth_token',
+  'api_key',
+  'apikey',
+  'token',
+  'key',
+  'secret',
+  'client_secret',
+  'password',
+  'passwd',
+  'sig',
+  'signature',
+  'auth',
+  'session',
+  'sessionid',
 ]);
 const SECRET_SUFFIXES = ['_token', '_secret', '_password', '_signature', '_apikey', '_api_key'];
 const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie']);

@@ -54,7 +54,10 @@ export function encodePathSegment(value: string): string {
  * A variable with no value (absent or empty) is left as typed and listed in `missing`.
  * Returns `{ url, missing }`. Never throws.
  */
-export function substitutePathVariables(url: string, values: Record<string, string>): { url: string; missing: string[] } {
+export function substitutePathVariables(
+  url: string,
+  values: Record<string, string>,
+): { url: string; missing: string[] } {
   const { head, path, tail } = pathOnly(url);
   const missing: string[] = [];
   const segments = path.split('/').map((seg) => {

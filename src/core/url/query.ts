@@ -40,7 +40,9 @@ export function splitTargetUri(text: string): { url: string; query: TypedQueryPa
 function splitQuery(query: string): TypedQueryPair[] {
   return query.split('&').map((pair) => {
     const eq = pair.indexOf('=');
-    return eq === -1 ? { name: pair, value: '', noEquals: true } : { name: pair.slice(0, eq), value: pair.slice(eq + 1) };
+    return eq === -1
+      ? { name: pair, value: '', noEquals: true }
+      : { name: pair.slice(0, eq), value: pair.slice(eq + 1) };
   });
 }
 
@@ -127,8 +129,8 @@ function withPair(id: string, pair: TypedQueryPair): QueryRow {
  * Result: the query we send is a fixed point of the WHATWG URL parser, so fetch, the proxy
  * and generated snippets all put identical bytes on the wire.
  */
-const KEEP_IN_VALUE = asciiSet("!$()*+,;=:@/?[]");
-const KEEP_IN_NAME = asciiSet("!$()*+,;:@/?[]");
+const KEEP_IN_VALUE = asciiSet('!$()*+,;=:@/?[]');
+const KEEP_IN_NAME = asciiSet('!$()*+,;:@/?[]');
 
 /**
  * Percent-encodes one query component (a row's name or value, as it stands in the URL)

@@ -15,7 +15,10 @@ const VARIABLE = /\{\{\s*([^{}]*?)\s*\}\}/g;
  * `{{}}` (empty name) is reported as unresolved `''`. Never throws.
  * Example: `substituteVariables('{{host}}/a', { host: 'http://h' })` → `{ text: 'http://h/a', unresolved: [] }`.
  */
-export function substituteVariables(text: string, vars: Record<string, string>): { text: string; unresolved: string[] } {
+export function substituteVariables(
+  text: string,
+  vars: Record<string, string>,
+): { text: string; unresolved: string[] } {
   if (!text.includes('{{')) return { text, unresolved: [] };
   const unresolved: string[] = [];
   const out = text.replace(VARIABLE, (whole, name: string) => {
@@ -45,7 +48,10 @@ export function variableNames(text: string): string[] {
  * row wins (as in a table read top to bottom). No active environment (`null`, or an id
  * not found) → `{}`. Never throws.
  */
-export function activeVariables(environments: readonly Environment[], activeId: string | null | undefined): Record<string, string> {
+export function activeVariables(
+  environments: readonly Environment[],
+  activeId: string | null | undefined,
+): Record<string, string> {
   const vars: Record<string, string> = Object.create(null) as Record<string, string>;
   const env = environments.find((e) => e.id === activeId);
   if (!env) return vars;

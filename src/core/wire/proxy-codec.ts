@@ -32,7 +32,9 @@ const strictDecoder = new TextDecoder('utf-8', { fatal: true });
 export function encodeProxyRequest(head: ProxyRequestHead, body: Uint8Array | null): Uint8Array {
   const json = encoder.encode(JSON.stringify(head));
   if (json.length > MAX_PROXY_REQUEST_HEAD_BYTES) {
-    throw new RangeError(`The request head is ${json.length} bytes; the proxy accepts at most ${MAX_PROXY_REQUEST_HEAD_BYTES}.`);
+    throw new RangeError(
+      `The request head is ${json.length} bytes; the proxy accepts at most ${MAX_PROXY_REQUEST_HEAD_BYTES}.`,
+    );
   }
   const bodyLength = body?.length ?? 0;
   const out = new Uint8Array(4 + json.length + bodyLength);
@@ -60,7 +62,10 @@ export function decodeProxyRequestPrefix(prefix: Uint8Array): ProxyRequestPrefix
   if (prefix.length < 4) return { kind: 'incomplete', needBytes: 4 };
   const length = new DataView(prefix.buffer, prefix.byteOffset, prefix.byteLength).getUint32(0, false);
   if (length === 0 || length > MAX_PROXY_REQUEST_HEAD_BYTES) {
-    return { kind: 'error', message: `The proxy request head length ${length} is outside 1..${MAX_PROXY_REQUEST_HEAD_BYTES} bytes.` };
+    return {
+      kind: 'error',
+      message: `The proxy request head length ${length} is outside 1..${MAX_PROXY_REQUEST_HEAD_BYTES} bytes.`,
+    };
   }
   if (prefix.length < 4 + length) return { kind: 'incomplete', needBytes: 4 + length };
   let value: unknown;
@@ -85,8 +90,10 @@ function checkRequestHead(value: unknown): string | null {
       return 'Every header must be a [name, value] pair of strings.';
     }
   }
-  if (v.followRedirects !== undefined && typeof v.followRedirects !== 'boolean') return 'followRedirects must be true or false.';
-  if (v.timeoutMs !== undefined && (typeof v.timeoutMs !== 'number' || !(v.timeoutMs > 0))) return 'timeoutMs must be a positive number of milliseconds.';
+  if (v.followRedirects !== undefined && typeof v.followRedirects !== 'boolean')
+    return 'followRedirects must be true or false.';
+  if (v.timeoutMs !== undefined && (typeof v.timeoutMs !== 'number' || !(v.timeoutMs > 0)))
+    return 'timeoutMs must be a positive number of milliseconds.';
   return null;
 }
 
@@ -136,7 +143,10 @@ export function byteStringToBytes(value: string): Uint8Array {
   const out = new Uint8Array(value.length);
   for (let i = 0; i < value.length; i++) {
     const code = value.charCodeAt(i);
-    if (code > 0xff) throw new RangeError(`Character U+${code.toString(16).toUpperCase().padStart(4, '0')} at ${i} is not a single octet.`);
+    if (code > 0xff)
+      throw new RangeError(
+        `Character U+${code.toString(16).toUpperCase().padStart(4, '0')} at ${i} is not a single octet.`,
+      );
     out[i] = code;
   }
   return out;

@@ -19,13 +19,16 @@ export function CodeButton() {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <Button onClick={() => setOpen(true)} title="Code snippets for this request">Code</Button>
+      <Button onClick={() => setOpen(true)} title="Code snippets for this request">
+        Code
+      </Button>
       {open && <CodePanel onClose={() => setOpen(false)} />}
     </>
   );
 }
 
-type SnippetState = { status: 'loading' } | { status: 'ready'; snippet: Snippet } | { status: 'failed'; message: string };
+type SnippetState =
+  { status: 'loading' } | { status: 'ready'; snippet: Snippet } | { status: 'failed'; message: string };
 
 /** Generates the snippet for `req` whenever it or the target changes (async: the generator chunk may need loading). */
 function useSnippet(target: CodeTargetId, req: EffectiveRequest | null): SnippetState {
@@ -39,7 +42,11 @@ function useSnippet(target: CodeTargetId, req: EffectiveRequest | null): Snippet
       .then(
         (snippet) => live && setState({ status: 'ready', snippet }),
         (error: unknown) =>
-          live && setState({ status: 'failed', message: `The snippet could not be generated: ${error instanceof Error ? error.message : String(error)}` }),
+          live &&
+          setState({
+            status: 'failed',
+            message: `The snippet could not be generated: ${error instanceof Error ? error.message : String(error)}`,
+          }),
       );
     return () => {
       live = false;
@@ -90,7 +97,11 @@ function CodePanel({ onClose }: { onClose: () => void }) {
             Copy
           </Button>
           <span role="status" aria-label="Copy status" className="text-xs text-slate-500">
-            {copied === 'yes' ? 'Copied' : copied === 'failed' ? 'Could not copy: the clipboard is not available. Select the text instead.' : ''}
+            {copied === 'yes'
+              ? 'Copied'
+              : copied === 'failed'
+                ? 'Could not copy: the clipboard is not available. Select the text instead.'
+                : ''}
           </span>
         </div>
         {!resolved.request ? (

@@ -1,13 +1,21 @@
 /** The Import button and dialog: paste a cURL command, see what was left out, import it into the editor. */
 import { Button } from '../../components/ui.tsx';
 import { Dialog } from '../../components/dialog.tsx';
-import { importClicked, importCommandEdited, importDialogClosed, importSubmitted, useImportState } from './import-store.ts';
+import {
+  importClicked,
+  importCommandEdited,
+  importDialogClosed,
+  importSubmitted,
+  useImportState,
+} from './import-store.ts';
 
 export function ImportButton() {
   const state = useImportState();
   return (
     <>
-      <Button onClick={importClicked} title="Import a cURL command">Import</Button>
+      <Button onClick={importClicked} title="Import a cURL command">
+        Import
+      </Button>
       {state.open && <ImportDialog />}
     </>
   );
@@ -16,7 +24,11 @@ export function ImportButton() {
 function ImportDialog() {
   const { command, busy, warnings, error, imported } = useImportState();
   return (
-    <Dialog title={imported ? 'cURL command imported' : 'Import a cURL command'} onClose={importDialogClosed} size="wide">
+    <Dialog
+      title={imported ? 'cURL command imported' : 'Import a cURL command'}
+      onClose={importDialogClosed}
+      size="wide"
+    >
       <form
         className="flex flex-col gap-3"
         onSubmit={(e) => {

@@ -18,7 +18,14 @@ interface ImportState {
   imported: boolean;
 }
 
-const useImportStore = create<ImportState>()(() => ({ open: false, command: '', busy: false, warnings: [], error: null, imported: false }));
+const useImportStore = create<ImportState>()(() => ({
+  open: false,
+  command: '',
+  busy: false,
+  warnings: [],
+  error: null,
+  imported: false,
+}));
 
 export const useImportState = (): ImportState => useImportStore((s) => s);
 
@@ -40,12 +47,24 @@ async function runImport(command: string): Promise<boolean> {
   const { importCurl } = await import('../../core/curl/import-curl.ts');
   const result = await importCurl(command);
   if (result.error !== null) {
-    useImportStore.setState({ busy: false, open: true, error: result.error, warnings: result.warnings, imported: false });
+    useImportStore.setState({
+      busy: false,
+      open: true,
+      error: result.error,
+      warnings: result.warnings,
+      imported: false,
+    });
     return false;
   }
   draftReplaced(result.draft);
   // Show the dialog after an import only when something was left out.
-  useImportStore.setState({ busy: false, error: null, warnings: result.warnings, imported: true, open: result.warnings.length > 0 });
+  useImportStore.setState({
+    busy: false,
+    error: null,
+    warnings: result.warnings,
+    imported: true,
+    open: result.warnings.length > 0,
+  });
   return true;
 }
 

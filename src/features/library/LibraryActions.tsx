@@ -11,14 +11,27 @@ export function LibraryActions() {
   const { name, unsaved } = useEditorOrigin();
   return (
     <>
-      <span className="mr-1 flex max-w-56 items-center gap-1.5 truncate text-xs text-slate-600" aria-label="Current request" role="status">
+      <span
+        className="mr-1 flex max-w-56 items-center gap-1.5 truncate text-xs text-slate-600"
+        aria-label="Current request"
+        role="status"
+      >
         <span className="truncate">{name ?? 'New request'}</span>
         {unsaved && (
-          <span className="h-2 w-2 shrink-0 rounded-full bg-amber-500" title="Unsaved changes" aria-label="Unsaved changes" role="img" />
+          <span
+            className="h-2 w-2 shrink-0 rounded-full bg-amber-500"
+            title="Unsaved changes"
+            aria-label="Unsaved changes"
+            role="img"
+          />
         )}
       </span>
-      <Button onClick={saveClicked} title="Save (Ctrl+S)">Save</Button>
-      <Button onClick={shareClicked} title="Share as a link (Ctrl+U)">Share</Button>
+      <Button onClick={saveClicked} title="Save (Ctrl+S)">
+        Save
+      </Button>
+      <Button onClick={shareClicked} title="Share as a link (Ctrl+U)">
+        Share
+      </Button>
     </>
   );
 }

@@ -17,15 +17,36 @@ export function LibraryFileButtons() {
   const cls = 'rounded px-1.5 py-0.5 text-[11px] text-slate-600 hover:bg-slate-100';
   return (
     <div className="flex items-center gap-1 border-t border-slate-200 px-2 py-1.5">
-      <button type="button" className={cls} onClick={() => { const f = exportRequested(); download(f.fileName, f.text); }}>Export library</button>
-      <button type="button" className={cls} onClick={() => input.current?.click()}>Import library</button>
-      <input ref={input} type="file" accept="application/json,.json" className="hidden" aria-label="Library file to import"
+      <button
+        type="button"
+        className={cls}
+        onClick={() => {
+          const f = exportRequested();
+          download(f.fileName, f.text);
+        }}
+      >
+        Export library
+      </button>
+      <button type="button" className={cls} onClick={() => input.current?.click()}>
+        Import library
+      </button>
+      <input
+        ref={input}
+        type="file"
+        accept="application/json,.json"
+        className="hidden"
+        aria-label="Library file to import"
         onChange={(e) => {
           const file = e.target.files?.[0];
           e.target.value = '';
           if (!file) return;
-          file.text().then(importFileRead, (err: unknown) => showNotice({ tone: 'error', text: `Could not read ${file.name}: ${String(err)}` }));
-        }} />
+          file
+            .text()
+            .then(importFileRead, (err: unknown) =>
+              showNotice({ tone: 'error', text: `Could not read ${file.name}: ${String(err)}` }),
+            );
+        }}
+      />
     </div>
   );
 }

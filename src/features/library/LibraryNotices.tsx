@@ -5,8 +5,16 @@
 import { useEffect } from 'react';
 import { Button, Notice } from '../../components/ui.tsx';
 import {
-  noticeDismissed, setAsideDismissed, toastDismissed, undoClicked,
-  useLibraryNotice, useLibraryToast, useNewerKeys, usePersistent, useSaveDialogOpen, useSetAside,
+  noticeDismissed,
+  setAsideDismissed,
+  toastDismissed,
+  undoClicked,
+  useLibraryNotice,
+  useLibraryToast,
+  useNewerKeys,
+  usePersistent,
+  useSaveDialogOpen,
+  useSetAside,
 } from '../../stores/library-store.ts';
 
 const TOAST_MS = 8000;
@@ -19,7 +27,12 @@ export function LibraryBanners() {
   const dialogOpen = useSaveDialogOpen();
   return (
     <div className="flex flex-col gap-1 empty:hidden">
-      {!persistent && <Notice tone="warning" className="rounded-none">Browser storage is not available here (private mode?): saved requests and history last only until this tab closes.</Notice>}
+      {!persistent && (
+        <Notice tone="warning" className="rounded-none">
+          Browser storage is not available here (private mode?): saved requests and history last only until this tab
+          closes.
+        </Notice>
+      )}
       {(setAside.length > 0 || newer.length > 0) && (
         <div role="alert" aria-label="Stored data set aside">
           <Notice tone="warning" className="rounded-none">
@@ -27,19 +40,34 @@ export function LibraryBanners() {
               <div className="flex-1">
                 {setAside.length > 0 && (
                   <>
-                    <p className="font-semibold">Some stored data could not be read and was set aside; everything else loaded.</p>
+                    <p className="font-semibold">
+                      Some stored data could not be read and was set aside; everything else loaded.
+                    </p>
                     <ul className="list-disc pl-5">
                       {setAside.map((s) => (
                         <li key={s.key}>
-                          <code>{s.key}</code> — {s.problem}; {s.movedTo ? <>kept under <code>{s.movedTo}</code></> : 'left in place (storage full)'}
+                          <code>{s.key}</code> — {s.problem};{' '}
+                          {s.movedTo ? (
+                            <>
+                              kept under <code>{s.movedTo}</code>
+                            </>
+                          ) : (
+                            'left in place (storage full)'
+                          )}
                         </li>
                       ))}
                     </ul>
                   </>
                 )}
-                {newer.length > 0 && <p>{newer.length} record(s) were saved by a newer Parley and are not shown; they are left untouched.</p>}
+                {newer.length > 0 && (
+                  <p>
+                    {newer.length} record(s) were saved by a newer Parley and are not shown; they are left untouched.
+                  </p>
+                )}
               </div>
-              <Button variant="ghost" onClick={setAsideDismissed}>Dismiss</Button>
+              <Button variant="ghost" onClick={setAsideDismissed}>
+                Dismiss
+              </Button>
             </div>
           </Notice>
         </div>
@@ -48,7 +76,9 @@ export function LibraryBanners() {
         <div role={notice.tone === 'error' ? 'alert' : 'status'} aria-label="Library message">
           <Notice tone={notice.tone} className="flex items-start gap-2 rounded-none">
             <span className="flex-1">{notice.text}</span>
-            <Button variant="ghost" onClick={noticeDismissed}>Dismiss</Button>
+            <Button variant="ghost" onClick={noticeDismissed}>
+              Dismiss
+            </Button>
           </Notice>
         </div>
       )}
@@ -65,10 +95,25 @@ export function LibraryToast() {
   }, [toast]);
   if (!toast) return null;
   return (
-    <div role="status" aria-label="Notification" className="fixed bottom-4 left-1/2 z-50 flex -translate-x-1/2 items-center gap-3 rounded-md bg-slate-900 px-4 py-2 text-xs text-white shadow-lg">
+    <div
+      role="status"
+      aria-label="Notification"
+      className="fixed bottom-4 left-1/2 z-50 flex -translate-x-1/2 items-center gap-3 rounded-md bg-slate-900 px-4 py-2 text-xs text-white shadow-lg"
+    >
       <span>{toast.text}</span>
-      {toast.undo && <button type="button" className="font-semibold text-indigo-300 hover:text-indigo-200" onClick={undoClicked}>Undo</button>}
-      <button type="button" aria-label="Close notification" className="text-slate-400 hover:text-white" onClick={toastDismissed}>✕</button>
+      {toast.undo && (
+        <button type="button" className="font-semibold text-indigo-300 hover:text-indigo-200" onClick={undoClicked}>
+          Undo
+        </button>
+      )}
+      <button
+        type="button"
+        aria-label="Close notification"
+        className="text-slate-400 hover:text-white"
+        onClick={toastDismissed}
+      >
+        ✕
+      </button>
     </div>
   );
 }

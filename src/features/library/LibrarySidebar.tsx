@@ -15,8 +15,24 @@ export function LibrarySidebar() {
   return (
     <aside aria-label="Library" className="flex w-64 shrink-0 flex-col border-r border-slate-200 bg-white">
       <div role="tablist" aria-label="Library" className="flex px-2">
-        <button role="tab" type="button" aria-selected={tab === 'saved'} className={tabCls(tab === 'saved')} onClick={() => setTab('saved')}>Saved</button>
-        <button role="tab" type="button" aria-selected={tab === 'history'} className={tabCls(tab === 'history')} onClick={() => setTab('history')}>History</button>
+        <button
+          role="tab"
+          type="button"
+          aria-selected={tab === 'saved'}
+          className={tabCls(tab === 'saved')}
+          onClick={() => setTab('saved')}
+        >
+          Saved
+        </button>
+        <button
+          role="tab"
+          type="button"
+          aria-selected={tab === 'history'}
+          className={tabCls(tab === 'history')}
+          onClick={() => setTab('history')}
+        >
+          History
+        </button>
       </div>
       {tab === 'saved' ? <SavedList /> : <HistoryList />}
       <LibraryFileButtons />

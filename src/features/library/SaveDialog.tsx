@@ -38,21 +38,37 @@ export function SaveDialog() {
         </div>
         <div>
           <Label htmlFor="save-collection">Collection</Label>
-          <select id="save-collection" className={`${selectClass} w-full`} value={choice} onChange={(e) => setChoice(e.target.value)}>
-            {sorted.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+          <select
+            id="save-collection"
+            className={`${selectClass} w-full`}
+            value={choice}
+            onChange={(e) => setChoice(e.target.value)}
+          >
+            {sorted.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
             <option value={NEW}>New collection…</option>
           </select>
         </div>
         {choice === NEW && (
           <div>
             <Label htmlFor="save-new-collection">New collection name</Label>
-            <input id="save-new-collection" className={inputClass} value={newName} onChange={(e) => setNewName(e.target.value)} />
+            <input
+              id="save-new-collection"
+              className={inputClass}
+              value={newName}
+              onChange={(e) => setNewName(e.target.value)}
+            />
           </div>
         )}
         {notice?.tone === 'error' && <Notice tone="error">{notice.text}</Notice>}
         <div className="flex justify-end gap-2">
           <Button onClick={saveDialogClosed}>Cancel</Button>
-          <Button variant="primary" type="submit">Save request</Button>
+          <Button variant="primary" type="submit">
+            Save request
+          </Button>
         </div>
       </form>
     </Dialog>

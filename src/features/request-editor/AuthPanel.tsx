@@ -58,7 +58,17 @@ export function AuthPanel() {
   );
 }
 
-function AuthFieldRow({ id, field, value, flagged }: { id: string; field: AuthField; value: string; flagged: boolean }) {
+function AuthFieldRow({
+  id,
+  field,
+  value,
+  flagged,
+}: {
+  id: string;
+  field: AuthField;
+  value: string;
+  flagged: boolean;
+}) {
   const [revealed, setRevealed] = useState(false);
   return (
     <>
@@ -66,7 +76,12 @@ function AuthFieldRow({ id, field, value, flagged }: { id: string; field: AuthFi
         {field.label}
       </label>
       {field.kind === 'select' ? (
-        <select id={id} className={`${selectClass} justify-self-start`} value={value} onChange={(e) => authFieldEdited(field.key, e.target.value)}>
+        <select
+          id={id}
+          className={`${selectClass} justify-self-start`}
+          value={value}
+          onChange={(e) => authFieldEdited(field.key, e.target.value)}
+        >
           {field.options?.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}

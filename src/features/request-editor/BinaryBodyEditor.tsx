@@ -9,7 +9,9 @@ export function BinaryBodyEditor({ file }: { file: FileRef | null }) {
   return (
     <div className="border-t border-slate-200 p-3">
       <label className="flex cursor-pointer items-center gap-3 rounded-md border border-dashed border-slate-300 bg-slate-50 px-4 py-5 text-[13px] hover:border-indigo-400 hover:bg-indigo-50/40">
-        <span className="rounded-md border border-slate-300 bg-white px-2.5 py-1 text-xs font-medium text-slate-700 shadow-sm">Choose file</span>
+        <span className="rounded-md border border-slate-300 bg-white px-2.5 py-1 text-xs font-medium text-slate-700 shadow-sm">
+          Choose file
+        </span>
         <span className={missing ? 'text-red-700' : 'text-slate-600'}>
           {file
             ? `${file.fileName} · ${formatBytes(file.size)} · ${file.contentType}${missing ? ' — choose it again: file contents are not kept across reloads' : ''}`

@@ -37,7 +37,13 @@ export function BodyPanel() {
         <label htmlFor={id} className="text-xs font-medium text-slate-600">
           Body type
         </label>
-        <select id={id} aria-label="Body type" className={selectClass} value={body.mode} onChange={(e) => bodyModeChanged(e.target.value as BodyMode)}>
+        <select
+          id={id}
+          aria-label="Body type"
+          className={selectClass}
+          value={body.mode}
+          onChange={(e) => bodyModeChanged(e.target.value as BodyMode)}
+        >
           {MODES.map((m) => (
             <option key={m.mode} value={m.mode}>
               {m.label}
@@ -65,8 +71,12 @@ export function BodyPanel() {
         </div>
       )}
       <div className="min-h-0 flex-1">
-        {body.mode === 'none' && <p className="px-3 py-2 text-xs text-slate-500">This request has no body. No Content-Type is sent.</p>}
-        {(body.mode === 'json' || body.mode === 'text' || body.mode === 'xml') && <TextBodyEditor mode={body.mode} text={body.text} />}
+        {body.mode === 'none' && (
+          <p className="px-3 py-2 text-xs text-slate-500">This request has no body. No Content-Type is sent.</p>
+        )}
+        {(body.mode === 'json' || body.mode === 'text' || body.mode === 'xml') && (
+          <TextBodyEditor mode={body.mode} text={body.text} />
+        )}
         {body.mode === 'form-urlencoded' && <FormBodyEditor fields={body.fields} />}
         {body.mode === 'multipart' && <MultipartBodyEditor parts={body.parts} />}
         {body.mode === 'binary' && <BinaryBodyEditor file={body.file} />}

@@ -22,7 +22,8 @@ export function HeadersPanel() {
     .map((h, i) => ({ key: `${h.source}-${i}`, name: h.name, value: h.value, source: h.source }));
   const byRow = problemsByRow(resolved.problems, 'header');
   const general = fieldProblems(resolved.problems, 'header');
-  const directLimited = transport === 'direct' && resolved.problems.some((p) => p.field === 'header' && /proxy/i.test(p.message));
+  const directLimited =
+    transport === 'direct' && resolved.problems.some((p) => p.field === 'header' && /proxy/i.test(p.message));
 
   return (
     <div className="space-y-3 p-3">
@@ -49,7 +50,9 @@ export function HeadersPanel() {
       ))}
       {directLimited && proxyAvailable() && (
         <Notice tone="warning" className="flex items-center gap-3">
-          <span className="flex-1">In direct mode the browser drops the flagged header fields. Parley’s proxy sends them as typed.</span>
+          <span className="flex-1">
+            In direct mode the browser drops the flagged header fields. Parley’s proxy sends them as typed.
+          </span>
           <Button variant="secondary" onClick={() => transportChosen('proxy')}>
             Use the proxy
           </Button>

@@ -39,8 +39,12 @@ export function MultipartBodyEditor({ parts }: { parts: MultipartPart[] }) {
         </tbody>
       </table>
       <div className="mt-1.5 flex gap-1">
-        <Button variant="ghost" onClick={() => multipartPartAdded('text')}>+ Add text field</Button>
-        <Button variant="ghost" onClick={() => multipartPartAdded('file')}>+ Add file</Button>
+        <Button variant="ghost" onClick={() => multipartPartAdded('text')}>
+          + Add text field
+        </Button>
+        <Button variant="ghost" onClick={() => multipartPartAdded('file')}>
+          + Add file
+        </Button>
       </div>
     </div>
   );
@@ -52,10 +56,22 @@ function PartRow({ part, index, problems }: { part: MultipartPart; index: number
   return (
     <tr className={`border-t border-slate-100 align-middle ${part.enabled ? '' : 'opacity-55'}`}>
       <td className="pl-1">
-        <input type="checkbox" aria-label={`Enable part ${n}`} checked={part.enabled} onChange={(e) => multipartPartToggled(part.id, e.target.checked)} className="h-3.5 w-3.5 accent-indigo-600" />
+        <input
+          type="checkbox"
+          aria-label={`Enable part ${n}`}
+          checked={part.enabled}
+          onChange={(e) => multipartPartToggled(part.id, e.target.checked)}
+          className="h-3.5 w-3.5 accent-indigo-600"
+        />
       </td>
       <td className="py-0.5">
-        <input aria-label="Part name" className={cellInputClass} placeholder="name" value={part.name} onChange={(e) => multipartPartEdited(part.id, { name: e.target.value })} />
+        <input
+          aria-label="Part name"
+          className={cellInputClass}
+          placeholder="name"
+          value={part.name}
+          onChange={(e) => multipartPartEdited(part.id, { name: e.target.value })}
+        />
       </td>
       <td className="py-0.5">
         <select
@@ -70,19 +86,31 @@ function PartRow({ part, index, problems }: { part: MultipartPart; index: number
       </td>
       <td className="py-0.5">
         {part.kind === 'text' ? (
-          <input aria-label="Part value" className={cellInputClass} placeholder="value" value={part.value} onChange={(e) => multipartPartEdited(part.id, { value: e.target.value })} />
+          <input
+            aria-label="Part value"
+            className={cellInputClass}
+            placeholder="value"
+            value={part.value}
+            onChange={(e) => multipartPartEdited(part.id, { value: e.target.value })}
+          />
         ) : (
           <label
             className="flex min-w-0 cursor-pointer flex-col gap-0.5 rounded px-1.5 py-1 text-[12px] hover:bg-slate-50"
             title={part.file ? `${part.file.fileName} (${part.file.size.toLocaleString('en-US')} bytes)` : undefined}
           >
             {/* A long file name is cut with an ellipsis on its own line (full name in the tooltip); the button and size never wrap. */}
-            {part.file && <span className={`truncate ${missingBytes ? 'text-red-700' : 'text-slate-800'}`}>{part.file.fileName}</span>}
+            {part.file && (
+              <span className={`truncate ${missingBytes ? 'text-red-700' : 'text-slate-800'}`}>
+                {part.file.fileName}
+              </span>
+            )}
             <span className="flex min-w-0 items-center gap-2">
               <span className="shrink-0 whitespace-nowrap rounded border border-slate-300 bg-white px-1.5 py-0.5 text-[11px] font-medium text-slate-700">
                 Choose file
               </span>
-              <span className="truncate text-slate-500">{part.file ? formatBytes(part.file.size) : 'No file chosen'}</span>
+              <span className="truncate text-slate-500">
+                {part.file ? formatBytes(part.file.size) : 'No file chosen'}
+              </span>
             </span>
             <input
               type="file"
@@ -97,14 +125,24 @@ function PartRow({ part, index, problems }: { part: MultipartPart; index: number
         )}
         {/* resolveRequest's problems for this part, e.g. a file whose bytes did not survive a reload. */}
         {problems.map((p) => (
-          <p key={p.message} className={`px-1.5 text-[11px] ${p.severity === 'error' ? 'text-red-700' : 'text-amber-700'}`}>
+          <p
+            key={p.message}
+            className={`px-1.5 text-[11px] ${p.severity === 'error' ? 'text-red-700' : 'text-amber-700'}`}
+          >
             {p.message}
           </p>
         ))}
       </td>
       <td className="py-0.5">
         {part.kind === 'text' ? (
-          <input aria-label="Part content type" className={cellInputClass} placeholder="(none)" title={part.contentType || undefined} value={part.contentType} onChange={(e) => multipartPartEdited(part.id, { contentType: e.target.value })} />
+          <input
+            aria-label="Part content type"
+            className={cellInputClass}
+            placeholder="(none)"
+            title={part.contentType || undefined}
+            value={part.contentType}
+            onChange={(e) => multipartPartEdited(part.id, { contentType: e.target.value })}
+          />
         ) : (
           <input
             aria-label="Part content type"
@@ -118,7 +156,14 @@ function PartRow({ part, index, problems }: { part: MultipartPart; index: number
         )}
       </td>
       <td className="text-right">
-        <Button variant="danger" className="!px-1.5" aria-label={`Remove part ${n}`} onClick={() => multipartPartRemoved(part.id)}>✕</Button>
+        <Button
+          variant="danger"
+          className="!px-1.5"
+          aria-label={`Remove part ${n}`}
+          onClick={() => multipartPartRemoved(part.id)}
+        >
+          ✕
+        </Button>
       </td>
     </tr>
   );

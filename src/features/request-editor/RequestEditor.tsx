@@ -32,8 +32,24 @@ export function RequestEditor() {
         items={[
           { id: 'query', label: 'Query', badge: mark('query', query.filter((r) => r.enabled).length) },
           { id: 'headers', label: 'Headers', badge: mark('header', headers.filter((r) => r.enabled).length) },
-          { id: 'auth', label: 'Auth', badge: errorsIn('auth') ? mark('auth') : auth.type === 'none' ? undefined : authScheme(auth.type).label.split(' ')[0] },
-          { id: 'body', label: 'Body', badge: errorsIn('body') ? mark('body') : body.mode === 'none' ? undefined : body.mode.toUpperCase().replace('FORM-URLENCODED', 'FORM') },
+          {
+            id: 'auth',
+            label: 'Auth',
+            badge: errorsIn('auth')
+              ? mark('auth')
+              : auth.type === 'none'
+                ? undefined
+                : authScheme(auth.type).label.split(' ')[0],
+          },
+          {
+            id: 'body',
+            label: 'Body',
+            badge: errorsIn('body')
+              ? mark('body')
+              : body.mode === 'none'
+                ? undefined
+                : body.mode.toUpperCase().replace('FORM-URLENCODED', 'FORM'),
+          },
         ]}
       />
       <TabPanel label={TABS_LABEL} id={tab} className="min-h-0 flex-1 overflow-auto">

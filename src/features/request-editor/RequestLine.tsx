@@ -2,7 +2,12 @@
 import { useState } from 'react';
 import { urlEdited, useDraft } from '../../stores/request-store.ts';
 import { useResolved, useUrlFieldText } from '../../stores/request-derived.ts';
-import { blockedMessageDismissed, sendClicked, useBlockingProblems, useSendPhase } from '../../stores/response-store.ts';
+import {
+  blockedMessageDismissed,
+  sendClicked,
+  useBlockingProblems,
+  useSendPhase,
+} from '../../stores/response-store.ts';
 import { MethodPicker } from './MethodPicker.tsx';
 import { Notice } from '../../components/ui.tsx';
 import { UNRESOLVED_CLASS, usesUnresolved } from './problems.ts';
@@ -66,7 +71,11 @@ export function RequestLine() {
         <button
           type="submit"
           // Ctrl/Cmd+Enter always sends (replacing a request in flight); only a click cancels.
-          title={sending ? `Cancel the request in flight (${isMac ? '⌘' : 'Ctrl'}+Enter sends the current request instead)` : `Send (${isMac ? '⌘' : 'Ctrl'}+Enter)`}
+          title={
+            sending
+              ? `Cancel the request in flight (${isMac ? '⌘' : 'Ctrl'}+Enter sends the current request instead)`
+              : `Send (${isMac ? '⌘' : 'Ctrl'}+Enter)`
+          }
           className={`h-9 w-24 rounded-r-md text-[13px] font-semibold text-white shadow-sm transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 ${
             sending ? 'bg-slate-600 hover:bg-slate-700' : 'bg-indigo-600 hover:bg-indigo-700'
           }`}
@@ -78,7 +87,8 @@ export function RequestLine() {
         <div className="mt-1.5 flex flex-wrap gap-x-4 gap-y-1 text-[11.5px]">
           {draft.fragment !== null && (
             <span className="text-slate-500">
-              <code className="rounded bg-slate-100 px-1">#{draft.fragment}</code> is a fragment: it stays in the browser and is not sent (RFC 3986 §3.5).
+              <code className="rounded bg-slate-100 px-1">#{draft.fragment}</code> is a fragment: it stays in the
+              browser and is not sent (RFC 3986 §3.5).
             </span>
           )}
           {!showBlocked && unresolved.length > 0 && (
@@ -90,11 +100,12 @@ export function RequestLine() {
               — define them in an environment.
             </span>
           )}
-          {!showBlocked && urlProblems.map((p, i) => (
-            <span key={i} className={p.severity === 'error' ? 'text-red-700' : 'text-amber-700'}>
-              {p.message}
-            </span>
-          ))}
+          {!showBlocked &&
+            urlProblems.map((p, i) => (
+              <span key={i} className={p.severity === 'error' ? 'text-red-700' : 'text-amber-700'}>
+                {p.message}
+              </span>
+            ))}
         </div>
       )}
       {showBlocked && (
@@ -108,7 +119,12 @@ export function RequestLine() {
                 ))}
               </ul>
             </div>
-            <button type="button" aria-label="Dismiss" className="text-red-400 hover:text-red-700" onClick={blockedMessageDismissed}>
+            <button
+              type="button"
+              aria-label="Dismiss"
+              className="text-red-400 hover:text-red-700"
+              onClick={blockedMessageDismissed}
+            >
               ✕
             </button>
           </div>

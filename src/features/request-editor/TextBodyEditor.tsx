@@ -27,9 +27,7 @@ export function TextBodyEditor({ mode, text }: { mode: 'json' | 'text' | 'xml'; 
             </Button>
             <span className="ml-auto text-[11px]" role="status" aria-label="JSON check">
               {syntaxError ? (
-                <span className="text-red-700">
-                  Invalid JSON: {syntaxError.message}. It is still sent as typed.
-                </span>
+                <span className="text-red-700">Invalid JSON: {syntaxError.message}. It is still sent as typed.</span>
               ) : text.trim() === '' ? (
                 <span className="text-slate-400">Empty</span>
               ) : (
@@ -61,8 +59,12 @@ const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigat
 function TabFocusHint({ className }: { className: string }) {
   const keys = isMac ? 'Ctrl+Shift+M' : 'Ctrl+M';
   return (
-    <span className={`${className} shrink-0 text-[11px] text-slate-400`} title={`Press ${keys} in the editor to switch Tab between indenting and moving focus`}>
-      <kbd className="rounded border border-slate-200 bg-slate-50 px-1 font-sans text-slate-500">{keys}</kbd>: Tab moves focus
+    <span
+      className={`${className} shrink-0 text-[11px] text-slate-400`}
+      title={`Press ${keys} in the editor to switch Tab between indenting and moving focus`}
+    >
+      <kbd className="rounded border border-slate-200 bg-slate-50 px-1 font-sans text-slate-500">{keys}</kbd>: Tab moves
+      focus
     </span>
   );
 }

@@ -1,10 +1,24 @@
 /** The visible setting: send through Parley's proxy or directly from the browser. */
 import type { TransportKind } from '../../services/transport.ts';
-import { followRedirectsToggled, proxyAvailable, transportChosen, useFollowRedirects, useTransportKind } from '../../stores/settings-store.ts';
+import {
+  followRedirectsToggled,
+  proxyAvailable,
+  transportChosen,
+  useFollowRedirects,
+  useTransportKind,
+} from '../../stores/settings-store.ts';
 
 const OPTIONS: { kind: TransportKind; label: string; title: string }[] = [
-  { kind: 'proxy', label: 'Proxy', title: 'Through Parley’s server: any method and header, no CORS, every response header as received' },
-  { kind: 'direct', label: 'Direct', title: 'With the browser’s fetch: subject to CORS and the Fetch standard’s forbidden headers' },
+  {
+    kind: 'proxy',
+    label: 'Proxy',
+    title: 'Through Parley’s server: any method and header, no CORS, every response header as received',
+  },
+  {
+    kind: 'direct',
+    label: 'Direct',
+    title: 'With the browser’s fetch: subject to CORS and the Fetch standard’s forbidden headers',
+  },
 ];
 
 export function TransportSwitch() {
@@ -15,7 +29,11 @@ export function TransportSwitch() {
       <TransportRadios kind={kind} />
       <label
         className={`flex items-center gap-1.5 text-xs ${kind === 'proxy' ? 'text-slate-600' : 'text-slate-400'}`}
-        title={kind === 'proxy' ? 'Off: a 3xx response is shown as received.' : 'In direct mode the browser always follows redirects.'}
+        title={
+          kind === 'proxy'
+            ? 'Off: a 3xx response is shown as received.'
+            : 'In direct mode the browser always follows redirects.'
+        }
       >
         <input
           type="checkbox"
@@ -47,7 +65,9 @@ function TransportRadios({ kind }: { kind: TransportKind }) {
             title={disabled ? 'This page was not served by Parley’s server, so its proxy is not available.' : o.title}
             onClick={() => transportChosen(o.kind)}
             className={`rounded px-2 py-0.5 font-medium transition-colors ${
-              kind === o.kind ? 'bg-white text-slate-900 shadow-sm' : 'text-slate-500 hover:text-slate-800 disabled:text-slate-300'
+              kind === o.kind
+                ? 'bg-white text-slate-900 shadow-sm'
+                : 'text-slate-500 hover:text-slate-800 disabled:text-slate-300'
             }`}
           >
             {o.label}

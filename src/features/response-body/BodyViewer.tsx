@@ -72,7 +72,8 @@ export function BodyViewer({ response }: { response: ResponseRecord }) {
   }, [body, contentType, cls.kind, textual]);
 
   useEffect(() => {
-    if (cls.kind !== 'html' || !doc || state.status !== 'ready' || !body || body.length > HTML_PREVIEW_LIMIT_BYTES) return;
+    if (cls.kind !== 'html' || !doc || state.status !== 'ready' || !body || body.length > HTML_PREVIEW_LIMIT_BYTES)
+      return;
     let live = true;
     void doc.text('raw').then((t: string) => live && setHtml(t));
     return () => {
@@ -105,7 +106,11 @@ export function BodyViewer({ response }: { response: ResponseRecord }) {
 
   const shownDoc = ready && (view === 'pretty' || view === 'tree') && ready.pretty ? ready.pretty : ready?.raw;
   return (
-    <div data-body-kind={cls.kind} data-state={textual ? state.status : 'ready'} className="flex h-full min-h-0 flex-col">
+    <div
+      data-body-kind={cls.kind}
+      data-state={textual ? state.status : 'ready'}
+      className="flex h-full min-h-0 flex-col"
+    >
       <TabList<ViewId>
         label={LABEL}
         size="sm"
@@ -119,7 +124,10 @@ export function BodyViewer({ response }: { response: ResponseRecord }) {
                 Copy
               </Button>
             )}
-            <Button onClick={() => void downloadBody(response)} title={`Save the ${body.length.toLocaleString('en-US')} bytes as received`}>
+            <Button
+              onClick={() => void downloadBody(response)}
+              title={`Save the ${body.length.toLocaleString('en-US')} bytes as received`}
+            >
               Download
             </Button>
           </>
@@ -131,18 +139,37 @@ export function BodyViewer({ response }: { response: ResponseRecord }) {
         {ready && <span data-testid="charset">{ready.charset}</span>}
         {shownDoc && <span>{shownDoc.lines.toLocaleString('en-US')} lines</span>}
         {shownDoc && shownDoc.rows > shownDoc.lines && (
-          <span className="text-amber-800">lines over {MAX_ROW_CHARS.toLocaleString('en-US')} characters continue on rows marked ↪ (nothing is cut)</span>
+          <span className="text-amber-800">
+            lines over {MAX_ROW_CHARS.toLocaleString('en-US')} characters continue on rows marked ↪ (nothing is cut)
+          </span>
         )}
         <span title="Download file name">↓ {filenameFor(response)}</span>
         {state.status === 'working' && textual && (
           <span role="status" aria-label="Body progress" className="font-medium text-indigo-700">
-            {state.phase === 'formatting' ? 'Formatting…' : state.phase === 'indexing' ? 'Indexing lines…' : 'Decoding…'} (in the background; the page stays usable)
+            {state.phase === 'formatting'
+              ? 'Formatting…'
+              : state.phase === 'indexing'
+                ? 'Indexing lines…'
+                : 'Decoding…'}{' '}
+            (in the background; the page stays usable)
           </span>
         )}
       </div>
-      {ready?.charsetNote && <Notice tone="warning" className="m-2">{ready.charsetNote}</Notice>}
-      {ready?.prettyError && <Notice tone="warning" className="m-2">{ready.prettyError}</Notice>}
-      {state.status === 'failed' && <Notice tone="error" className="m-2">{state.message}</Notice>}
+      {ready?.charsetNote && (
+        <Notice tone="warning" className="m-2">
+          {ready.charsetNote}
+        </Notice>
+      )}
+      {ready?.prettyError && (
+        <Notice tone="warning" className="m-2">
+          {ready.prettyError}
+        </Notice>
+      )}
+      {state.status === 'failed' && (
+        <Notice tone="error" className="m-2">
+          {state.message}
+        </Notice>
+      )}
       {message && (
         <p role="status" className="px-3 py-1 text-[11px] text-slate-600">
           {message}
@@ -159,21 +186,43 @@ export function BodyViewer({ response }: { response: ResponseRecord }) {
   function renderView() {
     if (!body) return null;
     if (view === 'hex') return <HexView bytes={body} />;
-    if (view === 'preview' && (cls.kind === 'image' || cls.kind === 'pdf' || cls.kind === 'audio' || cls.kind === 'video')) {
+    if (
+      view === 'preview' &&
+      (cls.kind === 'image' || cls.kind === 'pdf' || cls.kind === 'audio' || cls.kind === 'video')
+    ) {
       return <MediaPreview bytes={body} mimeType={cls.mimeType} kind={cls.kind} />;
     }
     if (view === 'preview' && cls.kind === 'html') {
       if (body.length > HTML_PREVIEW_LIMIT_BYTES) {
-        return <Notice tone="info" className="m-2">Preview is off above {formatBytes(HTML_PREVIEW_LIMIT_BYTES)} of HTML; see Source, or Download the file.</Notice>;
+        return (
+          <Notice tone="info" className="m-2">
+            Preview is off above {formatBytes(HTML_PREVIEW_LIMIT_BYTES)} of HTML; see Source, or Download the file.
+          </Notice>
+        );
       }
       return html === null ? <Waiting /> : <HtmlPreview html={html} />;
     }
     if (!doc || !ready) return <Waiting />;
     if (view === 'tree') {
-      return ready.treeRoot ? <JsonTree doc={doc} root={ready.treeRoot} /> : <Notice tone="info" className="m-2">No tree: the content is not valid JSON.</Notice>;
+      return ready.treeRoot ? (
+        <JsonTree doc={doc} root={ready.treeRoot} />
+      ) : (
+        <Notice tone="info" className="m-2">
+          No tree: the content is not valid JSON.
+        </Notice>
+      );
     }
     const usePretty = view === 'pretty' && ready.pretty !== null;
-    return <TextView key={usePretty ? 'pretty' : 'raw'} doc={doc} docName={usePretty ? 'pretty' : 'raw'} info={usePretty ? ready.pretty! : ready.raw} label="Body text" syntax={cls.kind === 'json' && ready.treeRoot ? 'json' : undefined} />;
+    return (
+      <TextView
+        key={usePretty ? 'pretty' : 'raw'}
+        doc={doc}
+        docName={usePretty ? 'pretty' : 'raw'}
+        info={usePretty ? ready.pretty! : ready.raw}
+        label="Body text"
+        syntax={cls.kind === 'json' && ready.treeRoot ? 'json' : undefined}
+      />
+    );
   }
 }
 

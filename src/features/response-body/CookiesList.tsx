@@ -7,7 +7,13 @@ function attributes(c: SetCookie): [string, string][] {
   const out: [string, string][] = [];
   if (c.domain !== null) out.push(['Domain', c.domain]);
   out.push(['Path', c.path ?? '(default)']);
-  if (c.expiresRaw !== null) out.push(['Expires', c.expires !== null ? new Date(c.expires).toUTCString() : `${c.expiresRaw} (not a date a browser accepts; ignored)`]);
+  if (c.expiresRaw !== null)
+    out.push([
+      'Expires',
+      c.expires !== null
+        ? new Date(c.expires).toUTCString()
+        : `${c.expiresRaw} (not a date a browser accepts; ignored)`,
+    ]);
   if (c.maxAge !== null) out.push(['Max-Age', c.maxAge <= 0 ? `${c.maxAge} (expires now)` : `${c.maxAge} s`]);
   if (c.secure) out.push(['Secure', 'yes']);
   if (c.httpOnly) out.push(['HttpOnly', 'yes']);
@@ -19,7 +25,8 @@ function attributes(c: SetCookie): [string, string][] {
 
 export function CookiesList({ response }: { response: ResponseHead }) {
   const values = headerValues(response.headers, 'set-cookie');
-  if (values.length === 0) return <p className="p-3 text-[13px] text-slate-500">No Set-Cookie header fields in this response.</p>;
+  if (values.length === 0)
+    return <p className="p-3 text-[13px] text-slate-500">No Set-Cookie header fields in this response.</p>;
   return (
     <ul aria-label="Cookies" className="divide-y divide-slate-100">
       {values.map((raw, i) => {

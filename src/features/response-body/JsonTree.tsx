@@ -25,7 +25,17 @@ export function JsonTree({ doc, root }: { doc: BodySource; root: JsonOutlineNode
   );
 }
 
-function TreeNode({ doc, node, depth, initiallyOpen = false }: { doc: BodySource; node: JsonOutlineNode; depth: number; initiallyOpen?: boolean }) {
+function TreeNode({
+  doc,
+  node,
+  depth,
+  initiallyOpen = false,
+}: {
+  doc: BodySource;
+  node: JsonOutlineNode;
+  depth: number;
+  initiallyOpen?: boolean;
+}) {
   const container = node.kind === 'object' || node.kind === 'array';
   const [open, setOpen] = useState(false);
   const [children, setChildren] = useState<JsonOutlineNode[]>([]);
@@ -57,17 +67,29 @@ function TreeNode({ doc, node, depth, initiallyOpen = false }: { doc: BodySource
 
   const label = node.key !== null ? JSON.stringify(node.key) : `${node.index}`;
   return (
-    <div role="treeitem" aria-expanded={container && !node.empty ? open : undefined} aria-label={depth === 0 ? 'root' : label} style={{ paddingLeft: depth === 0 ? 0 : 16 }}>
+    <div
+      role="treeitem"
+      aria-expanded={container && !node.empty ? open : undefined}
+      aria-label={depth === 0 ? 'root' : label}
+      style={{ paddingLeft: depth === 0 ? 0 : 16 }}
+    >
       <div className="flex gap-1 whitespace-pre">
         {container && !node.empty ? (
-          <button type="button" onClick={toggle} aria-label={`${open ? 'Collapse' : 'Expand'} ${depth === 0 ? 'root' : label}`} className="w-4 text-slate-500 hover:text-slate-900">
+          <button
+            type="button"
+            onClick={toggle}
+            aria-label={`${open ? 'Collapse' : 'Expand'} ${depth === 0 ? 'root' : label}`}
+            className="w-4 text-slate-500 hover:text-slate-900"
+          >
             {open ? '▾' : '▸'}
           </button>
         ) : (
           <span className="w-4" />
         )}
         {depth > 0 && <span className={node.key !== null ? 'text-rose-800' : 'text-slate-400'}>{label}:</span>}
-        <span className={KIND_CLASS[node.kind]}>{container && node.empty ? (node.kind === 'object' ? '{}' : '[]') : node.preview}</span>
+        <span className={KIND_CLASS[node.kind]}>
+          {container && node.empty ? (node.kind === 'object' ? '{}' : '[]') : node.preview}
+        </span>
       </div>
       {open && (
         <div role="group">
@@ -77,7 +99,11 @@ function TreeNode({ doc, node, depth, initiallyOpen = false }: { doc: BodySource
           {loading && <div className="pl-5 text-slate-400">Loading…</div>}
           {error && <div className="pl-5 text-red-700">{error}</div>}
           {more && !loading && (
-            <button type="button" className="pl-5 text-indigo-700 hover:underline" onClick={() => void load(children.length)}>
+            <button
+              type="button"
+              className="pl-5 text-indigo-700 hover:underline"
+              onClick={() => void load(children.length)}
+            >
               Show {PAGE} more ({children.length.toLocaleString('en-US')} shown so far)
             </button>
           )}

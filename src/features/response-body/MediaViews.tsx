@@ -28,11 +28,24 @@ function useObjectUrl(bytes: Uint8Array, mimeType: string): string | null {
   return url;
 }
 
-export function MediaPreview({ bytes, mimeType, kind }: { bytes: Uint8Array; mimeType: string; kind: 'image' | 'pdf' | 'audio' | 'video' }) {
+export function MediaPreview({
+  bytes,
+  mimeType,
+  kind,
+}: {
+  bytes: Uint8Array;
+  mimeType: string;
+  kind: 'image' | 'pdf' | 'audio' | 'video';
+}) {
   const url = useObjectUrl(bytes, mimeType);
   const [failed, setFailed] = useState(false);
   if (!url) return null;
-  if (failed) return <p className="p-3 text-[13px] text-amber-800">This browser cannot show {mimeType}; see the Hex tab or Download it.</p>;
+  if (failed)
+    return (
+      <p className="p-3 text-[13px] text-amber-800">
+        This browser cannot show {mimeType}; see the Hex tab or Download it.
+      </p>
+    );
   switch (kind) {
     case 'image':
       return (
@@ -49,7 +62,15 @@ export function MediaPreview({ bytes, mimeType, kind }: { bytes: Uint8Array; mim
         </div>
       );
     case 'video':
-      return <video controls src={url} aria-label="Response video preview" className="max-h-full max-w-full p-3" onError={() => setFailed(true)} />;
+      return (
+        <video
+          controls
+          src={url}
+          aria-label="Response video preview"
+          className="max-h-full max-w-full p-3"
+          onError={() => setFailed(true)}
+        />
+      );
   }
 }
 
@@ -58,12 +79,15 @@ export function MediaPreview({ bytes, mimeType, kind }: { bytes: Uint8Array; mim
  * origin (no access to Parley's storage, cookies or DOM), forms and popups are blocked.
  */
 export function HtmlPreview({ html }: { html: string }) {
-  return <iframe title="HTML preview" sandbox="" srcDoc={html} className="h-full min-h-[480px] w-full border-0 bg-white" />;
+  return (
+    <iframe title="HTML preview" sandbox="" srcDoc={html} className="h-full min-h-[480px] w-full border-0 bg-white" />
+  );
 }
 
 export function HexView({ bytes }: { bytes: Uint8Array }) {
   const fetchRows = useCallback(
-    (from: number, to: number): Row[] => hexDumpRows(bytes, from, to).map((text, i) => ({ line: from + i, cont: false, text })),
+    (from: number, to: number): Row[] =>
+      hexDumpRows(bytes, from, to).map((text, i) => ({ line: from + i, cont: false, text })),
     [bytes],
   );
   return <VirtualRows label="Hex dump" rowCount={hexRowCount(bytes.length)} fetchRows={fetchRows} gutter={false} />;

@@ -15,7 +15,9 @@ export function RedirectHops({ response }: { response: ResponseHead }) {
           </span>
           <div className="font-mono text-slate-800">
             Location: {hop.location ?? '(none)'}
-            {hop.target !== null && hop.target !== hop.location && <span className="text-slate-500"> → {hop.target}</span>}
+            {hop.target !== null && hop.target !== hop.location && (
+              <span className="text-slate-500"> → {hop.target}</span>
+            )}
           </div>
           {(hop.nextMethod !== hop.method || hop.crossOrigin) && (
             <div className="text-[11px] text-slate-500">

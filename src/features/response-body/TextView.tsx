@@ -11,7 +11,19 @@ interface Matches {
   capped: boolean;
 }
 
-export function TextView({ doc, docName, info, label, syntax }: { doc: BodySource; docName: DocName; info: DocInfo; label: string; syntax?: 'json' }) {
+export function TextView({
+  doc,
+  docName,
+  info,
+  label,
+  syntax,
+}: {
+  doc: BodySource;
+  docName: DocName;
+  info: DocInfo;
+  label: string;
+  syntax?: 'json';
+}) {
   const [query, setQuery] = useState('');
   const [matches, setMatches] = useState<Matches | null>(null);
   const [searching, setSearching] = useState(false);
@@ -53,7 +65,9 @@ export function TextView({ doc, docName, info, label, syntax }: { doc: BodySourc
     if (query === '') return '';
     if (searching || !matches) return 'Searching…';
     if (matches.rows.length === 0) return 'No matches';
-    const total = matches.capped ? `${SEARCH_LIMIT.toLocaleString('en-US')}+ (search stops at ${SEARCH_LIMIT.toLocaleString('en-US')})` : matches.rows.length.toLocaleString('en-US');
+    const total = matches.capped
+      ? `${SEARCH_LIMIT.toLocaleString('en-US')}+ (search stops at ${SEARCH_LIMIT.toLocaleString('en-US')})`
+      : matches.rows.length.toLocaleString('en-US');
     return `${(current + 1).toLocaleString('en-US')} of ${total} matches`;
   }, [query, searching, matches, current]);
 
@@ -72,10 +86,20 @@ export function TextView({ doc, docName, info, label, syntax }: { doc: BodySourc
           className={`${inputClass} max-w-64`}
         />
         {/* Icons, not text: the region's text content stays exactly the body's text. */}
-        <Button aria-label="Previous match" title="Previous match (Shift+Enter)" onClick={() => go(-1)} disabled={!matches?.rows.length}>
+        <Button
+          aria-label="Previous match"
+          title="Previous match (Shift+Enter)"
+          onClick={() => go(-1)}
+          disabled={!matches?.rows.length}
+        >
           <Arrow up />
         </Button>
-        <Button aria-label="Next match" title="Next match (Enter)" onClick={() => go(1)} disabled={!matches?.rows.length}>
+        <Button
+          aria-label="Next match"
+          title="Next match (Enter)"
+          onClick={() => go(1)}
+          disabled={!matches?.rows.length}
+        >
           <Arrow />
         </Button>
         <span role="status" aria-label="Search result" className="text-[11px] text-slate-500">

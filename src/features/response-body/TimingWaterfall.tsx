@@ -16,7 +16,9 @@ export function TimingWaterfall({ response }: { response: ResponseRecord }) {
   if (segments.length === 0) {
     return (
       <p className="p-3 text-[13px] text-slate-500">
-        No timing breakdown{response.via === 'direct' ? ' in direct mode (the browser does not expose it across origins)' : ''}. Total {formatMs(response.totalMs)}.
+        No timing breakdown
+        {response.via === 'direct' ? ' in direct mode (the browser does not expose it across origins)' : ''}. Total{' '}
+        {formatMs(response.totalMs)}.
       </p>
     );
   }
@@ -49,9 +51,10 @@ export function TimingWaterfall({ response }: { response: ResponseRecord }) {
         </tr>
       </tbody>
       <caption className="caption-bottom px-3 py-1 text-left text-[11px] text-slate-500">
-        DNS to first byte: measured by {response.via === 'proxy' ? 'Parley’s proxy on its upstream connection' : 'the browser'}; phases missing when not needed
-        (an IP address needs no DNS, plain http no TLS, a reused connection neither). Total is measured in the browser, so
-        Download includes the hop to Parley’s proxy.
+        DNS to first byte: measured by{' '}
+        {response.via === 'proxy' ? 'Parley’s proxy on its upstream connection' : 'the browser'}; phases missing when
+        not needed (an IP address needs no DNS, plain http no TLS, a reused connection neither). Total is measured in
+        the browser, so Download includes the hop to Parley’s proxy.
       </caption>
     </table>
   );

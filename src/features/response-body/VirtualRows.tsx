@@ -18,7 +18,15 @@ const TOKEN_CLASS: Record<JsonTokenKind, string> = {
 };
 
 function colorJson(text: string): ReactNode {
-  return jsonRowTokens(text).map((t, i) => (t.kind === 'text' ? t.text : <span key={i} className={TOKEN_CLASS[t.kind]}>{t.text}</span>));
+  return jsonRowTokens(text).map((t, i) =>
+    t.kind === 'text' ? (
+      t.text
+    ) : (
+      <span key={i} className={TOKEN_CLASS[t.kind]}>
+        {t.text}
+      </span>
+    ),
+  );
 }
 
 export const ROW_HEIGHT = 18;
@@ -47,7 +55,18 @@ export interface VirtualRowsProps {
   syntax?: 'json';
 }
 
-export function VirtualRows({ label, rowCount, fetchRows, rowsNow, scrollTo, currentRow, highlight, caseSensitive, gutter = true, syntax }: VirtualRowsProps) {
+export function VirtualRows({
+  label,
+  rowCount,
+  fetchRows,
+  rowsNow,
+  scrollTo,
+  currentRow,
+  highlight,
+  caseSensitive,
+  gutter = true,
+  syntax,
+}: VirtualRowsProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const [viewport, setViewport] = useState(400);
   const [scrollTop, setScrollTop] = useState(0);
@@ -64,11 +83,7 @@ export function VirtualRows({ label, rowCount, fetchRows, rowsNow, scrollTo, cur
   const scaled = naturalHeight > MAX_SCROLL_PX;
   const visible = eager ? rowCount : Math.ceil(viewport / ROW_HEIGHT) + 1;
   const maxFirst = Math.max(0, rowCount - visible + 1);
-  const first = eager
-    ? 0
-    : scaled
-    ? Math.min(maxFirst, scaledFirst)
-    : Math.floor(scrollTop / ROW_HEIGHT);
+  const first = eager ? 0 : scaled ? Math.min(maxFirst, scaledFirst) : Math.floor(scrollTop / ROW_HEIGHT);
   const windowTop = eager ? 0 : scaled ? scrollTop : first * ROW_HEIGHT;
 
   useLayoutEffect(() => {
@@ -146,14 +161,22 @@ export function VirtualRows({ label, rowCount, fetchRows, rowsNow, scrollTo, cur
     const onWheel = (e: WheelEvent) => {
       if (Math.abs(e.deltaY) < Math.abs(e.deltaX)) return;
       e.preventDefault();
-      wheelRows.current += e.deltaMode === 1 ? e.deltaY : e.deltaMode === 2 ? e.deltaY * visible : e.deltaY / ROW_HEIGHT;
+      wheelRows.current +=
+        e.deltaMode === 1 ? e.deltaY : e.deltaMode === 2 ? e.deltaY * visible : e.deltaY / ROW_HEIGHT;
       const whole = Math.trunc(wheelRows.current);
       if (whole === 0) return;
       wheelRows.current -= whole;
       goToRow(first + whole);
     };
     const onKey = (e: KeyboardEvent) => {
-      const step: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: visible - 1, PageUp: 1 - visible, Home: -Infinity, End: Infinity };
+      const step: Record<string, number> = {
+        ArrowDown: 1,
+        ArrowUp: -1,
+        PageDown: visible - 1,
+        PageUp: 1 - visible,
+        Home: -Infinity,
+        End: Infinity,
+      };
       const delta = step[e.key];
       if (delta === undefined) return;
       e.preventDefault();
@@ -206,7 +229,12 @@ export function VirtualRows({ label, rowCount, fetchRows, rowsNow, scrollTo, cur
   );
 }
 
-function renderRow(text: string, highlight: string | undefined, caseSensitive: boolean | undefined, syntax: 'json' | undefined): ReactNode {
+function renderRow(
+  text: string,
+  highlight: string | undefined,
+  caseSensitive: boolean | undefined,
+  syntax: 'json' | undefined,
+): ReactNode {
   return highlightText(text, highlight, caseSensitive) ?? (syntax === 'json' ? colorJson(text) : text);
 }
 

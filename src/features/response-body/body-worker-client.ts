@@ -3,7 +3,17 @@
  * that gets a transferred copy of the bytes (the ResponseRecord keeps its own for Download) and
  * answers queries by message. Small bodies: the same TextStore, inline, so they show at once.
  */
-import { HANDOFF_CHUNK_BYTES, type DocName, type Phase, type ReadyInfo, type Row, type SearchReply, type TextBodyKind, type WorkerReply, type WorkerRequest } from '../../workers/body-protocol.ts';
+import {
+  HANDOFF_CHUNK_BYTES,
+  type DocName,
+  type Phase,
+  type ReadyInfo,
+  type Row,
+  type SearchReply,
+  type TextBodyKind,
+  type WorkerReply,
+  type WorkerRequest,
+} from '../../workers/body-protocol.ts';
 import type { JsonOutlinePage } from '../../core/response/json-outline.ts';
 import { TextStore } from '../../workers/text-store.ts';
 import { nextTask } from './body-actions.ts';
@@ -21,13 +31,22 @@ export interface BodySource {
   rowsNow(doc: DocName, from: number, to: number): Row[] | null;
   rows(doc: DocName, from: number, to: number): Promise<Row[]>;
   search(doc: DocName, query: string, caseSensitive: boolean): Promise<SearchReply>;
-  children(offset: number, from: number, limit: number): Promise<{ page: JsonOutlinePage | null; error: string | null }>;
+  children(
+    offset: number,
+    from: number,
+    limit: number,
+  ): Promise<{ page: JsonOutlinePage | null; error: string | null }>;
   text(doc: DocName): Promise<string>;
   dispose(): void;
 }
 
 /** Opens the right source for a body; `onState` reports progress and the ready info. */
-export function openBodySource(body: Uint8Array, contentType: string | null, kind: TextBodyKind, onState: (state: BodyDocState) => void): BodySource {
+export function openBodySource(
+  body: Uint8Array,
+  contentType: string | null,
+  kind: TextBodyKind,
+  onState: (state: BodyDocState) => void,
+): BodySource {
   if (body.length <= INLINE_LIMIT_BYTES) {
     try {
       const store = new TextStore(body, contentType, kind);
@@ -69,16 +88,25 @@ class WorkerSource implements BodySource {
   private pending = new Map<number, (reply: WorkerReply) => void>();
   private disposed = false;
 
-  constructor(body: Uint8Array, contentType: string | null, kind: TextBodyKind, onState: (state: BodyDocState) => void) {
+  constructor(
+    body: Uint8Array,
+    contentType: string | null,
+    kind: TextBodyKind,
+    onState: (state: BodyDocState) => void,
+  ) {
     onState({ status: 'working', phase: 'starting' });
-    this.worker = new Worker(new URL('../../workers/body.worker.ts', import.meta.url), { type: 'module', name: 'parley-body' });
+    this.worker = new Worker(new URL('../../workers/body.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'parley-body',
+    });
     this.worker.onmessage = (event: MessageEvent<WorkerReply>) => {
       const reply = event.data;
       if (reply.type === 'phase') onState({ status: 'working', phase: reply.phase });
       else if (reply.type === 'ready') {
         const { type: _type, ...info } = reply;
         onState({ status: 'ready', info });
-      } else if (reply.type === 'failed') onState({ status: 'failed', message: `${reply.message}. Download still saves the exact bytes.` });
+      } else if (reply.type === 'failed')
+        onState({ status: 'failed', message: `${reply.message}. Download still saves the exact bytes.` });
       else {
         const resolve = this.pending.get(reply.id);
         this.pending.delete(reply.id);
@@ -139,4 +167,3 @@ class WorkerSource implements BodySource {
     this.pending.clear();
   }
 }
-

@@ -4,7 +4,15 @@ import type { EffectiveRequest } from '../../core/resolve/types.ts';
 import { renderHttpMessage } from '../../core/resolve/http-message.ts';
 import type { TransportKind } from '../../services/transport.ts';
 
-export function RawRequestView({ request, via, note }: { request: EffectiveRequest; via: TransportKind; note: string }) {
+export function RawRequestView({
+  request,
+  via,
+  note,
+}: {
+  request: EffectiveRequest;
+  via: TransportKind;
+  note: string;
+}) {
   const text = useMemo(() => {
     try {
       return renderHttpMessage(request, { transport: via }).text;

@@ -23,8 +23,8 @@ export function ResponseHeaders({ response }: { response: ResponseHead }) {
       </table>
       {response.via === 'direct' && (
         <p className="mt-3 text-[11px] leading-4 text-slate-500">
-          Direct mode: the browser shows only the header fields the server exposes to this page (CORS), lower-cased, with
-          duplicates joined by “, ”, and never Set-Cookie. Send through the proxy to see every field as received.
+          Direct mode: the browser shows only the header fields the server exposes to this page (CORS), lower-cased,
+          with duplicates joined by “, ”, and never Set-Cookie. Send through the proxy to see every field as received.
         </p>
       )}
     </div>

@@ -4,7 +4,16 @@ import type { ResponseHead, ResponseRecord } from '../../core/model/response.ts'
 import { TabList, TabPanel } from '../../components/tabs.tsx';
 import { formatBytes, formatMs } from '../../components/format.ts';
 import { useResolved } from '../../stores/request-derived.ts';
-import { useLastResponse, useReceivedHead, useSendCount, useSendFailure, useSendPhase, useSentRequest, type SendFailure, type SendPhase } from '../../stores/response-store.ts';
+import {
+  useLastResponse,
+  useReceivedHead,
+  useSendCount,
+  useSendFailure,
+  useSendPhase,
+  useSentRequest,
+  type SendFailure,
+  type SendPhase,
+} from '../../stores/response-store.ts';
 import { useTransportKind } from '../../stores/settings-store.ts';
 import { ResponseBody } from './ResponseBody.tsx';
 import { ResponseHeaders } from './ResponseHeaders.tsx';
@@ -28,7 +37,15 @@ function statusTone(status: number): string {
  * Status, the redirects the proxy followed to get it (a button to their list), and — once the
  * content is complete — time and size; while it arrives, the bytes so far.
  */
-function StatusBar({ head, complete, onShowRedirects }: { head: ResponseHead; complete: ResponseRecord | null; onShowRedirects: () => void }) {
+function StatusBar({
+  head,
+  complete,
+  onShowRedirects,
+}: {
+  head: ResponseHead;
+  complete: ResponseRecord | null;
+  onShowRedirects: () => void;
+}) {
   const hops = head.redirects.length;
   return (
     <div className="flex min-w-0 flex-1 flex-wrap items-center gap-x-4 gap-y-1 text-xs text-slate-600">
@@ -88,7 +105,11 @@ export function ResponseView() {
   const head: ResponseHead | null = complete ?? receivedHead;
 
   const raw = sent
-    ? { request: sent.request, via: sent.via, note: `As sent ${sent.via === 'proxy' ? 'through Parley’s proxy' : 'by the browser (direct)'}. Content-Length is in octets.` }
+    ? {
+        request: sent.request,
+        via: sent.via,
+        note: `As sent ${sent.via === 'proxy' ? 'through Parley’s proxy' : 'by the browser (direct)'}. Content-Length is in octets.`,
+      }
     : live.request
       ? { request: live.request, via: transport, note: 'Preview: not sent yet. This is exactly what Send will send.' }
       : null;
@@ -119,15 +140,25 @@ export function ResponseView() {
         ]}
       />
       <TabPanel label={TABS_LABEL} id={tab} className="min-h-0 flex-1 overflow-auto">
-        {tab === 'body' && (complete ? <ResponseBody response={complete} /> : head ? <ContentPending phase={phase} failure={failure} /> : <Placeholder phase={phase} />)}
+        {tab === 'body' &&
+          (complete ? (
+            <ResponseBody response={complete} />
+          ) : head ? (
+            <ContentPending phase={phase} failure={failure} />
+          ) : (
+            <Placeholder phase={phase} />
+          ))}
         {tab === 'headers' && (head ? <ResponseHeaders response={head} /> : <Placeholder phase={phase} />)}
         {tab === 'cookies' && (head ? <LazyCookiesList response={head} /> : <Placeholder phase={phase} />)}
-        {tab === 'timing' && (head ? <LazyTiming response={head} complete={complete} /> : <Placeholder phase={phase} />)}
+        {tab === 'timing' &&
+          (head ? <LazyTiming response={head} complete={complete} /> : <Placeholder phase={phase} />)}
         {tab === 'raw' &&
           (raw ? (
             <RawRequestView request={raw.request} via={raw.via} note={raw.note} />
           ) : (
-            <p className="p-3 text-[13px] text-slate-500">The request cannot be built yet; see the messages in the form.</p>
+            <p className="p-3 text-[13px] text-slate-500">
+              The request cannot be built yet; see the messages in the form.
+            </p>
           ))}
       </TabPanel>
     </section>
@@ -142,5 +173,9 @@ function ContentPending({ phase, failure }: { phase: SendPhase; failure: SendFai
 function Placeholder({ phase }: { phase: SendPhase }) {
   // After a failure the alert above already says no response came; don't say it twice.
   if (phase === 'failed') return null;
-  return <p className="p-3 text-[13px] text-slate-400">{phase === 'sending' ? 'Waiting for the response…' : 'No response yet.'}</p>;
+  return (
+    <p className="p-3 text-[13px] text-slate-400">
+      {phase === 'sending' ? 'Waiting for the response…' : 'No response yet.'}
+    </p>
+  );
 }

@@ -3,7 +3,13 @@ import { formatBytes } from '../../components/format.ts';
 import { Button, Notice } from '../../components/ui.tsx';
 import { proxyAvailable } from '../../stores/settings-store.ts';
 import { failureTitle } from './failure-text.ts';
-import { cancelClicked, sendThroughProxyClicked, useSendPhase, useSendProgress, type SendFailure } from '../../stores/response-store.ts';
+import {
+  cancelClicked,
+  sendThroughProxyClicked,
+  useSendPhase,
+  useSendProgress,
+  type SendFailure,
+} from '../../stores/response-store.ts';
 
 /** Before the response head arrives: nothing to show but the wait, and a way out. */
 export function WaitingView() {
@@ -54,7 +60,12 @@ export function StatusBarProgress() {
 }
 
 function Spinner() {
-  return <span className="inline-block h-3 w-3 animate-spin rounded-full border-2 border-indigo-500 border-t-transparent" aria-hidden />;
+  return (
+    <span
+      className="inline-block h-3 w-3 animate-spin rounded-full border-2 border-indigo-500 border-t-transparent"
+      aria-hidden
+    />
+  );
 }
 
 function CancelButton() {
@@ -73,7 +84,9 @@ export function SendFailureView({ failure }: { failure: SendFailure }) {
         <div role="alert" aria-label="Send error">
           <p className="font-semibold">
             {failureTitle(failure)}
-            {failure.code && !cancelled ? <span className="ml-2 font-mono text-[11px] font-normal opacity-70">{failure.code}</span> : null}
+            {failure.code && !cancelled ? (
+              <span className="ml-2 font-mono text-[11px] font-normal opacity-70">{failure.code}</span>
+            ) : null}
           </p>
           <p className="mt-0.5">{failure.message}</p>
           {(failure.kind === 'direct-network' || failure.kind === 'invalid-request') && proxyAvailable() && (

@@ -32,7 +32,8 @@ function lostMidContent(failure: SendFailure): failure is SendFailure & { receiv
 /** Title of the Send error alert, e.g. `Response incomplete: the connection was lost after 4 B of 100 B of content arrived`. */
 export function failureTitle(failure: SendFailure): string {
   if (!lostMidContent(failure)) return TITLES[failure.kind];
-  if (failure.received.receivedBytes === 0) return 'Response incomplete: the connection was lost before any content arrived';
+  if (failure.received.receivedBytes === 0)
+    return 'Response incomplete: the connection was lost before any content arrived';
   return `Response incomplete: the connection was lost after ${amount(failure.received)} of content arrived`;
 }
 
@@ -42,7 +43,8 @@ export function failureTitle(failure: SendFailure): string {
  */
 export function unfinishedContentNote(failure: SendFailure | null): string {
   const received = failure?.received;
-  if (!failure || !received) return 'The content did not arrive; the status and header fields are all that was received.';
+  if (!failure || !received)
+    return 'The content did not arrive; the status and header fields are all that was received.';
   const none = received.receivedBytes === 0;
   if (failure.kind === 'cancelled') {
     return none

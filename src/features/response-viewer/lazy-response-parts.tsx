@@ -28,7 +28,9 @@ export function prefetchResponseParts(): void {
 }
 
 function Loading({ children }: { children: ReactNode }) {
-  return <Suspense fallback={<p className="p-3 text-[13px] text-slate-400">Loading the viewer…</p>}>{children}</Suspense>;
+  return (
+    <Suspense fallback={<p className="p-3 text-[13px] text-slate-400">Loading the viewer…</p>}>{children}</Suspense>
+  );
 }
 
 export function LazyBodyViewer({ response }: { response: ResponseRecord }) {
@@ -52,7 +54,11 @@ export function LazyTiming({ response, complete }: { response: ResponseHead; com
   return (
     <Loading>
       <RedirectHops response={response} />
-      {complete ? <TimingWaterfall response={complete} /> : <p className="p-3 text-[13px] text-slate-400">The timing shows once the content has arrived.</p>}
+      {complete ? (
+        <TimingWaterfall response={complete} />
+      ) : (
+        <p className="p-3 text-[13px] text-slate-400">The timing shows once the content has arrived.</p>
+      )}
     </Loading>
   );
 }

@@ -15,7 +15,9 @@ export function SharedNotice() {
       <div role="alert" aria-label="Share link">
         <Notice tone="error" className="flex items-start gap-2 rounded-none">
           <span className="flex-1">The shared link could not be opened. {received.error} Nothing was changed.</span>
-          <Button variant="ghost" onClick={receivedNoticeDismissed}>Dismiss</Button>
+          <Button variant="ghost" onClick={receivedNoticeDismissed}>
+            Dismiss
+          </Button>
         </Notice>
       </div>
     );
@@ -32,7 +34,9 @@ export function SharedNotice() {
             </p>
           )}
         </div>
-        <Button variant="ghost" onClick={receivedNoticeDismissed}>Dismiss</Button>
+        <Button variant="ghost" onClick={receivedNoticeDismissed}>
+          Dismiss
+        </Button>
       </Notice>
     </div>
   );

@@ -2,7 +2,12 @@
 import type { OmittedField } from '../../core/share/secrets.ts';
 
 const WHERE: Record<OmittedField['where'], string> = {
-  auth: 'Auth', header: 'Header', query: 'Query parameter', url: 'URL', variable: 'Variable', body: 'Body',
+  auth: 'Auth',
+  header: 'Header',
+  query: 'Query parameter',
+  url: 'URL',
+  variable: 'Variable',
+  body: 'Body',
 };
 
 export function describeOmitted(o: OmittedField): string {

@@ -16,7 +16,9 @@ describe('auth descriptors', () => {
   });
 
   it('bearer: RFC 6750 Authorization field', () => {
-    expect(applyAuth({ type: 'bearer', token: 'mF_9.B5f-4.1JqM' })).toEqual({ headers: [['Authorization', 'Bearer mF_9.B5f-4.1JqM']] });
+    expect(applyAuth({ type: 'bearer', token: 'mF_9.B5f-4.1JqM' })).toEqual({
+      headers: [['Authorization', 'Bearer mF_9.B5f-4.1JqM']],
+    });
     expect(applyAuth({ type: 'bearer', token: ' ' }).headers).toBeUndefined();
   });
 
@@ -24,13 +26,19 @@ describe('auth descriptors', () => {
     expect(basicCredentials('user', 'päss')).toBe('Basic dXNlcjpww6Rzcw==');
     expect(basicCredentials('Aladdin', 'open sesame')).toBe('Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==');
     expect(basicCredentials('user', '😀')).toBe('Basic dXNlcjrwn5iA');
-    expect(applyAuth({ type: 'basic', username: 'user', password: 'päss' })).toEqual({ headers: [['Authorization', 'Basic dXNlcjpww6Rzcw==']] });
+    expect(applyAuth({ type: 'basic', username: 'user', password: 'päss' })).toEqual({
+      headers: [['Authorization', 'Basic dXNlcjpww6Rzcw==']],
+    });
     expect(applyAuth({ type: 'basic', username: '', password: '' }).headers).toBeUndefined();
   });
 
   it('api key: header or query', () => {
-    expect(applyAuth({ type: 'apikey', key: 'X-API-Key', value: 'k1', in: 'header' })).toEqual({ headers: [['X-API-Key', 'k1']] });
-    expect(applyAuth({ type: 'apikey', key: 'api_key', value: 'k 1', in: 'query' })).toEqual({ query: [['api_key', 'k 1']] });
+    expect(applyAuth({ type: 'apikey', key: 'X-API-Key', value: 'k1', in: 'header' })).toEqual({
+      headers: [['X-API-Key', 'k1']],
+    });
+    expect(applyAuth({ type: 'apikey', key: 'api_key', value: 'k 1', in: 'query' })).toEqual({
+      query: [['api_key', 'k 1']],
+    });
     expect(applyAuth({ type: 'apikey', key: '', value: 'k', in: 'query' }).skipped).toMatch(/Key/);
   });
 
@@ -42,8 +50,12 @@ describe('auth descriptors', () => {
       skipped: 'Username and password are empty, so no Authorization header is sent.',
     });
     // One of the two empty is legitimate (RFC 7617 §2): sent.
-    expect(applyAuth({ type: 'basic', username: 'user', password: '' })).toEqual({ headers: [['Authorization', 'Basic dXNlcjo=']] });
-    expect(applyAuth({ type: 'basic', username: '', password: 'pw' })).toEqual({ headers: [['Authorization', 'Basic OnB3']] });
+    expect(applyAuth({ type: 'basic', username: 'user', password: '' })).toEqual({
+      headers: [['Authorization', 'Basic dXNlcjo=']],
+    });
+    expect(applyAuth({ type: 'basic', username: '', password: 'pw' })).toEqual({
+      headers: [['Authorization', 'Basic OnB3']],
+    });
     expect(applyAuth({ type: 'apikey', key: ' ', value: 'k', in: 'header' })).toEqual({
       skipped: 'The API key name (Key) is empty, so the key is not sent.',
     });

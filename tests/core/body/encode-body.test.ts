@@ -31,7 +31,15 @@ describe('encodeBody', () => {
       {
         mode: 'multipart',
         parts: [
-          { id: 'p1', name: 'note', enabled: true, kind: 'text', value: 'x', contentType: 'text/plain\r\nX-Injected: 1', file: null },
+          {
+            id: 'p1',
+            name: 'note',
+            enabled: true,
+            kind: 'text',
+            value: 'x',
+            contentType: 'text/plain\r\nX-Injected: 1',
+            file: null,
+          },
           { id: 'p2', name: 'ok', enabled: true, kind: 'text', value: 'y', contentType: 'text/plain', file: null },
           { id: 'p3', name: 'up', enabled: true, kind: 'file', value: '', contentType: '', file },
         ],
@@ -42,8 +50,14 @@ describe('encodeBody', () => {
       bytes: null,
       contentType: null,
       errors: [
-        { rowId: 'p1', message: 'The content type of form field "note" contains a line break or NUL; a part header cannot hold one.' },
-        { rowId: 'p3', message: 'The content type of form field "up" contains a line break or NUL; a part header cannot hold one.' },
+        {
+          rowId: 'p1',
+          message: 'The content type of form field "note" contains a line break or NUL; a part header cannot hold one.',
+        },
+        {
+          rowId: 'p3',
+          message: 'The content type of form field "up" contains a line break or NUL; a part header cannot hold one.',
+        },
       ],
     });
   });
@@ -66,28 +80,52 @@ describe('encodeBody', () => {
 
   it('sends a binary file exactly, with its type', () => {
     const bytes = new Uint8Array([1, 2, 255]);
-    const r = encodeBody({ mode: 'binary', file: { fileId: 'f', fileName: 'x.png', contentType: 'image/png', size: 3 } }, (id) => (id === 'f' ? bytes : undefined));
+    const r = encodeBody(
+      { mode: 'binary', file: { fileId: 'f', fileName: 'x.png', contentType: 'image/png', size: 3 } },
+      (id) => (id === 'f' ? bytes : undefined),
+    );
     expect(r).toEqual({ bytes, contentType: 'image/png', errors: [] });
   });
 
   it('reports a missing file, naming it', () => {
-    expect(encodeBody({ mode: 'binary', file: { fileId: 'f', fileName: 'x.png', contentType: '', size: 3 } }, none).errors).toEqual([
-      { message: 'The file "x.png" is no longer available; choose it again.' },
+    expect(
+      encodeBody({ mode: 'binary', file: { fileId: 'f', fileName: 'x.png', contentType: '', size: 3 } }, none).errors,
+    ).toEqual([{ message: 'The file "x.png" is no longer available; choose it again.' }]);
+    expect(encodeBody({ mode: 'binary', file: null }, none).errors).toEqual([
+      { message: 'Binary body: no file is chosen.' },
     ]);
-    expect(encodeBody({ mode: 'binary', file: null }, none).errors).toEqual([{ message: 'Binary body: no file is chosen.' }]);
     const r = encodeBody(
       {
         mode: 'multipart',
-        parts: [{ id: 'p1', name: 'doc', enabled: true, kind: 'file', value: '', contentType: '', file: { fileId: 'gone', fileName: 'a.pdf', contentType: 'application/pdf', size: 1 } }],
+        parts: [
+          {
+            id: 'p1',
+            name: 'doc',
+            enabled: true,
+            kind: 'file',
+            value: '',
+            contentType: '',
+            file: { fileId: 'gone', fileName: 'a.pdf', contentType: 'application/pdf', size: 1 },
+          },
+        ],
       },
       none,
     );
-    expect(r).toEqual({ bytes: null, contentType: null, errors: [{ rowId: 'p1', message: 'The file "a.pdf" for form field "doc" is no longer available; choose it again.' }] });
+    expect(r).toEqual({
+      bytes: null,
+      contentType: null,
+      errors: [
+        { rowId: 'p1', message: 'The file "a.pdf" for form field "doc" is no longer available; choose it again.' },
+      ],
+    });
   });
 
   it('builds multipart with the boundary in its Content-Type', () => {
     const r = encodeBody(
-      { mode: 'multipart', parts: [{ id: 'p', name: 'a', enabled: true, kind: 'text', value: '1', contentType: '', file: null }] },
+      {
+        mode: 'multipart',
+        parts: [{ id: 'p', name: 'a', enabled: true, kind: 'text', value: '1', contentType: '', file: null }],
+      },
       none,
       'B',
     );

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { deterministicBoundary, encodeMultipart, escapeDispositionParam, type MultipartEntry } from '../../../src/core/body/multipart.ts';
+import {
+  deterministicBoundary,
+  encodeMultipart,
+  escapeDispositionParam,
+  type MultipartEntry,
+} from '../../../src/core/body/multipart.ts';
 
 const dec = (b: Uint8Array) => Buffer.from(b).toString('latin1');
 
@@ -25,7 +30,9 @@ describe('multipart/form-data', () => {
 
   it('is parsed back by the WHATWG multipart parser with the file bytes intact', async () => {
     const { bytes, boundary } = encodeMultipart(entries);
-    const form = await new Response(new Uint8Array(bytes), { headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}` } }).formData();
+    const form = await new Response(new Uint8Array(bytes), {
+      headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}` },
+    }).formData();
     expect(form.get('title')).toBe('Zoë ✓');
     const upload = form.get('upload') as File;
     expect(upload.name).toBe('a "b".bin');
@@ -46,7 +53,9 @@ describe('multipart/form-data', () => {
   it('picks another boundary when a file contains it', () => {
     // The boundary hashes file metadata (name, type, size), not the bytes: a file of the same
     // size holding the delimiter forces a collision that must be avoided.
-    const entry = (bytes: Uint8Array): MultipartEntry[] => [{ kind: 'file', name: 'f', fileName: 'f.bin', contentType: '', bytes }];
+    const entry = (bytes: Uint8Array): MultipartEntry[] => [
+      { kind: 'file', name: 'f', fileName: 'f.bin', contentType: '', bytes },
+    ];
     const colliding = deterministicBoundary(entry(new Uint8Array(40)));
     const content = new TextEncoder().encode(`--${colliding}`);
     expect(content.length).toBe(40);

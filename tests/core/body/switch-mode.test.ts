@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Body, BodyMode, KeyValueRow } from '../../../src/core/model/draft.ts';
-import { contentTypeRowsForMode, emptyBodyStash, switchBodyMode, type BodyStash } from '../../../src/core/body/switch-mode.ts';
+import {
+  contentTypeRowsForMode,
+  emptyBodyStash,
+  switchBodyMode,
+  type BodyStash,
+} from '../../../src/core/body/switch-mode.ts';
 
 const row = (id: string, name: string, value: string, enabled = true): KeyValueRow => ({ id, name, value, enabled });
-const ct = (value: string, enabled = true) => [row('a', 'Accept', 'application/json'), row('ct', 'Content-Type', value, enabled)];
+const ct = (value: string, enabled = true) => [
+  row('a', 'Accept', 'application/json'),
+  row('ct', 'Content-Type', value, enabled),
+];
 const ids = () => {
   let n = 0;
   return () => `id${++n}`;
@@ -13,16 +21,22 @@ const ids = () => {
 describe('contentTypeRowsForMode', () => {
   it('a default row follows the mode: JSON → multipart, form, text, XML', () => {
     expect(contentTypeRowsForMode(ct('application/json'), 'json', 'multipart')).toEqual(ct('multipart/form-data'));
-    expect(contentTypeRowsForMode(ct('application/json'), 'json', 'form-urlencoded')).toEqual(ct('application/x-www-form-urlencoded'));
+    expect(contentTypeRowsForMode(ct('application/json'), 'json', 'form-urlencoded')).toEqual(
+      ct('application/x-www-form-urlencoded'),
+    );
     expect(contentTypeRowsForMode(ct('application/json'), 'json', 'text')).toEqual(ct('text/plain; charset=utf-8'));
     expect(contentTypeRowsForMode(ct('application/json'), 'json', 'xml')).toEqual(ct('application/xml'));
-    expect(contentTypeRowsForMode(ct('multipart/form-data; boundary=x'), 'multipart', 'json')).toEqual(ct('application/json'));
+    expect(contentTypeRowsForMode(ct('multipart/form-data; boundary=x'), 'multipart', 'json')).toEqual(
+      ct('application/json'),
+    );
     expect(contentTypeRowsForMode(ct('text/plain'), 'text', 'json')).toEqual(ct('application/json'));
   });
 
   it('matches the media type case-insensitively, with parameters, and the header name in any case', () => {
     const rows = [row('ct', 'content-type', 'Application/JSON; charset=utf-8')];
-    expect(contentTypeRowsForMode(rows, 'json', 'multipart')).toEqual([row('ct', 'content-type', 'multipart/form-data')]);
+    expect(contentTypeRowsForMode(rows, 'json', 'multipart')).toEqual([
+      row('ct', 'content-type', 'multipart/form-data'),
+    ]);
   });
 
   it('keeps a customised row, a disabled row and every other row (same object when nothing changes)', () => {
@@ -44,13 +58,19 @@ describe('contentTypeRowsForMode', () => {
   });
 
   it('binary removes a default row so the file’s own type is sent', () => {
-    expect(contentTypeRowsForMode(ct('application/json'), 'json', 'binary')).toEqual([row('a', 'Accept', 'application/json')]);
+    expect(contentTypeRowsForMode(ct('application/json'), 'json', 'binary')).toEqual([
+      row('a', 'Accept', 'application/json'),
+    ]);
     const custom = ct('image/png');
     expect(contentTypeRowsForMode(custom, 'json', 'binary')).toBe(custom);
   });
 
   it('updates every enabled default row, leaves other headers in place', () => {
-    const rows = [row('1', 'Content-Type', 'application/json'), row('2', 'X', 'application/json'), row('3', 'CONTENT-TYPE', 'application/json')];
+    const rows = [
+      row('1', 'Content-Type', 'application/json'),
+      row('2', 'X', 'application/json'),
+      row('3', 'CONTENT-TYPE', 'application/json'),
+    ];
     expect(contentTypeRowsForMode(rows, 'json', 'form-urlencoded')).toEqual([
       row('1', 'Content-Type', 'application/x-www-form-urlencoded'),
       row('2', 'X', 'application/json'),
@@ -92,15 +112,24 @@ describe('switchBodyMode', () => {
   });
 
   it('a fresh form has one empty row; a fresh text mode with no text yet is empty', () => {
-    expect(go(['form-urlencoded'], { mode: 'none' }).body).toEqual({ mode: 'form-urlencoded', fields: [row('id1', '', '')] });
+    expect(go(['form-urlencoded'], { mode: 'none' }).body).toEqual({
+      mode: 'form-urlencoded',
+      fields: [row('id1', '', '')],
+    });
     expect(go(['json'], { mode: 'none' }).body).toEqual({ mode: 'json', text: '' });
   });
 
   it('property: any path of switches brings back the last text and the last form, multipart and binary bodies', () => {
     const modes = fc.constantFrom<BodyMode>('none', 'json', 'text', 'xml', 'form-urlencoded', 'multipart', 'binary');
     const form: Body = { mode: 'form-urlencoded', fields: [row('f', 'k', 'v')] };
-    const multipart: Body = { mode: 'multipart', parts: [{ id: 'p', name: 'n', enabled: true, kind: 'text', value: 'x', contentType: '', file: null }] };
-    const binary: Body = { mode: 'binary', file: { fileId: 'b', fileName: 'a.bin', contentType: 'image/png', size: 3 } };
+    const multipart: Body = {
+      mode: 'multipart',
+      parts: [{ id: 'p', name: 'n', enabled: true, kind: 'text', value: 'x', contentType: '', file: null }],
+    };
+    const binary: Body = {
+      mode: 'binary',
+      file: { fileId: 'b', fileName: 'a.bin', contentType: 'image/png', size: 3 },
+    };
     fc.assert(
       fc.property(fc.array(modes, { maxLength: 15 }), (path) => {
         const start = go(['form-urlencoded'], form, { bodies: { multipart, binary }, text: 'T' });

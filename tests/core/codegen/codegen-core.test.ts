@@ -18,7 +18,9 @@ const req = (over: Partial<EffectiveRequest> = {}): EffectiveRequest => ({
 
 describe('literals', () => {
   test('jsString escapes quote, backslash, controls, U+2028', () => {
-    expect(jsString("it's \\ \n\r\t\u0001\u2028 Zoë ✓ ${x} `y`")).toBe("'it\\'s \\\\ \\n\\r\\t\\u0001\\u2028 Zoë ✓ ${x} `y`'");
+    expect(jsString("it's \\ \n\r\t\u0001\u2028 Zoë ✓ ${x} `y`")).toBe(
+      "'it\\'s \\\\ \\n\\r\\t\\u0001\\u2028 Zoë ✓ ${x} `y`'",
+    );
   });
   test('pyString / pyBytes', () => {
     expect(pyString('a"b\\c\nZoë')).toBe('"a\\"b\\\\c\\nZoë"');
@@ -55,7 +57,11 @@ describe('body views', () => {
     expect(parseMultipart(enc('--XyZ\r\nbroken'), 'XyZ')).toBeNull();
   });
   test('bodySegments reproduce the content with the file part as a reference', () => {
-    const r = req({ method: 'POST', headers: [{ name: 'Content-Type', value: 'multipart/form-data; boundary=XyZ', source: 'body' }], body: enc(MP) });
+    const r = req({
+      method: 'POST',
+      headers: [{ name: 'Content-Type', value: 'multipart/form-data; boundary=XyZ', source: 'body' }],
+      body: enc(MP),
+    });
     const segs = bodySegments(describeBody(r));
     expect(segs.map((s) => ('file' in s ? { file: s.file } : new TextDecoder().decode(s.bytes)))).toEqual([
       '--XyZ\r\nContent-Disposition: form-data; name="note"\r\n\r\nhi ✓\r\n--XyZ\r\nContent-Disposition: form-data; name="up"; filename="a.txt"\r\nContent-Type: text/plain\r\n\r\n',
@@ -84,19 +90,42 @@ describe('HAR', () => {
     expect(har.queryString).toEqual([]);
   });
   test('combineHeaders joins repeats (Cookie with "; ")', () => {
-    expect(combineHeaders([{ name: 'X-A', value: '1' }, { name: 'x-a', value: '2' }, { name: 'Cookie', value: 'a=1' }, { name: 'cookie', value: 'b=2' }])).toEqual([
+    expect(
+      combineHeaders([
+        { name: 'X-A', value: '1' },
+        { name: 'x-a', value: '2' },
+        { name: 'Cookie', value: 'a=1' },
+        { name: 'cookie', value: 'b=2' },
+      ]),
+    ).toEqual([
       { name: 'X-A', value: '1, 2' },
       { name: 'Cookie', value: 'a=1; b=2' },
     ]);
   });
   test('multipart becomes params without the boundary Content-Type; text keeps the octets', () => {
-    const mp = toHarRequest(req({ method: 'POST', headers: [{ name: 'Content-Type', value: 'multipart/form-data; boundary=XyZ', source: 'body' }], body: enc(MP) }));
+    const mp = toHarRequest(
+      req({
+        method: 'POST',
+        headers: [{ name: 'Content-Type', value: 'multipart/form-data; boundary=XyZ', source: 'body' }],
+        body: enc(MP),
+      }),
+    );
     expect(mp.headers).toEqual([]);
     expect(mp.postData).toEqual({
       mimeType: 'multipart/form-data',
-      params: [{ name: 'note', value: 'hi ✓' }, { name: 'up', fileName: 'a.txt', contentType: 'text/plain' }],
+      params: [
+        { name: 'note', value: 'hi ✓' },
+        { name: 'up', fileName: 'a.txt', contentType: 'text/plain' },
+      ],
     });
-    const json = toHarRequest(req({ method: 'POST', headers: [{ name: 'Content-Type', value: 'application/json', source: 'user' }], body: enc('{"a": 1}') }), { bodyMimeType: 'octet-stream' });
+    const json = toHarRequest(
+      req({
+        method: 'POST',
+        headers: [{ name: 'Content-Type', value: 'application/json', source: 'user' }],
+        body: enc('{"a": 1}'),
+      }),
+      { bodyMimeType: 'octet-stream' },
+    );
     expect(json.postData).toEqual({ mimeType: 'application/octet-stream', text: '{"a": 1}' });
     expect(json.headers).toEqual([{ name: 'Content-Type', value: 'application/json' }]);
     expect(json.bodySize).toBe(8);
@@ -106,11 +135,31 @@ describe('HAR', () => {
 describe('curlCommand', () => {
   test('globoff, quoting, exact body, no curl-added Content-Type', () => {
     expect(
-      curlCommand(req({ method: 'PUT', url: 'http://h.test/p?a[0]=1', headers: [{ name: 'X-Q', value: `it's $HOME`, source: 'user' }], body: enc("O'Brien\n") })),
-    ).toBe(`curl --globoff \\\n  --request PUT \\\n  'http://h.test/p?a[0]=1' \\\n  --header 'X-Q: it'\\''s $HOME' \\\n  --header 'Content-Type:' \\\n  --data-raw 'O'\\''Brien\n'\n`);
+      curlCommand(
+        req({
+          method: 'PUT',
+          url: 'http://h.test/p?a[0]=1',
+          headers: [{ name: 'X-Q', value: `it's $HOME`, source: 'user' }],
+          body: enc("O'Brien\n"),
+        }),
+      ),
+    ).toBe(
+      `curl --globoff \\\n  --request PUT \\\n  'http://h.test/p?a[0]=1' \\\n  --header 'X-Q: it'\\''s $HOME' \\\n  --header 'Content-Type:' \\\n  --data-raw 'O'\\''Brien\n'\n`,
+    );
   });
-  test('empty header value uses curl\'s "Name;" form; non-UTF-8 content uses $\'\\xNN\'', () => {
-    expect(curlCommand(req({ method: 'POST', headers: [{ name: 'X-Empty', value: '', source: 'user' }, { name: 'Content-Type', value: 'application/octet-stream', source: 'body' }], body: new Uint8Array([0xff, 0x41]) }))).toBe(
+  test("empty header value uses curl's \"Name;\" form; non-UTF-8 content uses $'\\xNN'", () => {
+    expect(
+      curlCommand(
+        req({
+          method: 'POST',
+          headers: [
+            { name: 'X-Empty', value: '', source: 'user' },
+            { name: 'Content-Type', value: 'application/octet-stream', source: 'body' },
+          ],
+          body: new Uint8Array([0xff, 0x41]),
+        }),
+      ),
+    ).toBe(
       "curl http://127.0.0.1:8080/echo/i \\\n  --header 'X-Empty;' \\\n  --header 'Content-Type: application/octet-stream' \\\n  --data-binary $'\\xffA'\n",
     );
   });
@@ -119,12 +168,37 @@ describe('curlCommand', () => {
 describe('targets', () => {
   test('every issue-5 target is offered', () => {
     expect(CODE_TARGETS.map((t) => t.id)).toEqual([
-      'curl', 'httpie', 'wget', 'powershell', 'js-fetch', 'node-fetch', 'node-axios', 'python-requests', 'python-http-client',
-      'php-curl', 'php-guzzle', 'java-nethttp', 'java-okhttp', 'csharp-httpclient', 'go', 'ruby', 'rust-reqwest', 'swift', 'kotlin-okhttp', 'http',
+      'curl',
+      'httpie',
+      'wget',
+      'powershell',
+      'js-fetch',
+      'node-fetch',
+      'node-axios',
+      'python-requests',
+      'python-http-client',
+      'php-curl',
+      'php-guzzle',
+      'java-nethttp',
+      'java-okhttp',
+      'csharp-httpclient',
+      'go',
+      'ruby',
+      'rust-reqwest',
+      'swift',
+      'kotlin-okhttp',
+      'http',
     ]);
   });
   test('multipart snippets say which file they read', async () => {
-    const s = await generateSnippet('python-requests', req({ method: 'POST', headers: [{ name: 'Content-Type', value: 'multipart/form-data; boundary=XyZ', source: 'body' }], body: enc(MP) }));
+    const s = await generateSnippet(
+      'python-requests',
+      req({
+        method: 'POST',
+        headers: [{ name: 'Content-Type', value: 'multipart/form-data; boundary=XyZ', source: 'body' }],
+        body: enc(MP),
+      }),
+    );
     expect(s.notes).toEqual([
       'Reads the file "a.txt" from the working directory (part "up").',
       'The client makes its own multipart boundary; parts, names and file bytes are the same.',
@@ -143,7 +217,15 @@ describe('code panel options', () => {
 describe('curlCommand with NUL octets', () => {
   test('pipes the content from printf, escaping % \\ and quotes', () => {
     expect(
-      curlCommand(req({ method: 'PUT', headers: [{ name: 'Content-Type', value: 'application/octet-stream', source: 'body' }], body: new Uint8Array([0x00, 0x25, 0x5c, 0x27, 0x41, 0xff]) })),
-    ).toBe("printf '\\x00%%\\\\'\\''A\\xff' | curl --request PUT \\\n  http://127.0.0.1:8080/echo/i \\\n  --header 'Content-Type: application/octet-stream' \\\n  --data-binary @-\n");
+      curlCommand(
+        req({
+          method: 'PUT',
+          headers: [{ name: 'Content-Type', value: 'application/octet-stream', source: 'body' }],
+          body: new Uint8Array([0x00, 0x25, 0x5c, 0x27, 0x41, 0xff]),
+        }),
+      ),
+    ).toBe(
+      "printf '\\x00%%\\\\'\\''A\\xff' | curl --request PUT \\\n  http://127.0.0.1:8080/echo/i \\\n  --header 'Content-Type: application/octet-stream' \\\n  --data-binary @-\n",
+    );
   });
 });

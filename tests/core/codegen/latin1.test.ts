@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { fixLatin1Headers, isLatin1Text, latin1Note, phpDoubleOctets, shellHeaderWord } from '../../../src/core/codegen/latin1.ts';
+import {
+  fixLatin1Headers,
+  isLatin1Text,
+  latin1Note,
+  phpDoubleOctets,
+  shellHeaderWord,
+} from '../../../src/core/codegen/latin1.ts';
 import { byteStringToBytes } from '../../../src/core/wire/proxy-codec.ts';
 import { curlCommand } from '../../../src/core/codegen/curl.ts';
 import type { EffectiveRequest } from '../../../src/core/resolve/types.ts';
@@ -46,8 +52,12 @@ describe('Latin-1 header values (U+0080–U+00FF sent as one octet each, like Se
 
   test('Go, Rust and Ruby header lines get octet escapes; other lines stay', () => {
     const r = req([['X-L', 'café']]);
-    expect(fixLatin1Headers('go', '\treq.Header.Add("X-L", "café")\n// café', r)).toBe('\treq.Header.Add("X-L", "caf\\xe9")\n// café');
-    expect(fixLatin1Headers('rust-reqwest', '    .header("X-L", "café");', r)).toBe('    .header("X-L", &b"caf\\xe9"[..]);');
+    expect(fixLatin1Headers('go', '\treq.Header.Add("X-L", "café")\n// café', r)).toBe(
+      '\treq.Header.Add("X-L", "caf\\xe9")\n// café',
+    );
+    expect(fixLatin1Headers('rust-reqwest', '    .header("X-L", "café");', r)).toBe(
+      '    .header("X-L", &b"caf\\xe9"[..]);',
+    );
     expect(fixLatin1Headers('ruby', `request["X-L"] = 'café'`, r)).toBe('request["X-L"] = "caf\\xe9"');
   });
 

@@ -27,11 +27,19 @@ const draftArb: fc.Arbitrary<RequestDraft> = fc
     path: fc.stringMatching(/^(\/[A-Za-z0-9._~-]{0,6}){0,3}$/),
     query: fc.array(fc.tuple(queryText, queryText), { maxLength: 3 }),
     headers: fc.array(
-      fc.tuple(token.filter((n) => !['host', 'content-length', 'cookie', 'content-type', 'authorization'].includes(n.toLowerCase())), fieldValue),
+      fc.tuple(
+        token.filter(
+          (n) => !['host', 'content-length', 'cookie', 'content-type', 'authorization'].includes(n.toLowerCase()),
+        ),
+        fieldValue,
+      ),
       { maxLength: 4 },
     ),
     auth: fc.option(fc.tuple(fc.stringMatching(/^[a-z]{1,6}$/), fieldValue), { nil: null }),
-    body: fc.option(fc.tuple(fc.constantFrom('json', 'text', 'xml') as fc.Arbitrary<'json' | 'text' | 'xml'>, bodyText), { nil: null }),
+    body: fc.option(
+      fc.tuple(fc.constantFrom('json', 'text', 'xml') as fc.Arbitrary<'json' | 'text' | 'xml'>, bodyText),
+      { nil: null },
+    ),
   })
   .map((r) => {
     const d = blankDraft();

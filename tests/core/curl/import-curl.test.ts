@@ -30,7 +30,9 @@ describe('importCurl (issue 5 cases)', () => {
   });
 
   test('-G -d … --data-urlencode → GET /p?z=0&a=1&b=x%20y&c=d+e, no body', async () => {
-    const { req, raw } = await effective(`curl -G -d a=1 -d 'b=x%20y' --data-urlencode 'c=d e' 'http://h.example.test/p?z=0'`);
+    const { req, raw } = await effective(
+      `curl -G -d a=1 -d 'b=x%20y' --data-urlencode 'c=d e' 'http://h.example.test/p?z=0'`,
+    );
     expect(req.method).toBe('GET');
     expect(req.url).toBe('http://h.example.test/p?z=0&a=1&b=x%20y&c=d+e');
     expect(req.body).toBeNull();
@@ -55,7 +57,9 @@ describe('importCurl (issue 5 cases)', () => {
   });
 
   test("-H 'X-Note: hello: world' keeps the value after the first colon", async () => {
-    const { req } = await effective(`curl -H 'X-Note: hello: world' -H 'Accept: application/json' https://api.example.test/get`);
+    const { req } = await effective(
+      `curl -H 'X-Note: hello: world' -H 'Accept: application/json' https://api.example.test/get`,
+    );
     expect(req.method).toBe('GET');
     expect(req.url).toBe('https://api.example.test/get');
     expect(headers(req)).toEqual([
@@ -88,7 +92,9 @@ describe('importCurl (issue 5 cases)', () => {
   });
 
   test('line continuations and --compressed: imported with a warning, never a failure', async () => {
-    const { req, warnings } = await effective("curl https://x.example.test/a \\\n  -H 'A: b' \\\n  --compressed \\\n  -k");
+    const { req, warnings } = await effective(
+      "curl https://x.example.test/a \\\n  -H 'A: b' \\\n  --compressed \\\n  -k",
+    );
     expect(req.method).toBe('GET');
     expect(req.url).toBe('https://x.example.test/a');
     expect(headers(req)).toEqual([['A', 'b']]);
@@ -104,7 +110,9 @@ describe('importCurl warnings: one sentence each', () => {
     const imported = await importCurl('curl -H "X-Dollar: $HOME" https://h.example.test/');
     expect(imported.error).toBeNull();
     expect(imported.draft.headers.map((h) => [h.name, h.value])).toEqual([['X-Dollar', '$HOME']]);
-    expect(imported.warnings).toEqual(['The header X-Dollar contains $HOME, which a shell would expand; Parley imports it as written.']);
+    expect(imported.warnings).toEqual([
+      'The header X-Dollar contains $HOME, which a shell would expand; Parley imports it as written.',
+    ]);
   });
 
   test('expansions in the URL, -u and an unsupported option, and the unsupported option itself', async () => {
@@ -121,7 +129,9 @@ describe('importCurl warnings: one sentence each', () => {
 
   test('several expansions in one value are named in one sentence', async () => {
     const imported = await importCurl('curl -H "X-A: ${A}b$(c)" https://h.example.test/');
-    expect(imported.warnings).toEqual(['The header X-A contains ${A} and $(c), which a shell would expand; Parley imports it as written.']);
+    expect(imported.warnings).toEqual([
+      'The header X-A contains ${A} and $(c), which a shell would expand; Parley imports it as written.',
+    ]);
   });
 });
 
@@ -133,7 +143,13 @@ describe('importCurl (more of curl)', () => {
 
   test('-d with a form body becomes form fields when they re-encode to the same octets', async () => {
     const imported = await importCurl("curl -d 'q=%ED%85%8C%EC%8A%A4%ED%8A%B8&a=b+c' http://x.example.test/");
-    expect(imported.draft.body).toMatchObject({ mode: 'form-urlencoded', fields: [{ name: 'q', value: '테스트' }, { name: 'a', value: 'b c' }] });
+    expect(imported.draft.body).toMatchObject({
+      mode: 'form-urlencoded',
+      fields: [
+        { name: 'q', value: '테스트' },
+        { name: 'a', value: 'b c' },
+      ],
+    });
     const { req } = await effective("curl -d 'q=%ED%85%8C%EC%8A%A4%ED%8A%B8&a=b+c' http://x.example.test/");
     expect(body(req)).toBe('q=%ED%85%8C%EC%8A%A4%ED%8A%B8&a=b+c');
     expect(headers(req)).toEqual([['Content-Type', 'application/x-www-form-urlencoded']]);
@@ -154,12 +170,16 @@ describe('importCurl (more of curl)', () => {
       ['note', 'text', 'hi', '', null],
       ['up', 'file', '', 'text/plain', 'a.txt'],
     ]);
-    expect(imported.warnings).toEqual(['Form field "up" sends the file "dir/a.txt"; choose that file in the body to send it.']);
+    expect(imported.warnings).toEqual([
+      'Form field "up" sends the file "dir/a.txt"; choose that file in the body to send it.',
+    ]);
   });
 
   test('unreadable input → an error sentence, a blank draft, no throw', async () => {
     const bad = await importCurl("curl 'unterminated");
-    expect(bad.error).toBe("This is not a cURL command Parley can read: Bash parsing error on line 1: curl 'unterminated.");
+    expect(bad.error).toBe(
+      "This is not a cURL command Parley can read: Bash parsing error on line 1: curl 'unterminated.",
+    );
     const notCurl = await importCurl('wget http://x.example.test/');
     expect(notCurl.error).toBe(
       'This is not a cURL command Parley can read: command should begin with "curl" but instead begins with "wget" wget http://x.example.test/.',

@@ -15,7 +15,9 @@ function syntaxError(text: string): JsonSyntaxError {
 describe('formatJson / minifyJson keep every token as written', () => {
   it('keeps big integers, 1.0, 1e400 and escapes', () => {
     expect(formatJson('{"id":1000000000000003023}')).toBe('{\n  "id": 1000000000000003023\n}');
-    expect(minifyJson('{ "id" : 1194137245683023872 ,\n "x": [ 1.0 , 1e400, -0, 2E-7 ] }')).toBe('{"id":1194137245683023872,"x":[1.0,1e400,-0,2E-7]}');
+    expect(minifyJson('{ "id" : 1194137245683023872 ,\n "x": [ 1.0 , 1e400, -0, 2E-7 ] }')).toBe(
+      '{"id":1194137245683023872,"x":[1.0,1e400,-0,2E-7]}',
+    );
     expect(formatJson('["\\u00e9\\n", "a\\"b", "Zoë 😀"]')).toBe('[\n  "\\u00e9\\n",\n  "a\\"b",\n  "Zoë 😀"\n]');
   });
 
@@ -83,15 +85,20 @@ describe('JsonSyntaxError', () => {
     expect(validateJson('{"a":[1,2,{"b":null}]}')).toBeNull();
     expect(validateJson('{"a":}')?.column).toBe(6);
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('{', '}', '[', ']', '"', ':', ',', '1', '-', '.', 'e', ' ', 'a', '\\', 'true', 'null') }), (text) => {
-        let parses = true;
-        try {
-          JSON.parse(text);
-        } catch {
-          parses = false;
-        }
-        expect(validateJson(text) === null).toBe(parses);
-      }),
+      fc.property(
+        fc.string({
+          unit: fc.constantFrom('{', '}', '[', ']', '"', ':', ',', '1', '-', '.', 'e', ' ', 'a', '\\', 'true', 'null'),
+        }),
+        (text) => {
+          let parses = true;
+          try {
+            JSON.parse(text);
+          } catch {
+            parses = false;
+          }
+          expect(validateJson(text) === null).toBe(parses);
+        },
+      ),
       { numRuns: 2000 },
     );
   });

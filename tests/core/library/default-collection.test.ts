@@ -6,7 +6,13 @@ import type { Collection, SavedRequest } from '../../../src/core/library/records
 
 const col = (id: string, name: string): Collection => ({ v: 1, id, name, createdAt: 1 });
 const req = (id: string, collectionId: string, createdAt = 7): SavedRequest => ({
-  v: 1, id, name: id, collectionId, createdAt, updatedAt: createdAt, draft: blankDraft(),
+  v: 1,
+  id,
+  name: id,
+  collectionId,
+  createdAt,
+  updatedAt: createdAt,
+  draft: blankDraft(),
 });
 let seq = 0;
 const makeId = () => `id${++seq}`;
@@ -21,23 +27,38 @@ describe('the default collection "My requests" has a fixed id', () => {
 
   it('an empty name means the default collection too; it is reused, not created again', () => {
     const existing = [defaultCollection(5)];
-    expect(collectionForNewName('  ', existing, 100, makeId)).toEqual({ collection: defaultCollection(5), create: false });
-    expect(collectionForNewName('My requests', existing, 100, makeId)).toEqual({ collection: defaultCollection(5), create: false });
+    expect(collectionForNewName('  ', existing, 100, makeId)).toEqual({
+      collection: defaultCollection(5),
+      create: false,
+    });
+    expect(collectionForNewName('My requests', existing, 100, makeId)).toEqual({
+      collection: defaultCollection(5),
+      create: false,
+    });
   });
 
   it('a "My requests" kept from before ids were fixed is reused', () => {
-    expect(collectionForNewName('My requests', [col('old-1', 'My requests')], 100, makeId)).toEqual({ collection: col('old-1', 'My requests'), create: false });
+    expect(collectionForNewName('My requests', [col('old-1', 'My requests')], 100, makeId)).toEqual({
+      collection: col('old-1', 'My requests'),
+      create: false,
+    });
   });
 
   it('any other name makes a new collection', () => {
     seq = 0;
-    expect(collectionForNewName(' Team ', [defaultCollection(5)], 100, makeId)).toEqual({ collection: { v: 1, id: 'id1', name: 'Team', createdAt: 100 }, create: true });
+    expect(collectionForNewName(' Team ', [defaultCollection(5)], 100, makeId)).toEqual({
+      collection: { v: 1, id: 'id1', name: 'Team', createdAt: 100 },
+      create: true,
+    });
   });
 });
 
 describe('import places requests without a known collection in "My requests"', () => {
   it('creates the default collection (fixed id) when neither library has it', () => {
-    const plan = planImport({ collections: [], requests: [], history: [] }, { collections: [], requests: [req('r1', 'gone')], history: [] });
+    const plan = planImport(
+      { collections: [], requests: [], history: [] },
+      { collections: [], requests: [req('r1', 'gone')], history: [] },
+    );
     expect(plan.write).toEqual([
       { kind: 'collection', record: { v: 1, id: 'default', name: 'My requests', createdAt: 7 } },
       { kind: 'request', record: req('r1', 'default') },
@@ -54,7 +75,11 @@ describe('import places requests without a known collection in "My requests"', (
   });
 
   it('a v0 request without a folder lands in the same default collection as a save does', () => {
-    const text = JSON.stringify({ format: 'parley-library', version: 1, requests: [{ id: 'old', name: 'Old', method: 'GET', url: 'http://a.test/', headers: {}, savedAt: 3 }] });
+    const text = JSON.stringify({
+      format: 'parley-library',
+      version: 1,
+      requests: [{ id: 'old', name: 'Old', method: 'GET', url: 'http://a.test/', headers: {}, savedAt: 3 }],
+    });
     const parsed = parseExport(text, 9, makeId);
     if (!parsed.ok) throw new Error(parsed.message);
     const plan = planImport({ collections: [defaultCollection(1)], requests: [], history: [] }, parsed.library);
@@ -63,7 +88,13 @@ describe('import places requests without a known collection in "My requests"', (
   });
 
   it('requests whose collection is in the file keep it', () => {
-    const plan = planImport({ collections: [], requests: [], history: [] }, { collections: [col('c1', 'Team')], requests: [req('r1', 'c1')], history: [] });
-    expect(plan.write).toEqual([{ kind: 'collection', record: col('c1', 'Team') }, { kind: 'request', record: req('r1', 'c1') }]);
+    const plan = planImport(
+      { collections: [], requests: [], history: [] },
+      { collections: [col('c1', 'Team')], requests: [req('r1', 'c1')], history: [] },
+    );
+    expect(plan.write).toEqual([
+      { kind: 'collection', record: col('c1', 'Team') },
+      { kind: 'request', record: req('r1', 'c1') },
+    ]);
   });
 });

@@ -36,7 +36,11 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 async function sendWithFetch(req: EffectiveRequest): Promise<Buffer> {
   captured.length = 0;
-  await fetch(req.url, { method: req.method, headers: req.headers.map((h): [string, string] => [h.name, h.value]), body: req.body === null ? null : new Uint8Array(req.body) });
+  await fetch(req.url, {
+    method: req.method,
+    headers: req.headers.map((h): [string, string] => [h.name, h.value]),
+    body: req.body === null ? null : new Uint8Array(req.body),
+  });
   return captured[0] as Buffer;
 }
 
@@ -46,27 +50,70 @@ function resolved(d: RequestDraft): EffectiveRequest {
   return r.request as EffectiveRequest;
 }
 
-const rows = (pairs: [string, string][]): QueryRow[] => pairs.map(([name, value], i) => ({ id: `r${i}`, name, value, enabled: true }));
+const rows = (pairs: [string, string][]): QueryRow[] =>
+  pairs.map(([name, value], i) => ({ id: `r${i}`, name, value, enabled: true }));
 
-describe('fetch puts renderHttpMessage\'s request line and content on the wire', () => {
+describe("fetch puts renderHttpMessage's request line and content on the wire", () => {
   const cases: [string, () => RequestDraft][] = [
     ['typed query kept as typed', () => draftFromUrl(`${origin}/s?term=a+b%5Bx%5D&c=d,e:f&sig=abc==#frag`)],
     [
       'table rows encoded',
-      () => ({ ...draftFromUrl(`${origin}/s`), query: rows([['token', 'a b'], ['attrs', 'password%3Dabc'], ['tag', 'test#abc'], ['q', 'a&b'], ['pct', '100%'], ['city', 'Zürich'], ['quote', `it's "x" <y> {z}|^\`\\`]]) }),
+      () => ({
+        ...draftFromUrl(`${origin}/s`),
+        query: rows([
+          ['token', 'a b'],
+          ['attrs', 'password%3Dabc'],
+          ['tag', 'test#abc'],
+          ['q', 'a&b'],
+          ['pct', '100%'],
+          ['city', 'Zürich'],
+          ['quote', `it's "x" <y> {z}|^\`\\`],
+        ]),
+      }),
     ],
-    ['path with spaces and dots', () => ({ ...draftFromUrl(`${origin}/a b/./c/../:id`), pathVariables: { id: 'x/y z' } })],
+    [
+      'path with spaces and dots',
+      () => ({ ...draftFromUrl(`${origin}/a b/./c/../:id`), pathVariables: { id: 'x/y z' } }),
+    ],
     ['POST without a body', () => draftFromUrl(`${origin}/p`, { method: 'POST' })],
     // Not PATCH without a body: undici adds `Content-Length: 0` for PATCH, Chromium (the
     // browser direct mode runs in) only for POST and PUT, as the Fetch standard says.
-    ['UTF-8 JSON body', () => draftFromUrl(`${origin}/echo`, { method: 'POST', body: { mode: 'json', text: '{"name":"Zoë 😀"}' }, headers: headerRows(['X-City', 'Zürich']) })],
-    ['form body', () => draftFromUrl(`${origin}/f`, { method: 'PUT', body: { mode: 'form-urlencoded', fields: [{ id: 'f', name: 'q', value: '테스트 +', enabled: true }] } })],
+    [
+      'UTF-8 JSON body',
+      () =>
+        draftFromUrl(`${origin}/echo`, {
+          method: 'POST',
+          body: { mode: 'json', text: '{"name":"Zoë 😀"}' },
+          headers: headerRows(['X-City', 'Zürich']),
+        }),
+    ],
+    [
+      'form body',
+      () =>
+        draftFromUrl(`${origin}/f`, {
+          method: 'PUT',
+          body: { mode: 'form-urlencoded', fields: [{ id: 'f', name: 'q', value: '테스트 +', enabled: true }] },
+        }),
+    ],
     [
       'multipart body',
       () =>
         draftFromUrl(`${origin}/m`, {
           method: 'POST',
-          body: { mode: 'multipart', parts: [{ id: 'p', name: 'n"1', enabled: true, kind: 'text', value: 'v\r\n--x', contentType: 'text/plain', file: null }] },
+          body: {
+            mode: 'multipart',
+            parts: [
+              {
+                id: 'p',
+                name: 'n"1',
+                enabled: true,
+                kind: 'text',
+                value: 'v\r\n--x',
+                contentType: 'text/plain',
+                file: null,
+              },
+            ],
+          },
         }),
     ],
   ];
@@ -81,7 +128,12 @@ describe('fetch puts renderHttpMessage\'s request line and content on the wire',
     // Every field we show is on the wire with the same value (undici adds its own too, in direct mode as browsers do).
     const wireFields = wireHead.slice(1).map((l) => l.toLowerCase());
     for (const line of ourHead.slice(1)) expect(wireFields).toContain(line.toLowerCase());
-    expect(wireFields.filter((l) => l.startsWith('content-length:'))).toEqual(ourHead.slice(1).filter((l) => /^content-length:/i.test(l)).map((l) => l.toLowerCase()));
+    expect(wireFields.filter((l) => l.startsWith('content-length:'))).toEqual(
+      ourHead
+        .slice(1)
+        .filter((l) => /^content-length:/i.test(l))
+        .map((l) => l.toLowerCase()),
+    );
     expect(wire.subarray(wire.indexOf('\r\n\r\n') + 4).equals(Buffer.from(req.body ?? new Uint8Array()))).toBe(true);
   });
 });

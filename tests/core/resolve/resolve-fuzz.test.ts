@@ -5,12 +5,21 @@ import { resolveRequest } from '../../../src/core/resolve/resolve-request.ts';
 import { renderHttpMessage } from '../../../src/core/resolve/http-message.ts';
 import { isToken } from '../../../src/core/resolve/validate.ts';
 
-const text = fc.string({ unit: fc.constantFrom('a', 'Z', ' ', ':', '/', '?', '#', '&', '=', '%', '{', '}', 'é', '😀', '\r', '\n', '.', '-') });
+const text = fc.string({
+  unit: fc.constantFrom('a', 'Z', ' ', ':', '/', '?', '#', '&', '=', '%', '{', '}', 'é', '😀', '\r', '\n', '.', '-'),
+});
 const row = fc.record({ id: fc.string(), name: text, value: text, enabled: fc.boolean() });
 const draft = fc.record({
   method: fc.constantFrom('GET', 'POST', 'put', 'PURGE', 'BAD METHOD', 'HEAD', ''),
-  url: fc.oneof(text, text.map((t) => `http://127.0.0.1:8080/${t}`), text.map((t) => `{{base}}/${t}`)),
-  query: fc.array(fc.record({ id: fc.string(), name: text, value: text, enabled: fc.boolean(), noEquals: fc.boolean() }), { maxLength: 4 }),
+  url: fc.oneof(
+    text,
+    text.map((t) => `http://127.0.0.1:8080/${t}`),
+    text.map((t) => `{{base}}/${t}`),
+  ),
+  query: fc.array(
+    fc.record({ id: fc.string(), name: text, value: text, enabled: fc.boolean(), noEquals: fc.boolean() }),
+    { maxLength: 4 },
+  ),
   headers: fc.array(row, { maxLength: 4 }),
   pathVariables: fc.dictionary(fc.constantFrom('id', 'x'), text),
   auth: fc.oneof(
@@ -40,7 +49,9 @@ describe('resolveRequest on arbitrary drafts', () => {
           expect(isToken(h.name)).toBe(true);
           expect(h.value).toMatch(/^[\t\x20-\x7e\x80-\xff]*$/);
         }
-        expect(r.request.headers.filter((h) => h.name.toLowerCase() === 'content-type').length).toBe(r.request.body === null ? 0 : 1);
+        expect(r.request.headers.filter((h) => h.name.toLowerCase() === 'content-type').length).toBe(
+          r.request.body === null ? 0 : 1,
+        );
         const raw = renderHttpMessage(r.request, { transport });
         expect(renderHttpMessage(resolveRequest(d, ctx).request!, { transport }).bytes).toEqual(raw.bytes);
       }),

@@ -28,7 +28,14 @@ describe('resolveRequest: the pre-filled example (issue 2)', () => {
 describe('resolveRequest: header rows', () => {
   it('sends enabled rows in order, duplicates kept, blank rows skipped, OWS trimmed', () => {
     const d = draftFromUrl('http://h.test/', {
-      headers: headerRows(['X-A', ' 1 '], ['X-Off', '2', false], ['', ''], ['x-a', 'ü\t'], ['Set-Cookie', 'a=1'], ['Set-Cookie', 'b=2']),
+      headers: headerRows(
+        ['X-A', ' 1 '],
+        ['X-Off', '2', false],
+        ['', ''],
+        ['x-a', 'ü\t'],
+        ['Set-Cookie', 'a=1'],
+        ['Set-Cookie', 'b=2'],
+      ),
     });
     expect(pairs(d)).toEqual([
       ['X-A', '1', 'user'],
@@ -44,18 +51,35 @@ describe('resolveRequest: header rows', () => {
   });
 
   it('names the offending character', () => {
-    const problems = (d: Partial<RequestDraft>) => resolveRequest(draftFromUrl('http://h.test/', d)).problems.map((p) => [p.field, p.rowId, p.message]);
+    const problems = (d: Partial<RequestDraft>) =>
+      resolveRequest(draftFromUrl('http://h.test/', d)).problems.map((p) => [p.field, p.rowId, p.message]);
     expect(problems({ method: 'GET X' })).toEqual([
-      ['method', undefined, 'The method "GET X" contains space (U+0020); a method is a single word of letters, digits and !#$%&\'*+-.^_`|~ (RFC 9110 §9.1).'],
+      [
+        'method',
+        undefined,
+        'The method "GET X" contains space (U+0020); a method is a single word of letters, digits and !#$%&\'*+-.^_`|~ (RFC 9110 §9.1).',
+      ],
     ]);
     expect(problems({ headers: headerRows(['X City', 'a']) })).toEqual([
-      ['header', 'h0', 'The header name "X City" contains space (U+0020); a header name is letters, digits and !#$%&\'*+-.^_`|~ only (RFC 9110 §5.1).'],
+      [
+        'header',
+        'h0',
+        'The header name "X City" contains space (U+0020); a header name is letters, digits and !#$%&\'*+-.^_`|~ only (RFC 9110 §5.1).',
+      ],
     ]);
     expect(problems({ headers: headerRows(['X-Mood', 'ok 😀']) })).toEqual([
-      ['header', 'h0', 'The value of header "X-Mood" contains "😀" (U+1F600), which is outside Latin-1: header fields can only carry Latin-1 characters. Percent-encode it or use a Latin-1 character.'],
+      [
+        'header',
+        'h0',
+        'The value of header "X-Mood" contains "😀" (U+1F600), which is outside Latin-1: header fields can only carry Latin-1 characters. Percent-encode it or use a Latin-1 character.',
+      ],
     ]);
     expect(problems({ headers: headerRows(['X-Split', 'a\r\nInjected: 1']) })).toEqual([
-      ['header', 'h0', 'The value of header "X-Split" contains carriage return (U+000D) and line feed (U+000A), which header fields cannot carry (it would split or corrupt the message).'],
+      [
+        'header',
+        'h0',
+        'The value of header "X-Split" contains carriage return (U+000D) and line feed (U+000A), which header fields cannot carry (it would split or corrupt the message).',
+      ],
     ]);
     expect(problems({ headers: headerRows(['', 'orphan']) })).toEqual([['header', 'h0', 'The header name is empty.']]);
   });
@@ -64,34 +88,64 @@ describe('resolveRequest: header rows', () => {
 describe('resolveRequest: Content-Type', () => {
   const json = { mode: 'json' as const, text: '{}' };
   it('adds the body mode default when no row sets one', () => {
-    expect(pairs(draftFromUrl('http://h.test/', { method: 'POST', body: json }))).toEqual([['Content-Type', 'application/json', 'body']]);
-    expect(pairs(draftFromUrl('http://h.test/', { method: 'POST', body: { mode: 'xml', text: '<a/>' } }))).toEqual([['Content-Type', 'application/xml', 'body']]);
+    expect(pairs(draftFromUrl('http://h.test/', { method: 'POST', body: json }))).toEqual([
+      ['Content-Type', 'application/json', 'body'],
+    ]);
+    expect(pairs(draftFromUrl('http://h.test/', { method: 'POST', body: { mode: 'xml', text: '<a/>' } }))).toEqual([
+      ['Content-Type', 'application/xml', 'body'],
+    ]);
   });
 
   it('lets a typed row win, matched case-insensitively', () => {
-    const d = draftFromUrl('http://h.test/', { method: 'PATCH', body: json, headers: headerRows(['content-TYPE', 'application/merge-patch+json']) });
+    const d = draftFromUrl('http://h.test/', {
+      method: 'PATCH',
+      body: json,
+      headers: headerRows(['content-TYPE', 'application/merge-patch+json']),
+    });
     expect(pairs(d)).toEqual([['content-TYPE', 'application/merge-patch+json', 'user']]);
   });
 
   it('sends exactly one: later typed rows are left out with a warning', () => {
-    const d = draftFromUrl('http://h.test/', { method: 'POST', body: json, headers: headerRows(['Content-Type', 'a/b'], ['Content-Type', 'c/d']) });
+    const d = draftFromUrl('http://h.test/', {
+      method: 'POST',
+      body: json,
+      headers: headerRows(['Content-Type', 'a/b'], ['Content-Type', 'c/d']),
+    });
     const r = resolveRequest(d);
     expect(r.request?.headers.map((h) => h.value)).toEqual(['a/b']);
     expect(r.problems).toEqual([
-      { severity: 'warning', field: 'header', rowId: 'h1', message: 'Only the first Content-Type row is sent; a request has exactly one Content-Type.' },
+      {
+        severity: 'warning',
+        field: 'header',
+        rowId: 'h1',
+        message: 'Only the first Content-Type row is sent; a request has exactly one Content-Type.',
+      },
     ]);
   });
 
   it('sends none without a body, even when a row sets one', () => {
-    const r = resolveRequest(draftFromUrl('http://h.test/', { headers: headerRows(['Content-Type', 'application/json']) }));
+    const r = resolveRequest(
+      draftFromUrl('http://h.test/', { headers: headerRows(['Content-Type', 'application/json']) }),
+    );
     expect(r.request?.headers).toEqual([]);
     expect(r.request?.body).toBeNull();
-    expect(r.problems).toEqual([{ severity: 'warning', field: 'header', rowId: 'h0', message: 'Content-Type is not sent: this request has no body.' }]);
+    expect(r.problems).toEqual([
+      {
+        severity: 'warning',
+        field: 'header',
+        rowId: 'h0',
+        message: 'Content-Type is not sent: this request has no body.',
+      },
+    ]);
     expect(pairs(draftFromUrl('http://h.test/', { method: 'POST', body: { mode: 'json', text: '' } }))).toEqual([]);
   });
 
-  it('sends an empty text body as 0 octets with the typed Content-Type (curl -d \'\')', () => {
-    const d = draftFromUrl('http://h.test/', { method: 'POST', body: { mode: 'text', text: '' }, headers: headerRows(['Content-Type', 'application/x-www-form-urlencoded']) });
+  it("sends an empty text body as 0 octets with the typed Content-Type (curl -d '')", () => {
+    const d = draftFromUrl('http://h.test/', {
+      method: 'POST',
+      body: { mode: 'text', text: '' },
+      headers: headerRows(['Content-Type', 'application/x-www-form-urlencoded']),
+    });
     const r = resolveRequest(d);
     expect(r.problems).toEqual([]);
     expect(r.request?.body).toEqual(new Uint8Array(0));
@@ -105,15 +159,29 @@ describe('resolveRequest: Content-Type', () => {
     const d = draftFromUrl('http://h.test/', {
       method: 'POST',
       headers: headerRows(['Content-Type', 'multipart/form-data']),
-      body: { mode: 'multipart', parts: [{ id: 'p', name: 'a', enabled: true, kind: 'text', value: '1', contentType: '', file: null }] },
+      body: {
+        mode: 'multipart',
+        parts: [{ id: 'p', name: 'a', enabled: true, kind: 'text', value: '1', contentType: '', file: null }],
+      },
     });
-    expect(resolveRequest(d, { boundary: 'BB' }).request?.headers.map((h) => h.value)).toEqual(['multipart/form-data; boundary=BB']);
+    expect(resolveRequest(d, { boundary: 'BB' }).request?.headers.map((h) => h.value)).toEqual([
+      'multipart/form-data; boundary=BB',
+    ]);
   });
 
   it('rejects a typed Content-Length that is not the body length in octets', () => {
-    const d = draftFromUrl('http://h.test/', { method: 'POST', body: { mode: 'text', text: 'Zoë' }, headers: headerRows(['Content-Length', '3']) });
+    const d = draftFromUrl('http://h.test/', {
+      method: 'POST',
+      body: { mode: 'text', text: 'Zoë' },
+      headers: headerRows(['Content-Length', '3']),
+    });
     expect(resolveRequest(d).problems).toEqual([
-      { severity: 'error', field: 'header', rowId: 'h0', message: 'Content-Length says 3 but the body is 4 octets. Remove the row and Parley sets it.' },
+      {
+        severity: 'error',
+        field: 'header',
+        rowId: 'h0',
+        message: 'Content-Length says 3 but the body is 4 octets. Remove the row and Parley sets it.',
+      },
     ]);
     d.headers[0]!.value = '4';
     expect(resolveRequest(d).problems).toEqual([]);
@@ -122,42 +190,59 @@ describe('resolveRequest: Content-Type', () => {
 
 describe('resolveRequest: auth', () => {
   it('Basic auth is UTF-8 (RFC 7617 §2.1)', () => {
-    expect(pairs(draftFromUrl('http://h.test/', { auth: { type: 'basic', username: 'user', password: 'päss' } }))).toEqual([
-      ['Authorization', 'Basic dXNlcjpww6Rzcw==', 'auth'],
-    ]);
-    expect(pairs(draftFromUrl('http://h.test/', { auth: { type: 'basic', username: 'user', password: '😀' } }))).toEqual([
-      ['Authorization', 'Basic dXNlcjrwn5iA', 'auth'],
-    ]);
+    expect(
+      pairs(draftFromUrl('http://h.test/', { auth: { type: 'basic', username: 'user', password: 'päss' } })),
+    ).toEqual([['Authorization', 'Basic dXNlcjpww6Rzcw==', 'auth']]);
+    expect(
+      pairs(draftFromUrl('http://h.test/', { auth: { type: 'basic', username: 'user', password: '😀' } })),
+    ).toEqual([['Authorization', 'Basic dXNlcjrwn5iA', 'auth']]);
   });
 
   it('API key in the query goes after the rows, encoded', () => {
-    const r = resolveRequest(draftFromUrl('http://h.test/a?x=1', { auth: { type: 'apikey', key: 'api_key', value: 's3cr3t €', in: 'query' } }));
+    const r = resolveRequest(
+      draftFromUrl('http://h.test/a?x=1', { auth: { type: 'apikey', key: 'api_key', value: 's3cr3t €', in: 'query' } }),
+    );
     expect(r.request?.url).toBe('http://h.test/a?x=1&api_key=s3cr3t%20%E2%82%AC');
     expect(r.request?.headers).toEqual([]);
   });
 
   it('API key in a header', () => {
-    expect(pairs(draftFromUrl('http://h.test/', { auth: { type: 'apikey', key: 'X-API-Key', value: 'k', in: 'header' } }))).toEqual([['X-API-Key', 'k', 'auth']]);
+    expect(
+      pairs(draftFromUrl('http://h.test/', { auth: { type: 'apikey', key: 'X-API-Key', value: 'k', in: 'header' } })),
+    ).toEqual([['X-API-Key', 'k', 'auth']]);
   });
 
   it('a typed Authorization row wins; never two Authorization fields', () => {
-    const d = draftFromUrl('http://h.test/', { auth: { type: 'bearer', token: 'tok' }, headers: headerRows(['authorization', 'Token abc']) });
+    const d = draftFromUrl('http://h.test/', {
+      auth: { type: 'bearer', token: 'tok' },
+      headers: headerRows(['authorization', 'Token abc']),
+    });
     const r = resolveRequest(d);
     expect(r.request?.headers.map((h) => [h.name, h.value])).toEqual([['authorization', 'Token abc']]);
     expect(r.problems).toEqual([
-      { severity: 'warning', field: 'auth', message: 'Your Authorization header row is sent; the Bearer token from the Auth tab is not (a header row wins).' },
+      {
+        severity: 'warning',
+        field: 'auth',
+        message:
+          'Your Authorization header row is sent; the Bearer token from the Auth tab is not (a header row wins).',
+      },
     ]);
   });
 
   it('a disabled Authorization row does not win', () => {
-    const d = draftFromUrl('http://h.test/', { auth: { type: 'bearer', token: 'tok' }, headers: headerRows(['Authorization', 'x', false]) });
+    const d = draftFromUrl('http://h.test/', {
+      auth: { type: 'bearer', token: 'tok' },
+      headers: headerRows(['Authorization', 'x', false]),
+    });
     expect(pairs(d)).toEqual([['Authorization', 'Bearer tok', 'auth']]);
   });
 
   it('an empty token sends nothing and says so', () => {
     const r = resolveRequest(draftFromUrl('http://h.test/', { auth: { type: 'bearer', token: '' } }));
     expect(r.request?.headers).toEqual([]);
-    expect(r.problems).toEqual([{ severity: 'warning', field: 'auth', message: 'The Bearer token is empty, so no Authorization header is sent.' }]);
+    expect(r.problems).toEqual([
+      { severity: 'warning', field: 'auth', message: 'The Bearer token is empty, so no Authorization header is sent.' },
+    ]);
   });
 
   it('a token outside Latin-1 is an error', () => {
@@ -170,7 +255,14 @@ describe('resolveRequest: auth', () => {
 
 describe('resolveRequest: direct (browser) mode', () => {
   const d = draftFromUrl('http://h.test/', {
-    headers: headerRows(['Cookie', 'a=1'], ['User-Agent', 'x'], ['X-Ok', '1'], ['Sec-Fetch-Mode', 'cors'], ['proxy-authorization', 'p'], ['Host', 'other']),
+    headers: headerRows(
+      ['Cookie', 'a=1'],
+      ['User-Agent', 'x'],
+      ['X-Ok', '1'],
+      ['Sec-Fetch-Mode', 'cors'],
+      ['proxy-authorization', 'p'],
+      ['Host', 'other'],
+    ),
   });
 
   it('flags forbidden request headers with row and reason, and leaves them out', () => {
@@ -192,7 +284,14 @@ describe('resolveRequest: direct (browser) mode', () => {
   });
 
   it('sends them through the proxy', () => {
-    expect(pairs(d, 'proxy')?.map((p) => p[0])).toEqual(['Cookie', 'User-Agent', 'X-Ok', 'Sec-Fetch-Mode', 'proxy-authorization', 'Host']);
+    expect(pairs(d, 'proxy')?.map((p) => p[0])).toEqual([
+      'Cookie',
+      'User-Agent',
+      'X-Ok',
+      'Sec-Fetch-Mode',
+      'proxy-authorization',
+      'Host',
+    ]);
   });
 
   it('refuses a GET with a body and forbidden methods, normalizes methods like fetch', () => {
@@ -201,9 +300,13 @@ describe('resolveRequest: direct (browser) mode', () => {
       'Browsers cannot send a GET request with a body. Use the proxy, or choose body type None.',
     ]);
     expect(utf8(resolveRequest(get).request?.body)).toBe('x');
-    expect(resolveRequest(draftFromUrl('http://h.test/', { method: 'TRACE' }), { transport: 'direct' }).request).toBeNull();
+    expect(
+      resolveRequest(draftFromUrl('http://h.test/', { method: 'TRACE' }), { transport: 'direct' }).request,
+    ).toBeNull();
     const lower = resolveRequest(draftFromUrl('http://h.test/', { method: 'post' }), { transport: 'direct' });
     expect(lower.request?.method).toBe('POST');
-    expect(lower.problems).toEqual([{ severity: 'warning', field: 'method', message: 'The browser sends the method "post" as "POST".' }]);
+    expect(lower.problems).toEqual([
+      { severity: 'warning', field: 'method', message: 'The browser sends the method "post" as "POST".' },
+    ]);
   });
 });

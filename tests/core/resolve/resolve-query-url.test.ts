@@ -52,7 +52,10 @@ describe('resolveRequest: target URI and query (issue 3)', () => {
   });
 
   it('substitutes path variables, encoded as a segment', () => {
-    const r = resolveRequest({ ...draftFromUrl('http://h.test/users/:id/files/:name?x=1'), pathVariables: { id: '42', name: 'a b/ü', unused: '{{nope}}' } });
+    const r = resolveRequest({
+      ...draftFromUrl('http://h.test/users/:id/files/:name?x=1'),
+      pathVariables: { id: '42', name: 'a b/ü', unused: '{{nope}}' },
+    });
     expect(r.problems).toEqual([]);
     expect(r.request?.url).toBe('http://h.test/users/42/files/a%20b%2F%C3%BC?x=1');
   });
@@ -61,24 +64,47 @@ describe('resolveRequest: target URI and query (issue 3)', () => {
     const r = resolveRequest(draftFromUrl('http://h.test/users/:id'));
     expect(r.request).toBeNull();
     expect(r.problems).toEqual([
-      { severity: 'error', field: 'url', message: 'The path variable :id has no value. Fill it in, or write the segment percent-encoded (%3Aid) if you mean it literally.' },
+      {
+        severity: 'error',
+        field: 'url',
+        message:
+          'The path variable :id has no value. Fill it in, or write the segment percent-encoded (%3Aid) if you mean it literally.',
+      },
     ]);
   });
 
   it('sends host and path as the WHATWG URL parser normalizes them (what fetch sends)', () => {
-    expect(resolveRequest(draftFromUrl('  HTTP://Example.TEST:80/a/./b/../c  ')).request?.url).toBe('http://example.test/a/c');
-    expect(resolveRequest(draftFromUrl('https://bücher.test:8443/x')).request?.url).toBe('https://xn--bcher-kva.test:8443/x');
+    expect(resolveRequest(draftFromUrl('  HTTP://Example.TEST:80/a/./b/../c  ')).request?.url).toBe(
+      'http://example.test/a/c',
+    );
+    expect(resolveRequest(draftFromUrl('https://bücher.test:8443/x')).request?.url).toBe(
+      'https://xn--bcher-kva.test:8443/x',
+    );
   });
 
   it('explains a URL that cannot be sent', () => {
     const message = (url: string) => resolveRequest(draftFromUrl(url)).problems.map((p) => [p.field, p.message]);
     expect(message('')).toEqual([['url', 'Enter a URL, such as https://api.example.com/users.']]);
-    expect(message('example.test/a')).toEqual([['url', 'The URL "example.test/a" has no scheme: start it with http:// or https://.']]);
-    expect(message('ftp://example.test/a')).toEqual([['url', 'Only http and https URLs can be sent; this one uses ftp.']]);
-    expect(message('http://exa mple.test/')).toEqual([['url', '"http://exa mple.test/" is not a valid URL (WHATWG URL standard). The host name contains a space. Check the host name and port.']]);
-    expect(message('http://h.test:99999/')).toEqual([['url', '"http://h.test:99999/" is not a valid URL (WHATWG URL standard). Check the host name and port.']]);
+    expect(message('example.test/a')).toEqual([
+      ['url', 'The URL "example.test/a" has no scheme: start it with http:// or https://.'],
+    ]);
+    expect(message('ftp://example.test/a')).toEqual([
+      ['url', 'Only http and https URLs can be sent; this one uses ftp.'],
+    ]);
+    expect(message('http://exa mple.test/')).toEqual([
+      [
+        'url',
+        '"http://exa mple.test/" is not a valid URL (WHATWG URL standard). The host name contains a space. Check the host name and port.',
+      ],
+    ]);
+    expect(message('http://h.test:99999/')).toEqual([
+      ['url', '"http://h.test:99999/" is not a valid URL (WHATWG URL standard). Check the host name and port.'],
+    ]);
     expect(message('http://u:p@h.test/')).toEqual([
-      ['url', 'The URL contains a user name or password (user:password@). Browsers refuse such URLs: use Basic auth in the Auth tab instead.'],
+      [
+        'url',
+        'The URL contains a user name or password (user:password@). Browsers refuse such URLs: use Basic auth in the Auth tab instead.',
+      ],
     ]);
   });
 });

@@ -10,7 +10,9 @@ const VALUE_EMOJI = (name: string) =>
 
 describe('resolveRequest: all problems of a header row', () => {
   it('a row with a bad name AND a bad value gets both errors, name first, same rowId', () => {
-    const r = resolveRequest(draftFromUrl('http://h.test/', { headers: headerRows(['X-Ok', '1'], ['Bad Name', 'x😀']) }));
+    const r = resolveRequest(
+      draftFromUrl('http://h.test/', { headers: headerRows(['X-Ok', '1'], ['Bad Name', 'x😀']) }),
+    );
     expect(r.request).toBeNull();
     expect(r.problems).toEqual([
       { severity: 'error', field: 'header', rowId: 'h1', message: NAME_SPACE('Bad Name') },
@@ -19,33 +21,41 @@ describe('resolveRequest: all problems of a header row', () => {
   });
 
   it('two bad rows each report all of their own problems, in row order', () => {
-    const r = resolveRequest(draftFromUrl('http://h.test/', { headers: headerRows(['A B', 'x😀'], ['C D', 'a\r\nb']) }));
+    const r = resolveRequest(
+      draftFromUrl('http://h.test/', { headers: headerRows(['A B', 'x😀'], ['C D', 'a\r\nb']) }),
+    );
     expect(r.problems.map((p) => [p.rowId, p.message])).toEqual([
       ['h0', NAME_SPACE('A B')],
       ['h0', VALUE_EMOJI('A B')],
       ['h1', NAME_SPACE('C D')],
-      ['h1', 'The value of header "C D" contains carriage return (U+000D) and line feed (U+000A), which header fields cannot carry (it would split or corrupt the message).'],
+      [
+        'h1',
+        'The value of header "C D" contains carriage return (U+000D) and line feed (U+000A), which header fields cannot carry (it would split or corrupt the message).',
+      ],
     ]);
   });
 
   it('a bad name alone or a bad value alone is one error', () => {
-    expect(resolveRequest(draftFromUrl('http://h.test/', { headers: headerRows(['Bad Name', 'x']) })).problems).toEqual([
-      { severity: 'error', field: 'header', rowId: 'h0', message: NAME_SPACE('Bad Name') },
-    ]);
-    expect(resolveRequest(draftFromUrl('http://h.test/', { headers: headerRows(['X-Mood', 'x😀']) })).problems).toEqual([
-      { severity: 'error', field: 'header', rowId: 'h0', message: VALUE_EMOJI('X-Mood') },
-    ]);
+    expect(resolveRequest(draftFromUrl('http://h.test/', { headers: headerRows(['Bad Name', 'x']) })).problems).toEqual(
+      [{ severity: 'error', field: 'header', rowId: 'h0', message: NAME_SPACE('Bad Name') }],
+    );
+    expect(resolveRequest(draftFromUrl('http://h.test/', { headers: headerRows(['X-Mood', 'x😀']) })).problems).toEqual(
+      [{ severity: 'error', field: 'header', rowId: 'h0', message: VALUE_EMOJI('X-Mood') }],
+    );
   });
 
   it('direct mode: a forbidden header with a bad value gets the value error AND the not-sent warning', () => {
-    const r = resolveRequest(draftFromUrl('http://h.test/', { headers: headerRows(['Cookie', 'x😀']) }), { transport: 'direct' });
+    const r = resolveRequest(draftFromUrl('http://h.test/', { headers: headerRows(['Cookie', 'x😀']) }), {
+      transport: 'direct',
+    });
     expect(r.problems).toEqual([
       { severity: 'error', field: 'header', rowId: 'h0', message: VALUE_EMOJI('Cookie') },
       {
         severity: 'warning',
         field: 'header',
         rowId: 'h0',
-        message: 'Cookie is not sent in direct mode. Browsers do not let pages set Cookie; the browser controls it (Fetch standard, forbidden request-header). Use the proxy to send it.',
+        message:
+          'Cookie is not sent in direct mode. Browsers do not let pages set Cookie; the browser controls it (Fetch standard, forbidden request-header). Use the proxy to send it.',
       },
     ]);
   });
@@ -59,7 +69,9 @@ describe('resolveRequest: all problems of a header row', () => {
 
 describe('resolveRequest: all problems of the API key fields', () => {
   it('an API key name with a space AND a value outside Latin-1 gets both errors', () => {
-    const r = resolveRequest(draftFromUrl('http://h.test/', { auth: { type: 'apikey', key: 'Bad Name', value: 'x😀', in: 'header' } }));
+    const r = resolveRequest(
+      draftFromUrl('http://h.test/', { auth: { type: 'apikey', key: 'Bad Name', value: 'x😀', in: 'header' } }),
+    );
     expect(r.request).toBeNull();
     expect(r.problems).toEqual([
       { severity: 'error', field: 'auth', message: NAME_SPACE('Bad Name') },
@@ -68,7 +80,9 @@ describe('resolveRequest: all problems of the API key fields', () => {
   });
 
   it('an API key in the query is percent-encoded, so the same text is no problem there', () => {
-    const r = resolveRequest(draftFromUrl('http://h.test/', { auth: { type: 'apikey', key: 'Bad Name', value: 'x😀', in: 'query' } }));
+    const r = resolveRequest(
+      draftFromUrl('http://h.test/', { auth: { type: 'apikey', key: 'Bad Name', value: 'x😀', in: 'query' } }),
+    );
     expect(r.problems).toEqual([]);
     expect(r.request?.url).toBe('http://h.test/?Bad%20Name=x%F0%9F%98%80');
   });
@@ -82,13 +96,17 @@ describe('resolveRequest: ports the browser blocks (Fetch §2.9)', () => {
       {
         severity: 'error',
         field: 'url',
-        message: "Browsers refuse to connect to port 1 (the Fetch standard's blocked ports). Send it through Parley's proxy instead.",
+        message:
+          "Browsers refuse to connect to port 1 (the Fetch standard's blocked ports). Send it through Parley's proxy instead.",
       },
     ]);
   });
 
   it('the port is the one of the resolved URL: after variables, and in https too', () => {
-    const r = resolveRequest(draftFromUrl('https://{{host}}/'), { transport: 'direct', variables: { host: '127.0.0.1:6697' } });
+    const r = resolveRequest(draftFromUrl('https://{{host}}/'), {
+      transport: 'direct',
+      variables: { host: '127.0.0.1:6697' },
+    });
     expect(r.problems.map((p) => p.message)).toEqual([
       "Browsers refuse to connect to port 6697 (the Fetch standard's blocked ports). Send it through Parley's proxy instead.",
     ]);
@@ -111,7 +129,9 @@ describe('resolveRequest: ports the browser blocks (Fetch §2.9)', () => {
 
 describe('every offending character of one field is named', () => {
   const messages = (headers: [string, string][], method = 'GET') =>
-    resolveRequest(draftFromUrl('http://h.test/', { method, headers: headerRows(...headers) })).problems.map((p) => p.message);
+    resolveRequest(draftFromUrl('http://h.test/', { method, headers: headerRows(...headers) })).problems.map(
+      (p) => p.message,
+    );
 
   it('a name with a space and an emoji names both, in order', () => {
     expect(messages([['Bad Name😀', 'x']])).toEqual([

@@ -10,7 +10,11 @@ describe('classifyBody', () => {
     expect(classifyBody('application/json', new Uint8Array(0)).kind).toBe('none');
   });
   it('uses the declared type', () => {
-    expect(classifyBody('application/json; charset=utf-8', enc('{}'))).toEqual({ kind: 'json', mimeType: 'application/json', reason: 'Content-Type: application/json' });
+    expect(classifyBody('application/json; charset=utf-8', enc('{}'))).toEqual({
+      kind: 'json',
+      mimeType: 'application/json',
+      reason: 'Content-Type: application/json',
+    });
     expect(classifyBody('application/problem+json', enc('{}')).kind).toBe('json');
     expect(classifyBody('text/html', enc('<p>')).kind).toBe('html');
     expect(classifyBody('application/atom+xml', enc('<a/>')).kind).toBe('xml');
@@ -33,7 +37,11 @@ describe('classifyBody', () => {
     expect(classifyBody('text/plain; charset=utf-16le', new Uint8Array([0x41, 0x00])).kind).toBe('text');
   });
   it('sniffs missing or generic types', () => {
-    expect(classifyBody(null, PNG)).toEqual({ kind: 'image', mimeType: 'image/png', reason: 'No Content-Type; content looks like image/png' });
+    expect(classifyBody(null, PNG)).toEqual({
+      kind: 'image',
+      mimeType: 'image/png',
+      reason: 'No Content-Type; content looks like image/png',
+    });
     expect(classifyBody('application/octet-stream', enc('%PDF-1.7\n')).kind).toBe('pdf');
     expect(classifyBody('application/octet-stream', new Uint8Array([1, 2, 3])).kind).toBe('binary');
     expect(classifyBody(null, enc('  [1,2]')).kind).toBe('json');
@@ -43,7 +51,8 @@ describe('classifyBody', () => {
   });
   it('looksBinary uses the binary data byte set (tab, LF, FF, CR, ESC are text)', () => {
     expect(looksBinary(new Uint8Array([0x09, 0x0a, 0x0c, 0x0d, 0x1b, 0x41]))).toBe(false);
-    for (const b of [0x00, 0x08, 0x0b, 0x0e, 0x1a, 0x1c, 0x1f]) expect(looksBinary(new Uint8Array([0x41, b])), String(b)).toBe(true);
+    for (const b of [0x00, 0x08, 0x0b, 0x0e, 0x1a, 0x1c, 0x1f])
+      expect(looksBinary(new Uint8Array([0x41, b])), String(b)).toBe(true);
   });
   it('sniffSignature matches masks (RIFF....WEBP) and mp4 ftyp', () => {
     expect(sniffSignature(enc('RIFF\0\0\0\0WEBPVP8 '))?.mime).toBe('image/webp');

@@ -32,7 +32,11 @@ describe('prepareBodyText', () => {
   });
   it('removes a UTF-8 BOM and pretty-prints XML', () => {
     const p = prepareBodyText(new Uint8Array([0xef, 0xbb, 0xbf, ...enc('<a><b>1</b></a>')]), 'application/xml', 'xml');
-    expect([p.raw, p.pretty, p.charset]).toEqual(['<a><b>1</b></a>', '<a>\n  <b>1</b>\n</a>', 'charset: UTF-8 (byte order mark)']);
+    expect([p.raw, p.pretty, p.charset]).toEqual([
+      '<a><b>1</b></a>',
+      '<a>\n  <b>1</b>\n</a>',
+      'charset: UTF-8 (byte order mark)',
+    ]);
   });
 });
 

@@ -24,7 +24,11 @@ describe('parseMediaType', () => {
     expect(parseMediaType(null)).toBeNull();
   });
   it('headerValue is case-insensitive and headerValues keeps duplicates in order', () => {
-    const h: [string, string][] = [['set-cookie', 'a=1'], ['Content-Type', 'x/y'], ['Set-Cookie', 'b=2']];
+    const h: [string, string][] = [
+      ['set-cookie', 'a=1'],
+      ['Content-Type', 'x/y'],
+      ['Set-Cookie', 'b=2'],
+    ];
     expect(headerValue(h, 'content-type')).toBe('x/y');
     expect(headerValue(h, 'etag')).toBeNull();
     expect(headerValues(h, 'SET-COOKIE')).toEqual(['a=1', 'b=2']);
@@ -41,10 +45,46 @@ describe('encodingForLabel (WHATWG Encoding §4.2)', () => {
     expect(encodingForLabel('utf-7')).toBeNull();
   });
   it('agrees with the platform TextDecoder for every label it knows', () => {
-    const labels = ['unicode-1-1-utf-8', 'cp866', 'l2', 'iso_8859-3:1988', 'cyrillic', 'asmo-708', 'greek8', 'visual', 'logical',
-      'l6', 'iso885913', 'iso885914', 'l9', 'iso-8859-16', 'koi', 'koi8-ru', 'x-mac-roman', 'tis-620', 'x-cp1250', 'cp1251',
-      'ascii', 'cp1253', 'latin5', 'cp1255', 'cp1256', 'cp1257', 'cp1258', 'x-mac-ukrainian', 'gb2312', 'gb18030', 'big5-hkscs',
-      'x-euc-jp', 'csiso2022jp', 'windows-31j', 'korean', 'utf-16be', 'ucs-2', 'x-user-defined'];
+    const labels = [
+      'unicode-1-1-utf-8',
+      'cp866',
+      'l2',
+      'iso_8859-3:1988',
+      'cyrillic',
+      'asmo-708',
+      'greek8',
+      'visual',
+      'logical',
+      'l6',
+      'iso885913',
+      'iso885914',
+      'l9',
+      'iso-8859-16',
+      'koi',
+      'koi8-ru',
+      'x-mac-roman',
+      'tis-620',
+      'x-cp1250',
+      'cp1251',
+      'ascii',
+      'cp1253',
+      'latin5',
+      'cp1255',
+      'cp1256',
+      'cp1257',
+      'cp1258',
+      'x-mac-ukrainian',
+      'gb2312',
+      'gb18030',
+      'big5-hkscs',
+      'x-euc-jp',
+      'csiso2022jp',
+      'windows-31j',
+      'korean',
+      'utf-16be',
+      'ucs-2',
+      'x-user-defined',
+    ];
     // Node built with small ICU lacks some legacy decoders; compare every label this runtime has.
     let compared = 0;
     for (const label of labels) {
@@ -76,7 +116,13 @@ describe('chooseDecoder', () => {
     expect(chooseDecoder(null, new Uint8Array([0xfe, 0xff, 0, 0x41])).encoding).toBe('UTF-16BE');
   });
   it('defaults to UTF-8, with a note for unknown and replacement labels', () => {
-    expect(chooseDecoder('application/json', none)).toEqual({ encoding: 'UTF-8', declared: null, source: 'default', skipBytes: 0, note: null });
+    expect(chooseDecoder('application/json', none)).toEqual({
+      encoding: 'UTF-8',
+      declared: null,
+      source: 'default',
+      skipBytes: 0,
+      note: null,
+    });
     expect(describeDecoder(chooseDecoder(null, none))).toBe('charset: UTF-8 (default)');
     expect(chooseDecoder('text/plain; charset=utf-7', none).note).toBe('Unknown charset "utf-7"; decoded as UTF-8.');
     expect(chooseDecoder('text/plain; charset=ISO-2022-KR', none).note).toBe(

@@ -9,8 +9,12 @@ import {
 
 describe('filenameFromContentDisposition (RFC 6266, RFC 8187)', () => {
   it('prefers filename* over filename', () => {
-    expect(filenameFromContentDisposition(`attachment; filename="EURO rates.txt"; filename*=utf-8''%e2%82%ac%20rates.txt`)).toBe('€ rates.txt');
-    expect(filenameFromContentDisposition(`attachment; filename*=UTF-8''%C3%A9t%C3%A9.csv; filename="ete.csv"`)).toBe('été.csv');
+    expect(
+      filenameFromContentDisposition(`attachment; filename="EURO rates.txt"; filename*=utf-8''%e2%82%ac%20rates.txt`),
+    ).toBe('€ rates.txt');
+    expect(filenameFromContentDisposition(`attachment; filename*=UTF-8''%C3%A9t%C3%A9.csv; filename="ete.csv"`)).toBe(
+      'été.csv',
+    );
   });
   it('reads quoted and token filenames, unescaping quoted-pairs', () => {
     expect(filenameFromContentDisposition('attachment; filename="a \\"b\\".txt"')).toBe('a "b".txt');
@@ -32,14 +36,38 @@ describe('filenameFromContentDisposition (RFC 6266, RFC 8187)', () => {
 
 describe('downloadFilename', () => {
   it('uses the URL segment and adds an extension from the media type', () => {
-    expect(downloadFilename({ contentDisposition: null, url: 'http://h.test/api/users?x=1', contentType: 'application/json; charset=utf-8' })).toBe('users.json');
-    expect(downloadFilename({ contentDisposition: null, url: 'http://h.test/files/report%202024.csv', contentType: 'text/csv' })).toBe('report 2024.csv');
-    expect(downloadFilename({ contentDisposition: null, url: 'http://h.test/', contentType: 'image/png' })).toBe('response.png');
-    expect(downloadFilename({ contentDisposition: null, url: 'http://h.test/blob', contentType: null })).toBe('blob.bin');
-    expect(downloadFilename({ contentDisposition: null, url: 'http://h.test/x/feed', contentType: 'application/atom+xml' })).toBe('feed.xml');
+    expect(
+      downloadFilename({
+        contentDisposition: null,
+        url: 'http://h.test/api/users?x=1',
+        contentType: 'application/json; charset=utf-8',
+      }),
+    ).toBe('users.json');
+    expect(
+      downloadFilename({
+        contentDisposition: null,
+        url: 'http://h.test/files/report%202024.csv',
+        contentType: 'text/csv',
+      }),
+    ).toBe('report 2024.csv');
+    expect(downloadFilename({ contentDisposition: null, url: 'http://h.test/', contentType: 'image/png' })).toBe(
+      'response.png',
+    );
+    expect(downloadFilename({ contentDisposition: null, url: 'http://h.test/blob', contentType: null })).toBe(
+      'blob.bin',
+    );
+    expect(
+      downloadFilename({ contentDisposition: null, url: 'http://h.test/x/feed', contentType: 'application/atom+xml' }),
+    ).toBe('feed.xml');
   });
   it('keeps the name the server gave', () => {
-    expect(downloadFilename({ contentDisposition: 'attachment; filename="data.tar.gz"', url: 'http://h.test/dl', contentType: 'application/gzip' })).toBe('data.tar.gz');
+    expect(
+      downloadFilename({
+        contentDisposition: 'attachment; filename="data.tar.gz"',
+        url: 'http://h.test/dl',
+        contentType: 'application/gzip',
+      }),
+    ).toBe('data.tar.gz');
   });
   it('extensionForMediaType knows common types and suffixes', () => {
     expect(extensionForMediaType('image/jpeg')).toBe('jpg');

@@ -51,13 +51,49 @@ describe('redirect hops', () => {
     expect(
       describeRedirectHops([
         { status: 302, reasonPhrase: 'Found', method: 'POST', url: 'http://a.test/x/y', location: '../z' },
-        { status: 307, reasonPhrase: 'Temporary Redirect', method: 'GET', url: 'http://a.test/z', location: 'http://b.test/w' },
+        {
+          status: 307,
+          reasonPhrase: 'Temporary Redirect',
+          method: 'GET',
+          url: 'http://a.test/z',
+          location: 'http://b.test/w',
+        },
         { status: 301, reasonPhrase: 'Moved', method: 'GET', url: 'http://b.test/w', location: null },
       ]),
     ).toEqual([
-      { index: 1, status: 302, reasonPhrase: 'Found', method: 'POST', url: 'http://a.test/x/y', location: '../z', target: 'http://a.test/z', nextMethod: 'GET', crossOrigin: false },
-      { index: 2, status: 307, reasonPhrase: 'Temporary Redirect', method: 'GET', url: 'http://a.test/z', location: 'http://b.test/w', target: 'http://b.test/w', nextMethod: 'GET', crossOrigin: true },
-      { index: 3, status: 301, reasonPhrase: 'Moved', method: 'GET', url: 'http://b.test/w', location: null, target: null, nextMethod: 'GET', crossOrigin: false },
+      {
+        index: 1,
+        status: 302,
+        reasonPhrase: 'Found',
+        method: 'POST',
+        url: 'http://a.test/x/y',
+        location: '../z',
+        target: 'http://a.test/z',
+        nextMethod: 'GET',
+        crossOrigin: false,
+      },
+      {
+        index: 2,
+        status: 307,
+        reasonPhrase: 'Temporary Redirect',
+        method: 'GET',
+        url: 'http://a.test/z',
+        location: 'http://b.test/w',
+        target: 'http://b.test/w',
+        nextMethod: 'GET',
+        crossOrigin: true,
+      },
+      {
+        index: 3,
+        status: 301,
+        reasonPhrase: 'Moved',
+        method: 'GET',
+        url: 'http://b.test/w',
+        location: null,
+        target: null,
+        nextMethod: 'GET',
+        crossOrigin: false,
+      },
     ]);
   });
 });

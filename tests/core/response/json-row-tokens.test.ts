@@ -13,18 +13,37 @@ describe('jsonRowTokens', () => {
       { kind: 'punct', text: ',' },
     ]);
     expect(jsonRowTokens('["a\\"b", -1.5e3, true, null]').map((t) => t.kind)).toEqual([
-      'punct', 'string', 'punct', 'text', 'number', 'punct', 'text', 'literal', 'punct', 'text', 'literal', 'punct',
+      'punct',
+      'string',
+      'punct',
+      'text',
+      'number',
+      'punct',
+      'text',
+      'literal',
+      'punct',
+      'text',
+      'literal',
+      'punct',
     ]);
   });
   it('gives the row back exactly, whatever it holds (property)', () => {
     fc.assert(
       fc.property(fc.string(), (row) => {
-        expect(jsonRowTokens(row).map((t) => t.text).join('')).toBe(row);
+        expect(
+          jsonRowTokens(row)
+            .map((t) => t.text)
+            .join(''),
+        ).toBe(row);
       }),
     );
     fc.assert(
       fc.property(fc.json(), (json) => {
-        expect(jsonRowTokens(json).map((t) => t.text).join('')).toBe(json);
+        expect(
+          jsonRowTokens(json)
+            .map((t) => t.text)
+            .join(''),
+        ).toBe(json);
       }),
     );
   });

@@ -3,7 +3,8 @@ import { parseCookieDate, parseSetCookie } from '../../../src/core/response/set-
 
 describe('parseSetCookie (RFC 6265 §5.2)', () => {
   it('parses every attribute', () => {
-    const raw = 'sid=a3fWa; Expires=Wed, 21 Oct 2015 07:28:00 GMT; Max-Age=2592000; Domain=.Example.COM; Path=/docs; Secure; HttpOnly; SameSite=lax; Partitioned; Priority=High';
+    const raw =
+      'sid=a3fWa; Expires=Wed, 21 Oct 2015 07:28:00 GMT; Max-Age=2592000; Domain=.Example.COM; Path=/docs; Secure; HttpOnly; SameSite=lax; Partitioned; Priority=High';
     expect(parseSetCookie(raw)).toEqual({
       ok: true,
       cookie: {
@@ -31,7 +32,14 @@ describe('parseSetCookie (RFC 6265 §5.2)', () => {
   });
   it('ignores invalid attribute values the way user agents do', () => {
     const r = parseSetCookie('a=1; Max-Age=12x; Path=docs; SameSite=Weird; Domain=; Expires=notadate');
-    expect(r.ok && r.cookie).toMatchObject({ maxAge: null, path: null, sameSite: null, domain: null, expires: null, expiresRaw: 'notadate' });
+    expect(r.ok && r.cookie).toMatchObject({
+      maxAge: null,
+      path: null,
+      sameSite: null,
+      domain: null,
+      expires: null,
+      expiresRaw: 'notadate',
+    });
     const neg = parseSetCookie('a=1; max-age=-5');
     expect(neg.ok && neg.cookie.maxAge).toBe(-5);
   });

@@ -29,7 +29,9 @@ describe('formatJsonBytes', () => {
     expect(fmt('{"id":1000000000000003023,"x":1.0,"e":1E400,"s":"\\u00e9\\n","z":-0}')).toBe(
       '{\n  "id": 1000000000000003023,\n  "x": 1.0,\n  "e": 1E400,\n  "s": "\\u00e9\\n",\n  "z": -0\n}',
     );
-    expect(fmt(' [ {} , [ ] , [1 , {"a" : [ ]}] ] ', 4)).toBe('[\n    {},\n    [],\n    [\n        1,\n        {\n            "a": []\n        }\n    ]\n]');
+    expect(fmt(' [ {} , [ ] , [1 , {"a" : [ ]}] ] ', 4)).toBe(
+      '[\n    {},\n    [],\n    [\n        1,\n        {\n            "a": []\n        }\n    ]\n]',
+    );
     expect(fmt('\uFEFF"Zoë 😀"')).toBe('"Zoë 😀"');
   });
   it('equals formatJson on any JSON value, whatever the whitespace (property)', () => {
@@ -50,7 +52,21 @@ describe('formatJsonBytes', () => {
       }),
       { numRuns: 2000 },
     );
-    for (const bad of ['', '01', '1.', '-', '[1,]', '{"a":1,}', '{"a"}', '"\\x"', '"\\u12G4"', '"a\u0001"', 'tru', '[1] 2', '{1:2}']) {
+    for (const bad of [
+      '',
+      '01',
+      '1.',
+      '-',
+      '[1,]',
+      '{"a":1,}',
+      '{"a"}',
+      '"\\x"',
+      '"\\u12G4"',
+      '"a\u0001"',
+      'tru',
+      '[1] 2',
+      '{1:2}',
+    ]) {
       expect([bad, acceptedBytes(bad)]).toEqual([bad, false]);
       expect(accepted(bad)).toBe(false);
     }

@@ -9,23 +9,40 @@ const rows = (text: string, max?: number) => {
 
 describe('buildRowIndex', () => {
   it('splits on LF, CRLF and CR', () => {
-    expect(rows('a\nbb\r\nc\rd')).toEqual([[0, 'a'], [1, 'bb'], [2, 'c'], [3, 'd']]);
+    expect(rows('a\nbb\r\nc\rd')).toEqual([
+      [0, 'a'],
+      [1, 'bb'],
+      [2, 'c'],
+      [3, 'd'],
+    ]);
     expect(rows('')).toEqual([[0, '']]);
-    expect(rows('x\n')).toEqual([[0, 'x'], [1, '']]);
+    expect(rows('x\n')).toEqual([
+      [0, 'x'],
+      [1, ''],
+    ]);
     expect(buildRowIndex('a\nb').lineCount).toBe(2);
   });
   it('wraps long lines into continuation rows without losing characters', () => {
-    expect(rows('abcdefg\nhi', 3)).toEqual([[0, 'abc'], [0, 'def'], [0, 'g'], [1, 'hi']]);
+    expect(rows('abcdefg\nhi', 3)).toEqual([
+      [0, 'abc'],
+      [0, 'def'],
+      [0, 'g'],
+      [1, 'hi'],
+    ]);
     expect(() => buildRowIndex('x', 0)).toThrow(RangeError);
   });
   it('rows cover the text exactly (property)', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('a', 'b', '\n', '\r', 'é') }), fc.integer({ min: 1, max: 5 }), (text, max) => {
-        const idx = buildRowIndex(text, max);
-        const joined = Array.from({ length: idx.count }, (_, i) => text.slice(idx.start[i], idx.end[i])).join('');
-        expect(joined).toBe(text.replace(/\r\n|\r|\n/g, ''));
-        for (let i = 0; i < idx.count; i++) expect(idx.end[i]! - idx.start[i]!).toBeLessThanOrEqual(max);
-      }),
+      fc.property(
+        fc.string({ unit: fc.constantFrom('a', 'b', '\n', '\r', 'é') }),
+        fc.integer({ min: 1, max: 5 }),
+        (text, max) => {
+          const idx = buildRowIndex(text, max);
+          const joined = Array.from({ length: idx.count }, (_, i) => text.slice(idx.start[i], idx.end[i])).join('');
+          expect(joined).toBe(text.replace(/\r\n|\r|\n/g, ''));
+          for (let i = 0; i < idx.count; i++) expect(idx.end[i]! - idx.start[i]!).toBeLessThanOrEqual(max);
+        },
+      ),
     );
   });
 });

@@ -5,7 +5,16 @@ import { jsonOutlineChildren, jsonOutlineRoot, JsonOutlineError } from '../../..
 describe('formatXml', () => {
   it('indents elements and keeps text-only elements on one line', () => {
     expect(formatXml('<?xml version="1.0"?><a x="1>2"><b>Emma</b><c/><d></d><!-- hi --><![CDATA[<x>]]></a>')).toBe(
-      ['<?xml version="1.0"?>', '<a x="1>2">', '  <b>Emma</b>', '  <c/>', '  <d></d>', '  <!-- hi -->', '  <![CDATA[<x>]]>', '</a>'].join('\n'),
+      [
+        '<?xml version="1.0"?>',
+        '<a x="1>2">',
+        '  <b>Emma</b>',
+        '  <c/>',
+        '  <d></d>',
+        '  <!-- hi -->',
+        '  <![CDATA[<x>]]>',
+        '</a>',
+      ].join('\n'),
     );
   });
   it('drops whitespace-only text, keeps mixed text, survives unbalanced input', () => {
@@ -29,7 +38,9 @@ describe('json outline', () => {
       ['o', 'object', '{…}', true],
     ]);
     const tags = page.nodes[2]!;
-    expect(jsonOutlineChildren(text, tags.offset, 0, 10).nodes.map((n) => [n.key, n.index, n.kind, n.preview, n.empty])).toEqual([
+    expect(
+      jsonOutlineChildren(text, tags.offset, 0, 10).nodes.map((n) => [n.key, n.index, n.kind, n.preview, n.empty]),
+    ).toEqual([
       [null, 0, 'boolean', 'true', false],
       [null, 1, 'null', 'null', false],
       [null, 2, 'array', '[…]', true],

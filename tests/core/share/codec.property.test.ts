@@ -8,14 +8,22 @@ const text = fc.string({ unit: 'binary', maxLength: 40 });
 const row = fc.record({ id: fc.constant(''), name: text, value: text, enabled: fc.boolean() });
 const body = fc.oneof(
   fc.constant({ mode: 'none' as const }),
-  fc.record({ mode: fc.constantFrom('json' as const, 'text' as const, 'xml' as const), text: fc.string({ unit: 'binary', maxLength: 300 }) }),
+  fc.record({
+    mode: fc.constantFrom('json' as const, 'text' as const, 'xml' as const),
+    text: fc.string({ unit: 'binary', maxLength: 300 }),
+  }),
   fc.record({ mode: fc.constant('form-urlencoded' as const), fields: fc.array(row, { maxLength: 4 }) }),
 );
 const auth = fc.oneof(
   fc.constant({ type: 'none' as const }),
   fc.record({ type: fc.constant('bearer' as const), token: text }),
   fc.record({ type: fc.constant('basic' as const), username: text, password: text }),
-  fc.record({ type: fc.constant('apikey' as const), key: text, value: text, in: fc.constantFrom('header' as const, 'query' as const) }),
+  fc.record({
+    type: fc.constant('apikey' as const),
+    key: text,
+    value: text,
+    in: fc.constantFrom('header' as const, 'query' as const),
+  }),
 );
 const draft: fc.Arbitrary<RequestDraft> = fc.record({
   v: fc.constant(1 as const),
@@ -38,7 +46,9 @@ describe('share codec properties', () => {
       fc.property(draft, (d) => {
         const back = decodeShare(encodeShare(d, { includeSecrets: true }).fragment, blankIds);
         // JSON keeps every UTF-16 code unit except lone surrogates, which TextEncoder turns into U+FFFD.
-        const wellFormed = JSON.parse(new TextDecoder().decode(new TextEncoder().encode(JSON.stringify(d)))) as RequestDraft;
+        const wellFormed = JSON.parse(
+          new TextDecoder().decode(new TextEncoder().encode(JSON.stringify(d))),
+        ) as RequestDraft;
         expect(back).toEqual({ ok: true, draft: wellFormed, omitted: [], variables: null });
       }),
       { numRuns: 300 },
@@ -51,7 +61,8 @@ describe('share codec properties', () => {
         const { fragment, omitted } = encodeShare(d);
         const back = decodeShare(fragment, blankIds);
         expect(back.ok && back.omitted).toEqual(omitted);
-        if (back.ok && omitted.every((o) => o.where !== 'auth')) expect(back.draft.auth).toEqual(JSON.parse(JSON.stringify(d.auth)));
+        if (back.ok && omitted.every((o) => o.where !== 'auth'))
+          expect(back.draft.auth).toEqual(JSON.parse(JSON.stringify(d.auth)));
       }),
       { numRuns: 200 },
     );
@@ -71,8 +82,10 @@ describe('share codec properties', () => {
   });
 
   it('base64url round-trips any bytes', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => {
-      expect([...decodeBase64Url(encodeBase64Url(bytes))]).toEqual([...bytes]);
-    }));
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => {
+        expect([...decodeBase64Url(encodeBase64Url(bytes))]).toEqual([...bytes]);
+      }),
+    );
   });
 });

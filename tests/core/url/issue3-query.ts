@@ -8,4 +8,5 @@ export const ISSUE3_QUERY_PAIRS: readonly { name: string; value: string }[] = [
   { name: 'city', value: 'Zürich' },
 ];
 
-export const ISSUE3_ENCODED_QUERY = 'token=a%20b&attrs=password%3Dabc&tag=test%23abc&q=a%26b&pct=100%25&city=Z%C3%BCrich';
+export const ISSUE3_ENCODED_QUERY =
+  'token=a%20b&attrs=password%3Dabc&tag=test%23abc&q=a%26b&pct=100%25&city=Z%C3%BCrich';

@@ -12,7 +12,7 @@ const ids = () => {
 
 /** The rows after the user appends `suffix` to the URL field showing `rows`. */
 const afterAppend = (rows: QueryRow[], suffix: string, fragment: string | null = null): QueryRow[] => {
-  const text = urlFieldText({ url: 'http://h.test/p', query: rows, fragment }) ;
+  const text = urlFieldText({ url: 'http://h.test/p', query: rows, fragment });
   const split = splitTargetUri(fragment === null ? text + suffix : text.replace('#', `${suffix}#`));
   return mergeQueryRows(rows, split.query, ids());
 };
@@ -20,7 +20,9 @@ const afterAppend = (rows: QueryRow[], suffix: string, fragment: string | null =
 describe('mergeQueryRows: a row typed in the table stays as typed', () => {
   it('tag=test#abc is shown encoded but the row keeps its text after `&z=1` is typed', () => {
     const rows: QueryRow[] = [{ id: 't', name: 'tag', value: 'test#abc', enabled: true }];
-    expect(urlFieldText({ url: 'http://h.test/p', query: rows, fragment: null })).toBe('http://h.test/p?tag=test%23abc');
+    expect(urlFieldText({ url: 'http://h.test/p', query: rows, fragment: null })).toBe(
+      'http://h.test/p?tag=test%23abc',
+    );
     expect(afterAppend(rows, '&z=1')).toEqual([
       { id: 't', name: 'tag', value: 'test#abc', enabled: true },
       { id: 'new1', name: 'z', value: '1', enabled: true },
@@ -63,20 +65,29 @@ describe('mergeQueryRows: a row typed in the table stays as typed', () => {
 
   it('property: appending `&z=1` to the URL field never changes existing rows (enabled or not, any text, with a fragment)', () => {
     const text = fc.string({ unit: fc.constantFrom('a', 'b', '=', '&', '#', '%', '2', '3', ' ', 'ü', '?', '+') });
-    const row = fc.record({ name: text, value: text, enabled: fc.boolean(), noEquals: fc.option(fc.constant(true as const), { nil: undefined }) });
+    const row = fc.record({
+      name: text,
+      value: text,
+      enabled: fc.boolean(),
+      noEquals: fc.option(fc.constant(true as const), { nil: undefined }),
+    });
     fc.assert(
-      fc.property(fc.array(row, { maxLength: 6 }), fc.option(fc.constantFrom('top', ''), { nil: null }), (specs, fragment) => {
-        const rows: QueryRow[] = specs.map((s, i) => {
-          const r: QueryRow = { id: `r${i}`, name: s.name, value: s.value, enabled: s.enabled };
-          if (s.noEquals) r.noEquals = true;
-          return r;
-        });
-        // With no enabled row the field has no `?`, so the user types `?z=1`.
-        const suffix = rows.some((r) => r.enabled) ? '&z=1' : '?z=1';
-        const merged = afterAppend(rows, suffix, fragment);
-        expect(merged.slice(0, rows.length)).toEqual(rows);
-        expect(merged.slice(rows.length)).toEqual([{ id: 'new1', name: 'z', value: '1', enabled: true }]);
-      }),
+      fc.property(
+        fc.array(row, { maxLength: 6 }),
+        fc.option(fc.constantFrom('top', ''), { nil: null }),
+        (specs, fragment) => {
+          const rows: QueryRow[] = specs.map((s, i) => {
+            const r: QueryRow = { id: `r${i}`, name: s.name, value: s.value, enabled: s.enabled };
+            if (s.noEquals) r.noEquals = true;
+            return r;
+          });
+          // With no enabled row the field has no `?`, so the user types `?z=1`.
+          const suffix = rows.some((r) => r.enabled) ? '&z=1' : '?z=1';
+          const merged = afterAppend(rows, suffix, fragment);
+          expect(merged.slice(0, rows.length)).toEqual(rows);
+          expect(merged.slice(rows.length)).toEqual([{ id: 'new1', name: 'z', value: '1', enabled: true }]);
+        },
+      ),
     );
   });
 });

@@ -14,7 +14,8 @@ const rows = (pairs: ReturnType<typeof splitTargetUri>['query'], ids = pairs.map
   pairs.map((p, i) => ({ id: ids[i] as string, enabled: true, ...p }));
 
 /** Lone surrogates → U+FFFD, as UTF-8 encoding does (String#toWellFormed is ES2024). */
-const wellFormed = (s: string) => s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+const wellFormed = (s: string) =>
+  s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
 
 describe('splitTargetUri', () => {
   it('keeps the query text exactly as typed', () => {
@@ -73,7 +74,9 @@ describe('urlFieldText', () => {
   });
 
   it('shows no "?" when no row is enabled', () => {
-    expect(urlFieldText({ url: 'http://h/p', query: [{ id: '1', name: 'a', value: '1', enabled: false }], fragment: null })).toBe('http://h/p');
+    expect(
+      urlFieldText({ url: 'http://h/p', query: [{ id: '1', name: 'a', value: '1', enabled: false }], fragment: null }),
+    ).toBe('http://h/p');
   });
 
   it('shows delimiters typed in the table escaped, so the URL field re-reads to the same bytes', () => {
@@ -86,7 +89,11 @@ describe('urlFieldText', () => {
   });
 
   it('re-reading the URL field sends the same query as the rows it shows', () => {
-    const row = fc.record({ name: fc.string({ unit: 'binary' }), value: fc.string({ unit: 'binary' }), noEquals: fc.boolean() });
+    const row = fc.record({
+      name: fc.string({ unit: 'binary' }),
+      value: fc.string({ unit: 'binary' }),
+      noEquals: fc.boolean(),
+    });
     fc.assert(
       fc.property(fc.array(row), (typed) => {
         const query = typed.map((p, i) => ({ id: String(i), enabled: true, ...p }));
@@ -163,7 +170,7 @@ describe('encodeQueryComponent', () => {
 
   it('leaves what can stand in a query as typed', () => {
     expect(encodeQueryComponent('a+b%5Bx%5D', 'value')).toBe('a+b%5Bx%5D');
-    expect(encodeQueryComponent("+,:[]$()*;/?@!=-._~", 'value')).toBe("+,:[]$()*;/?@!=-._~");
+    expect(encodeQueryComponent('+,:[]$()*;/?@!=-._~', 'value')).toBe('+,:[]$()*;/?@!=-._~');
     expect(encodeQueryComponent('abc==', 'value')).toBe('abc==');
   });
 
@@ -205,7 +212,10 @@ describe('encodeQueryComponent', () => {
   it('keeps the pair structure: decoding gives back the typed text of every pair', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.string(), fc.string()), { minLength: 1 }), (pairs) => {
-        const typed = pairs.map(([name, value]) => ({ name: name.replace(/%/g, 'p'), value: value.replace(/%/g, 'p') }));
+        const typed = pairs.map(([name, value]) => ({
+          name: name.replace(/%/g, 'p'),
+          value: value.replace(/%/g, 'p'),
+        }));
         const query = encodeQuery(typed);
         const back = query.split('&').map((p) => {
           const eq = p.indexOf('=');

@@ -4,10 +4,16 @@ import { activeVariables, substituteVariables, variableNames } from '../../../sr
 
 describe('substituteVariables', () => {
   it('replaces every {{name}}, spaces around the name allowed', () => {
-    expect(substituteVariables('{{base}}/u/{{ id }}?t={{id}}', { base: 'http://h', id: '7' })).toEqual({ text: 'http://h/u/7?t=7', unresolved: [] });
+    expect(substituteVariables('{{base}}/u/{{ id }}?t={{id}}', { base: 'http://h', id: '7' })).toEqual({
+      text: 'http://h/u/7?t=7',
+      unresolved: [],
+    });
   });
   it('lists unresolved names once, in order, and leaves them in the text', () => {
-    expect(substituteVariables('{{a}} {{b}} {{a}} {{c}}', { c: 'C' })).toEqual({ text: '{{a}} {{b}} {{a}} C', unresolved: ['a', 'b'] });
+    expect(substituteVariables('{{a}} {{b}} {{a}} {{c}}', { c: 'C' })).toEqual({
+      text: '{{a}} {{b}} {{a}} C',
+      unresolved: ['a', 'b'],
+    });
   });
   it('is case-sensitive and does not expand a value twice', () => {
     expect(substituteVariables('{{Token}}', { token: 'x' }).unresolved).toEqual(['Token']);
@@ -44,7 +50,12 @@ describe('activeVariables', () => {
         { id: '5', name: '  ', value: 'blank', enabled: true, secret: false },
       ],
     },
-    { v: 1, id: 'prod', name: 'Prod', variables: [{ id: '6', name: 'host', value: 'https://api', enabled: true, secret: false }] },
+    {
+      v: 1,
+      id: 'prod',
+      name: 'Prod',
+      variables: [{ id: '6', name: 'host', value: 'https://api', enabled: true, secret: false }],
+    },
   ];
   it('gives the enabled variables of the active environment, later rows winning', () => {
     expect({ ...activeVariables(envs, 'dev') }).toEqual({ host: 'http://127.0.0.1:8080', token: 'new' });
