@@ -8,9 +8,10 @@
  * - Target policy: private, loopback and link-local addresses are refused when the server is
  *   deployed for others; checked on the resolved address (after DNS) on every hop.
  */
-import { BlockList, isIP } from 'node:net';
+import { isIP } from 'node:net';
 import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
 import { timingSafeEqual } from 'node:crypto';
+import ipaddr from 'ipaddr.js';
 
 /** Hostnames that always mean this machine. */
 const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]'];
@@ -73,44 +74,40 @@ export function isValidToken(presented: string | undefined, token: string): bool
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-const privateRanges = new BlockList();
-for (const [net, prefix] of [
-  ['0.0.0.0', 8],
-  ['10.0.0.0', 8],
-  ['100.64.0.0', 10],
-  ['127.0.0.0', 8],
-  ['169.254.0.0', 16],
-  ['172.16.0.0', 12],
-  ['192.0.0.0', 24],
-  ['192.168.0.0', 16],
-  ['198.18.0.0', 15],
-  ['224.0.0.0', 4],
-  ['240.0.0.0', 4],
-] as const)
-  privateRanges.addSubnet(net, prefix, 'ipv4');
-for (const [net, prefix] of [
-  ['::', 128],
-  ['::1', 128],
-  ['fc00::', 7],
-  ['fe80::', 10],
-  ['ff00::', 8],
-] as const) {
-  privateRanges.addSubnet(net, prefix, 'ipv6');
-}
-
 /**
- * True for addresses that are not on the public internet: loopback, RFC 1918 private,
- * carrier-grade NAT, link-local (incl. cloud metadata 169.254.169.254), unique-local,
- * multicast, unspecified. IPv4-mapped IPv6 (`::ffff:10.0.0.1`) is judged as its IPv4 address.
+ * True for every address that is not plainly on the public internet, so the proxy refuses it
+ * when deployed for others: every IPv4 and IPv6 range of the IANA special-purpose address
+ * registries (RFC 6890) that `ipaddr.js`'s `range()` names (loopback, RFC 1918 private,
+ * carrier-grade NAT, link-local incl. cloud metadata 169.254.169.254, unique-local, multicast,
+ * unspecified, broadcast, documentation 192.0.2.0/24 198.51.100.0/24 203.0.113.0/24
+ * 2001:db8::/32 3fff::/20, benchmarking 198.18.0.0/15 2001:2::/48, discard 100::/64, ORCHID,
+ * Teredo, AS112, AMT, segment routing, 240.0.0.0/4 …) — anything but `unicast` — plus IPv6 forms
+ * that embed an IPv4 address a translator would reach (NAT64 64:ff9b::/96 and 64:ff9b:1::/48,
+ * 6to4 2002::/16, SIIT ::ffff:0:0/96, IPv4-compatible ::a.b.c.d and the rest of ::/8).
+ * An IPv4-mapped address (`::ffff:a.b.c.d`, RFC 4291 §2.5.5.2) *is* that IPv4 address on a
+ * dual-stack socket, so it is judged as the IPv4 address.
+ *
+ * @param address an IP literal in any spelling Node or the WHATWG URL parser accepts (dotted,
+ *   hex, compressed, bracketed, mapped); anything else counts as private (refuse rather than guess).
  */
 export function isPrivateAddress(address: string): boolean {
   const a = address.replace(/^\[|\]$/g, '').toLowerCase();
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(a);
-  if (mapped) return privateRanges.check(mapped[1]!, 'ipv4');
   const family = isIP(a);
-  if (family === 4) return privateRanges.check(a, 'ipv4');
-  if (family === 6) return privateRanges.check(a, 'ipv6');
-  return true; // not an address: refuse rather than guess
+  if (family === 4) return ipaddr.IPv4.parse(a).range() !== 'unicast';
+  if (family !== 6) return true;
+  // ipaddr.js reads `::1.2.3.4` as `::ffff:1.2.3.4`; the WHATWG serialisation (RFC 5952 hex) is unambiguous.
+  let canonical: string;
+  try {
+    canonical = new URL(`http://[${a.replace(/%.*$/, '')}]/`).hostname.slice(1, -1);
+  } catch {
+    return true;
+  }
+  const v6 = ipaddr.IPv6.parse(canonical);
+  const p = v6.parts;
+  if (p[0] === 0 && p[1] === 0 && p[2] === 0 && p[3] === 0 && p[4] === 0 && p[5] === 0xffff)
+    return isPrivateAddress(v6.toIPv4Address().toString());
+  if ((p[0]! & 0xff00) === 0) return true; // ::/8: unspecified, loopback, IPv4-compatible, SIIT, reserved
+  return v6.range() !== 'unicast';
 }
 
 /** Error raised by `policyLookup` and the literal-address check; mapped to `target-refused-by-policy`. */
