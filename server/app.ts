@@ -6,7 +6,8 @@ import type { AddressInfo, Socket } from 'node:net';
 import { resolve } from 'node:path';
 import { createParleyHandler, newToken } from './handler.ts';
 import { isLoopbackHost } from './security.ts';
-import { onClientError } from './echo/any-method.ts';
+import { clientErrorHandler } from './echo/any-method.ts';
+import { deadlinesOf, type Deadlines } from './timeouts.ts';
 
 export interface ServerOptions {
   /** Listening address; default `127.0.0.1`. */
@@ -23,6 +24,8 @@ export interface ServerOptions {
   token?: string;
   /** Default proxy timeout in ms (default 30000). */
   proxyTimeoutMs?: number;
+  /** Deadlines of every phase (defaults: `DEFAULT_DEADLINES` in timeouts.ts). */
+  deadlines?: Partial<Deadlines>;
 }
 
 export interface RunningServer {
@@ -40,6 +43,7 @@ export interface RunningServer {
 export async function startServer(opts: ServerOptions = {}): Promise<RunningServer> {
   const host = opts.host ?? '127.0.0.1';
   const token = opts.token ?? newToken();
+  const deadlines = deadlinesOf(opts.deadlines);
   const handler = createParleyHandler({
     token,
     distDir: opts.distDir === null ? null : resolve(opts.distDir ?? 'dist'),
@@ -47,10 +51,21 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     allowedHosts: opts.allowedHosts ?? [],
     allowPrivateTargets: opts.allowPrivateTargets ?? isLoopbackHost(host),
     proxyTimeoutMs: opts.proxyTimeoutMs ?? 30_000,
+    deadlines,
   });
-  // 16 KiB of request head is Node's default; say so explicitly as the head size limit.
-  const server: Server = createServer({ maxHeaderSize: 16 * 1024, requestTimeout: 0 }, (req, res) => handler(req, res));
-  server.on('clientError', onClientError);
+  const server: Server = createServer(
+    {
+      // 16 KiB of request head is Node's default; say so explicitly as the head size limit.
+      maxHeaderSize: 16 * 1024,
+      // A slow or silent client is answered 408 and dropped (Node checks every `connectionsCheckingInterval`).
+      headersTimeout: deadlines.headMs,
+      requestTimeout: Math.max(deadlines.requestMs, deadlines.headMs),
+      keepAliveTimeout: deadlines.keepAliveMs,
+      connectionsCheckingInterval: Math.min(1000, Math.ceil(deadlines.headMs / 4)),
+    },
+    (req, res) => handler(req, res),
+  );
+  server.on('clientError', clientErrorHandler(deadlines.bodyGapMs));
   const sockets = new Set<Socket>();
   server.on('connection', (socket) => {
     sockets.add(socket);

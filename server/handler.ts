@@ -16,6 +16,7 @@ import { disposeAgents, type ProxyLimits } from './proxy/limits.ts';
 import { serveStatic } from './static.ts';
 import { isAllowedHost } from './security.ts';
 import { sendJson, sendError } from './respond.ts';
+import { DEFAULT_DEADLINES, type Deadlines } from './timeouts.ts';
 
 export interface HandlerOptions {
   token: string;
@@ -30,6 +31,8 @@ export interface HandlerOptions {
   proxyTimeoutMs: number;
   /** Proxy requests in flight before answering 429. */
   maxConcurrentProxies?: number;
+  /** Deadlines of every phase (default `DEFAULT_DEADLINES`). */
+  deadlines?: Deadlines;
 }
 
 export interface ParleyHandler {
@@ -48,6 +51,7 @@ export function newToken(): string {
  * not /api or /echo are passed on instead of served from `distDir`.
  */
 export function createParleyHandler(opts: HandlerOptions): ParleyHandler {
+  const deadlines = opts.deadlines ?? DEFAULT_DEADLINES;
   const limits: ProxyLimits = {
     token: opts.token,
     allowPrivateTargets: opts.allowPrivateTargets,
@@ -57,7 +61,7 @@ export function createParleyHandler(opts: HandlerOptions): ParleyHandler {
   };
   const handler = (req: IncomingMessage, res: ServerResponse, next?: () => void): void => {
     const url = req.url ?? '/';
-    if (isEchoPath(url)) return handleEcho(req, res);
+    if (isEchoPath(url)) return handleEcho(req, res, deadlines.bodyGapMs);
     const isApi = url === '/api' || url.startsWith('/api/') || url.startsWith('/api?');
     if (!isApi && next) return next();
     if (!isAllowedHost(req.headers.host, req.socket.localPort ?? 0, opts.listenHost, opts.allowedHosts)) {

@@ -9,7 +9,16 @@
  * Any other client error gets Node's usual answer (400, 408, 413 or 431) and the connection closes.
  */
 import type { Socket } from 'node:net';
+import { DEFAULT_DEADLINES } from '../timeouts.ts';
 import { ECHO_CORS_HEADERS, MAX_ECHO_BODY_BYTES, echoReplyOf, isEchoPath } from './echo.ts';
+import {
+  ContentCollector,
+  chunkedDecoder,
+  lengthDecoder,
+  tooLargeMessage,
+  type ContentDecoder,
+  type DecodeStep,
+} from './content.ts';
 
 /** Largest request head accepted here, in bytes (as the server's own limit). */
 const MAX_HEAD_BYTES = 16 * 1024;
@@ -17,13 +26,24 @@ const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
 type ClientError = Error & { code?: string; rawPacket?: Buffer };
 
-/** `clientError` listener for Parley's HTTP servers. */
-export function onClientError(err: ClientError, socket: Socket): void {
+/**
+ * `clientError` listener for Parley's HTTP servers; `bodyGapMs` is the longest pause allowed
+ * while the raw parser reads a request.
+ */
+export function clientErrorHandler(bodyGapMs: number): (err: ClientError, socket: Socket) => void {
+  return (err, socket) => handleClientError(err, socket, bodyGapMs);
+}
+
+/** `clientError` listener with the default deadlines (the Vite dev server uses it). */
+export const onClientError = clientErrorHandler(DEFAULT_DEADLINES.bodyGapMs);
+
+function handleClientError(err: ClientError, socket: Socket, bodyGapMs: number): void {
   if (err.code === 'HPE_INVALID_METHOD' && err.rawPacket && socket.writable) {
     // Node's parser has given up on this connection; its listeners must not see more bytes.
     socket.removeAllListeners('data');
     socket.removeAllListeners('end');
-    readRawRequest(socket, err.rawPacket);
+    socket.removeAllListeners('timeout');
+    readRawRequest(socket, err.rawPacket, bodyGapMs);
     return;
   }
   // Node's behaviour when nobody listens (lib/_http_server.js socketOnError).
@@ -45,42 +65,63 @@ export function onClientError(err: ClientError, socket: Socket): void {
   socket.destroy(err);
 }
 
-function readRawRequest(socket: Socket, first: Buffer): void {
-  let buffered = first;
+/**
+ * Takes over a connection Node's parser gave up on. Everything is linear in the bytes received:
+ * the head is collected as a list of chunks (at most `MAX_HEAD_BYTES`), the content is decoded
+ * as it arrives (`content.ts`); the cap is enforced on bytes received, and a pause longer than
+ * `bodyGapMs` drops the connection.
+ */
+function readRawRequest(socket: Socket, first: Buffer, bodyGapMs: number): void {
+  let headChunks: Buffer[] = [];
+  let headBytes = 0;
+  let tail = Buffer.alloc(0);
   let head: ParsedHead | null = null;
-  let body: BodyReader | null = null;
+  let decoder: ContentDecoder | null = null;
+  const collector = new ContentCollector();
   let done = false;
-  const step = (): void => {
+  const finish = (status: number, reason: string, text: string): void => {
+    done = true;
+    socket.setTimeout(0);
+    answer(socket, status, reason, text);
+  };
+  const step = (chunk: Buffer): void => {
     if (done) return;
     if (!head) {
-      const end = buffered.indexOf('\r\n\r\n');
-      if (end < 0) {
-        if (buffered.length > MAX_HEAD_BYTES)
-          return answer(socket, 431, 'Request Header Fields Too Large', 'The request head is too large.');
+      // Only the newest chunk and the 3 bytes before it can hold the end of the head: the chunks
+      // are joined once, when it is found.
+      const seam = Buffer.concat([tail, chunk.subarray(0, 3)]);
+      const at = seam.indexOf('\r\n\r\n');
+      const inChunk = at >= 0 ? -1 : chunk.indexOf('\r\n\r\n');
+      headChunks.push(chunk);
+      headBytes += chunk.length;
+      if (at < 0 && inChunk < 0) {
+        if (headBytes > MAX_HEAD_BYTES)
+          return finish(431, 'Request Header Fields Too Large', 'The request head is too large.');
+        tail = Buffer.concat([tail, chunk]).subarray(-3);
         return;
       }
-      const parsed = parseHead(buffered.subarray(0, end).toString('latin1'));
-      if (typeof parsed === 'string') return answer(socket, 400, 'Bad Request', parsed);
+      const end = headBytes - chunk.length + (at >= 0 ? at - tail.length : inChunk);
+      if (end > MAX_HEAD_BYTES) return finish(431, 'Request Header Fields Too Large', 'The request head is too large.');
+      const joined = Buffer.concat(headChunks, headBytes);
+      const parsed = parseHead(joined.subarray(0, end).toString('latin1'));
+      if (typeof parsed === 'string') return finish(400, 'Bad Request', parsed);
       head = parsed;
       if (!isEchoPath(head.target))
-        return answer(socket, 501, 'Not Implemented', `The method ${head.method} is accepted only under /echo.`);
-      const framing = bodyReaderFor(head.headers);
-      if (typeof framing === 'string') return answer(socket, 400, 'Bad Request', framing);
-      body = framing;
-      buffered = buffered.subarray(end + 4);
+        return finish(501, 'Not Implemented', `The method ${head.method} is accepted only under /echo.`);
+      const framing = decoderFor(head.headers, collector);
+      if ('kind' in framing)
+        return finish(framing.status, framing.status === 413 ? 'Payload Too Large' : 'Bad Request', framing.message);
+      decoder = framing;
+      chunk = joined.subarray(end + 4);
+      headChunks = [];
     }
-    const outcome = body!.feed(buffered);
-    buffered = Buffer.alloc(0);
-    if (outcome === 'more') return;
-    if (typeof outcome === 'string')
-      return answer(
-        socket,
-        outcome.startsWith('The echo') ? 413 : 400,
-        outcome.startsWith('The echo') ? 'Payload Too Large' : 'Bad Request',
-        outcome,
-      );
+    const outcome = decoder!.feed(chunk);
+    if (outcome.kind === 'more') return;
+    if (outcome.kind === 'error')
+      return finish(outcome.status, outcome.status === 413 ? 'Payload Too Large' : 'Bad Request', outcome.message);
     done = true;
-    const reply = echoReplyOf(head.method, head.target, head.headers, head.httpVersion, outcome);
+    socket.setTimeout(0);
+    const reply = echoReplyOf(head.method, head.target, head.headers, head.httpVersion, collector.finish());
     const json = Buffer.from(JSON.stringify(reply, null, 2) + '\n');
     const lines = [
       ...ECHO_CORS_HEADERS,
@@ -96,16 +137,14 @@ function readRawRequest(socket: Socket, first: Buffer): void {
       ]),
     );
   };
-  socket.on('data', (chunk: Buffer) => {
-    buffered = buffered.length ? Buffer.concat([buffered, chunk]) : chunk;
-    step();
-  });
+  socket.on('data', step);
   socket.on('error', () => socket.destroy());
   socket.on('end', () => {
     if (!done) socket.destroy();
   });
+  socket.setTimeout(bodyGapMs, () => socket.destroy());
   socket.resume();
-  step();
+  step(first);
 }
 
 interface ParsedHead {
@@ -130,59 +169,26 @@ function parseHead(text: string): ParsedHead | string {
   return { method: m[1]!, target: m[2]!, httpVersion: m[3]!, headers };
 }
 
-interface BodyReader {
-  /** Takes more bytes; returns 'more', the whole content, or a reason it is malformed or too large. */
-  feed(chunk: Buffer): 'more' | Buffer | string;
-}
-
-function bodyReaderFor(headers: [string, string][]): BodyReader | string {
+/** The decoder for the request's framing (RFC 9112 §6.3), or the reason it is refused. */
+function decoderFor(
+  headers: [string, string][],
+  sink: ContentCollector,
+): ContentDecoder | (DecodeStep & { kind: 'error' }) {
+  const bad = (message: string, status: 400 | 413 = 400) => ({ kind: 'error' as const, status, message });
   const te = headers.filter(([n]) => n.toLowerCase() === 'transfer-encoding').map(([, v]) => v.toLowerCase());
   const cl = headers.filter(([n]) => n.toLowerCase() === 'content-length').map(([, v]) => v);
-  if (te.length && cl.length) return 'Both Transfer-Encoding and Content-Length (RFC 9112 §6.1).';
-  if (te.length) return /(^|,)\s*chunked\s*$/.test(te.join(',')) ? chunkedReader() : 'Unsupported Transfer-Encoding.';
+  if (te.length && cl.length) return bad('Both Transfer-Encoding and Content-Length (RFC 9112 §6.1).');
+  if (te.length)
+    return /(^|,)\s*chunked\s*$/.test(te.join(','))
+      ? chunkedDecoder(MAX_ECHO_BODY_BYTES, sink)
+      : bad('Unsupported Transfer-Encoding.');
   if (cl.length) {
-    if (new Set(cl).size !== 1 || !/^\d+$/.test(cl[0]!)) return 'Invalid Content-Length.';
+    if (new Set(cl).size !== 1 || !/^\d+$/.test(cl[0]!)) return bad('Invalid Content-Length.');
     const length = Number(cl[0]);
-    if (length > MAX_ECHO_BODY_BYTES)
-      return `The echo server reflects request content up to ${MAX_ECHO_BODY_BYTES} bytes; this one is larger.`;
-    // Chunks are kept and joined once: concatenating on every chunk copies the content again each time.
-    const chunks: Buffer[] = [];
-    let got = 0;
-    return {
-      feed(chunk) {
-        chunks.push(chunk);
-        got += chunk.length;
-        return got >= length ? Buffer.concat(chunks, got).subarray(0, length) : 'more';
-      },
-    };
+    if (length > MAX_ECHO_BODY_BYTES) return bad(tooLargeMessage(MAX_ECHO_BODY_BYTES), 413);
+    return lengthDecoder(length, sink);
   }
-  return { feed: () => Buffer.alloc(0) };
-}
-
-/** Chunked transfer coding (RFC 9112 §7.1), trailers ignored. */
-function chunkedReader(): BodyReader {
-  let pending = Buffer.alloc(0);
-  const parts: Buffer[] = [];
-  let size = 0;
-  return {
-    feed(chunk) {
-      pending = Buffer.concat([pending, chunk]);
-      for (;;) {
-        const eol = pending.indexOf('\r\n');
-        if (eol < 0) return 'more';
-        const sizeText = pending.subarray(0, eol).toString('latin1').split(';')[0]!.trim();
-        if (!/^[0-9a-fA-F]+$/.test(sizeText)) return 'Invalid chunk size.';
-        const n = parseInt(sizeText, 16);
-        if (n === 0) return pending.indexOf('\r\n\r\n', eol) >= 0 ? Buffer.concat(parts) : 'more';
-        if (pending.length < eol + 2 + n + 2) return 'more';
-        size += n;
-        if (size > MAX_ECHO_BODY_BYTES)
-          return `The echo server reflects request content up to ${MAX_ECHO_BODY_BYTES} bytes; this one is larger.`;
-        parts.push(pending.subarray(eol + 2, eol + 2 + n));
-        pending = pending.subarray(eol + 2 + n + 2);
-      }
-    },
-  };
+  return lengthDecoder(0, sink);
 }
 
 function answer(socket: Socket, status: number, reason: string, text: string): void {

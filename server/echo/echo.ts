@@ -6,8 +6,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EchoReply } from '../../src/core/wire/echo.ts';
 import { matchEchoRoute } from './routes.ts';
+import { DEFAULT_DEADLINES } from '../timeouts.ts';
+import { ContentCollector, tooLargeMessage, type EchoContent } from './content.ts';
 
-/** Largest request content the echo reflects, in bytes (it is buffered to build the JSON). */
+/** Largest request content the echo accepts, in bytes (read streaming; only 1 MiB of it is kept). */
 export const MAX_ECHO_BODY_BYTES = 64 * 1024 * 1024;
 
 /** Headers every echo response carries so any page may read it. */
@@ -21,8 +23,12 @@ export function isEchoPath(target: string): boolean {
   return target === '/echo' || target.startsWith('/echo/') || target.startsWith('/echo?');
 }
 
-/** Entry point for every echo request. */
-export function handleEcho(req: IncomingMessage, res: ServerResponse): void {
+/** Body gap deadline per request, set by `handleEcho` for the routes' `readBody` calls. */
+const gapOf = new WeakMap<IncomingMessage, number>();
+
+/** Entry point for every echo request; `bodyGapMs` is the longest pause allowed in its content. */
+export function handleEcho(req: IncomingMessage, res: ServerResponse, bodyGapMs = BODY_GAP_TIMEOUT_MS): void {
+  gapOf.set(req, bodyGapMs);
   if (req.method === 'OPTIONS' && req.headers['access-control-request-method'] !== undefined) {
     return answerPreflight(req, res);
   }
@@ -56,40 +62,73 @@ function answerPreflight(req: IncomingMessage, res: ServerResponse): void {
   res.end();
 }
 
-/** Reads the request content, rejecting with a readable message above `limit` bytes. */
-export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+/**
+ * Default longest pause between two pieces of request content, in ms; a client that stops
+ * sending is dropped (the socket is destroyed) so it does not hold the connection forever.
+ */
+export const BODY_GAP_TIMEOUT_MS = DEFAULT_DEADLINES.bodyGapMs;
+
+/**
+ * Reads the request content as it streams in (`ContentCollector`: bounded memory, linear time),
+ * rejecting with a readable message as soon as more than `limit` bytes have been received.
+ * A pause of more than `gapMs` between chunks destroys the connection and rejects.
+ */
+export function readBody(
+  req: IncomingMessage,
+  limit: number,
+  gapMs = gapOf.get(req) ?? BODY_GAP_TIMEOUT_MS,
+): Promise<EchoContent> {
   return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
+    const collector = new ContentCollector();
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > limit) {
+      // Refused before reading: the client learns at once instead of after uploading the cap.
+      req.resume();
+      return reject(new Error(tooLargeMessage(limit)));
+    }
+    const done = (): void => void req.setTimeout(0);
+    req.setTimeout(gapMs, () => {
+      reject(new Error(`No request content for ${gapMs} ms; the connection was closed.`));
+      req.destroy();
+    });
     req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
+      if (collector.size + chunk.length > limit) {
         req.removeAllListeners('data');
+        done();
         req.resume();
-        reject(new Error(`The echo server reflects request content up to ${limit} bytes; this one is larger.`));
+        reject(new Error(tooLargeMessage(limit)));
         return;
       }
-      chunks.push(chunk);
+      collector.add(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
+    req.on('end', () => {
+      done();
+      resolve(collector.finish());
+    });
+    req.on('error', (err) => {
+      done();
+      reject(err);
+    });
   });
 }
 
 /** The `EchoReply` for a request whose content has been read. */
-export function buildEchoReply(req: IncomingMessage, body: Buffer): EchoReply {
+export function buildEchoReply(req: IncomingMessage, body: EchoContent): EchoReply {
   const headers: [string, string][] = [];
   for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) headers.push([req.rawHeaders[i]!, req.rawHeaders[i + 1]!]);
   return echoReplyOf(req.method ?? '', req.url ?? '', headers, req.httpVersion, body);
 }
 
-/** The `EchoReply` from the parts of a request (also used by the raw parser in `any-method.ts`). */
+/**
+ * The `EchoReply` from the parts of a request; content above `ECHO_INLINE_BODY_BYTES` is
+ * reflected as its size, SHA-256 and leading octets (see `EchoReply.body`). The parts come from Node's parser or the raw one in `any-method.ts`.
+ */
 export function echoReplyOf(
   method: string,
   target: string,
   headers: [string, string][],
   httpVersion: string,
-  body: Buffer,
+  body: EchoContent,
 ): EchoReply {
   const q = target.indexOf('?');
   const rawQuery = q < 0 ? '' : target.slice(q + 1);
@@ -100,7 +139,13 @@ export function echoReplyOf(
     query: { raw: rawQuery, pairs: [...new URLSearchParams(rawQuery)] },
     headers,
     httpVersion,
-    body: { text: body.toString('utf8'), base64: body.toString('base64'), size: body.length },
+    body: {
+      text: body.prefix.toString('utf8'),
+      base64: body.prefix.toString('base64'),
+      size: body.size,
+      sha256: body.sha256,
+      truncated: body.size > body.prefix.length,
+    },
   };
 }
 

@@ -56,7 +56,13 @@ describe('echo of methods Node’s parser does not know', () => {
         ['Content-Length', '9'],
       ],
       httpVersion: '1.1',
-      body: { text: 'Zoë 😀', base64: 'Wm/DqyDwn5iA', size: 9 },
+      body: {
+        text: 'Zoë 😀',
+        base64: 'Wm/DqyDwn5iA',
+        size: 9,
+        sha256: '91b7847abee0482651039ac5e0fa8416d8eb9eb11de9f68e0c31c5ff7a0f0fec',
+        truncated: false,
+      },
     });
   });
 
@@ -66,7 +72,16 @@ describe('echo of methods Node’s parser does not know', () => {
       '2;ext=1\r\nde\r\n0\r\n\r\n',
     ]);
     const { reply } = split(raw);
-    expect([reply.method, reply.body]).toEqual(['frobnicate', { text: 'abcde', base64: 'YWJjZGU=', size: 5 }]);
+    expect([reply.method, reply.body]).toEqual([
+      'frobnicate',
+      {
+        text: 'abcde',
+        base64: 'YWJjZGU=',
+        size: 5,
+        sha256: '36bbe50ed96841d10443bcb670d6554f0a34b761be67ec9c4a8ad2c0c44ca42c',
+        truncated: false,
+      },
+    ]);
   });
 
   it('answers 501 outside /echo and 400 for a malformed request', async () => {

@@ -7,6 +7,7 @@ import { request, type IncomingMessage } from 'node:http';
 import { once } from 'node:events';
 import { ECHO_ROUTES, delayEvents } from '../../server/echo/routes.ts';
 import { echoReplyOf } from '../../server/echo/echo.ts';
+import { ContentCollector } from '../../server/echo/content.ts';
 import { rawRequest, useTestServer } from './helpers.ts';
 
 const live = useTestServer();
@@ -53,7 +54,13 @@ describe('echo', () => {
         ['Connection', 'close'],
       ],
       httpVersion: '1.1',
-      body: { text: 'Zoë 😀', base64: 'Wm/DqyDwn5iA', size: 9 },
+      body: {
+        text: 'Zoë 😀',
+        base64: 'Wm/DqyDwn5iA',
+        size: 9,
+        sha256: '91b7847abee0482651039ac5e0fa8416d8eb9eb11de9f68e0c31c5ff7a0f0fec',
+        truncated: false,
+      },
     });
   });
 
@@ -61,7 +68,16 @@ describe('echo', () => {
     const purge = json((await rawRequest(live.server.url, { method: 'PURGE', path: '/echo' })).body);
     expect([purge.method, purge.path, purge.query]).toEqual(['PURGE', '/echo', { raw: '', pairs: [] }]);
     const get = json((await rawRequest(live.server.url, { method: 'GET', path: '/echo/x', body: '{"a":1}' })).body);
-    expect([get.method, get.body]).toEqual(['GET', { text: '{"a":1}', base64: 'eyJhIjoxfQ==', size: 7 }]);
+    expect([get.method, get.body]).toEqual([
+      'GET',
+      {
+        text: '{"a":1}',
+        base64: 'eyJhIjoxfQ==',
+        size: 7,
+        sha256: '015abd7f5cc57a2dd94b7590f04ad8084273905ee33ec5cebeae62276a97f862',
+        truncated: false,
+      },
+    ]);
   });
 
   it('keeps header value octets beyond ASCII (byte strings)', async () => {
@@ -244,7 +260,7 @@ describe('echo helper routes', () => {
     // The head arrives while the content still waits its 60 s: the client leaves, the server stops.
     const [res] = (await once(req, 'response')) as [IncomingMessage];
     const expectedLength = Buffer.byteLength(
-      JSON.stringify(echoReplyOf('GET', target, sentHeaders, '1.1', Buffer.alloc(0)), null, 2) + '\n',
+      JSON.stringify(echoReplyOf('GET', target, sentHeaders, '1.1', new ContentCollector().finish()), null, 2) + '\n',
     );
     expect([res.statusCode, res.headers['content-type'], res.headers['content-length']]).toEqual([
       200,

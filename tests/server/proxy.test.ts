@@ -73,7 +73,13 @@ describe('proxy: what is sent', () => {
       ['Content-Length', '9'],
       ['Connection', 'keep-alive'],
     ]);
-    expect(echo.body).toEqual({ text: 'Zoë 😀', base64: 'Wm/DqyDwn5iA', size: 9 });
+    expect(echo.body).toEqual({
+      text: 'Zoë 😀',
+      base64: 'Wm/DqyDwn5iA',
+      size: 9,
+      sha256: '91b7847abee0482651039ac5e0fa8416d8eb9eb11de9f68e0c31c5ff7a0f0fec',
+      truncated: false,
+    });
   });
 
   it('sends a GET with a body, adding Host first and Content-Length last', async () => {
@@ -170,8 +176,9 @@ describe('proxy: what is sent', () => {
       body,
     );
     const echo = echoOf(r.body);
-    expect(echo.body.size).toBe(body.length);
-    expect(sha256(Buffer.from(echo.body.base64, 'base64'))).toBe(sha256(body));
+    // Above 1 MiB the echo reflects size, SHA-256 and the first 1 MiB.
+    expect([echo.body.size, echo.body.sha256, echo.body.truncated]).toEqual([body.length, sha256(body), true]);
+    expect(Buffer.from(echo.body.base64, 'base64')).toEqual(body.subarray(0, 1024 * 1024));
   });
 });
 

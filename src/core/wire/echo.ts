@@ -5,6 +5,14 @@
  * Header values are byte strings (one character per octet, as in `proxy-codec.ts`), so the
  * exact octets of a non-ASCII value are kept.
  */
+
+/**
+ * Content up to this many octets (1 MiB) is reflected whole in `EchoReply.body`; above it only
+ * this many leading octets are, with the size and SHA-256 of the whole, so a large upload never
+ * makes the echo build a reply several times its size.
+ */
+export const ECHO_INLINE_BODY_BYTES = 1024 * 1024;
+
 export interface EchoReply {
   /** Method token exactly as received (case kept). */
   method: string;
@@ -23,11 +31,15 @@ export interface EchoReply {
   /** e.g. `1.1`. */
   httpVersion: string;
   body: {
-    /** Content decoded as UTF-8 (invalid sequences become U+FFFD). */
+    /** Content (or, when `truncated`, its first `ECHO_INLINE_BODY_BYTES` octets) decoded as UTF-8 (invalid sequences become U+FFFD). */
     text: string;
-    /** Content as standard base64 (RFC 4648 §4): the exact octets. */
+    /** Content (or, when `truncated`, its first `ECHO_INLINE_BODY_BYTES` octets) as standard base64 (RFC 4648 §4). */
     base64: string;
-    /** Content size in octets. */
+    /** Size of the whole content in octets. */
     size: number;
+    /** SHA-256 of the whole content, lowercase hex (FIPS 180-4). */
+    sha256: string;
+    /** True when `size` > `ECHO_INLINE_BODY_BYTES`: `text` and `base64` hold only the leading octets. */
+    truncated: boolean;
   };
 }
