@@ -178,7 +178,7 @@ describe('proxy: what is sent', () => {
     const echo = echoOf(r.body);
     // Above 1 MiB the echo reflects size, SHA-256 and the first 1 MiB.
     expect([echo.body.size, echo.body.sha256, echo.body.truncated]).toEqual([body.length, sha256(body), true]);
-    expect(Buffer.from(echo.body.base64, 'base64')).toEqual(body.subarray(0, 1024 * 1024));
+    expect(echo.body.base64).toBe(body.subarray(0, 1024 * 1024).toString('base64'));
   });
 });
 
