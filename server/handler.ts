@@ -29,8 +29,10 @@ export interface HandlerOptions {
   allowPrivateTargets: boolean;
   /** Default proxy timeout in ms. */
   proxyTimeoutMs: number;
-  /** Proxy requests in flight before answering 429. */
+  /** Proxy requests in flight from all clients before answering 429 (default 256). */
   maxConcurrentProxies?: number;
+  /** Proxy requests in flight from one client address before answering it 429 (default 16). */
+  maxProxiesPerClient?: number;
   /** Deadlines of every phase (default `DEFAULT_DEADLINES`). */
   deadlines?: Deadlines;
 }
@@ -56,8 +58,11 @@ export function createParleyHandler(opts: HandlerOptions): ParleyHandler {
     token: opts.token,
     allowPrivateTargets: opts.allowPrivateTargets,
     defaultTimeoutMs: opts.proxyTimeoutMs,
-    maxConcurrent: opts.maxConcurrentProxies ?? 32,
+    maxConcurrent: opts.maxConcurrentProxies ?? 256,
     inFlight: 0,
+    maxPerClient: opts.maxProxiesPerClient ?? 16,
+    perClient: new Map(),
+    deadlines,
   };
   const handler = (req: IncomingMessage, res: ServerResponse, next?: () => void): void => {
     const url = req.url ?? '/';

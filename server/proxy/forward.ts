@@ -3,14 +3,8 @@
  * given), follows redirects only when asked, and streams the answer back byte-exact with
  * the upstream head in `X-Parley-Head`. Cancels upstream when the browser goes away.
  */
-import {
-  request as httpRequest,
-  type ClientRequest,
-  type IncomingMessage,
-  type RequestOptions,
-  type ServerResponse,
-} from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import { request as httpRequest, type ClientRequest, type IncomingMessage, type ServerResponse } from 'node:http';
+import { request as httpsRequest, type RequestOptions as HttpsRequestOptions } from 'node:https';
 import { isIP, type Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { encodeProxyResponseHead } from '../../src/core/wire/proxy-codec.ts';
@@ -31,8 +25,11 @@ import { createAgents, MAX_TIMEOUT_MS, type ProxyLimits } from './limits.ts';
 const MAX_REDIRECTS = 10;
 /** Content kept in memory so it can be re-sent on a 307/308 when following redirects, in bytes. */
 const MAX_REPLAY_BODY_BYTES = 32 * 1024 * 1024;
-/** Longest X-Parley-Head value; Chromium refuses response heads above 256 KiB. */
-const MAX_RELAYED_HEAD_CHARS = 240 * 1024;
+/**
+ * Longest X-Parley-Head value, in characters (Chromium refuses response heads above 256 KiB).
+ * Header fields beyond it are cut, with a warning in the head (`ProxyResponseHead.warnings`).
+ */
+export const MAX_RELAYED_HEAD_CHARS = 240 * 1024;
 /** Largest upstream response head accepted, in bytes (big Set-Cookie sets exist). */
 const MAX_UPSTREAM_HEAD_BYTES = 256 * 1024;
 
@@ -50,6 +47,7 @@ export function forward(
   bodyLength: number | null,
 ): void {
   const timeoutMs = Math.min(head.timeoutMs ?? limits.defaultTimeoutMs, MAX_TIMEOUT_MS);
+  const { proxyTotalMs, upstreamBodyGapMs, bodyGapMs } = limits.deadlines;
   let current: ClientRequest | null = null;
   let targetLabel = head.url;
   // Why the exchange must stop (checked before every hop too, as a stop can come between hops).
@@ -62,8 +60,19 @@ export function forward(
     );
     current?.destroy(stopped);
   }, timeoutMs);
+  // However the call goes (slow head, trickling content), it ends by this time.
+  const total = setTimeout(() => {
+    stopped ??= new ProxyError(
+      504,
+      'timeout',
+      `The exchange with ${targetLabel} took longer than the proxy's limit of ${proxyTotalMs} ms for one call; it was cut.`,
+    );
+    if (stopped instanceof ProxyError) current?.destroy(stopped);
+    if (res.headersSent) res.destroy();
+  }, proxyTotalMs);
   res.once('close', () => {
     clearTimeout(deadline);
+    clearTimeout(total);
     if (res.writableFinished) return;
     // The browser went away (cancel, closed tab): stop the upstream request too.
     stopped ??= 'browser-gone';
@@ -71,6 +80,7 @@ export function forward(
   });
   const fail = (err: unknown): void => {
     clearTimeout(deadline);
+    clearTimeout(total);
     if (res.destroyed || res.headersSent) return void res.destroy();
     req.resume();
     const failure = describeUpstreamError(err, targetLabel);
@@ -90,7 +100,7 @@ export function forward(
       const length = body === null ? 0 : body.kind === 'buffer' ? body.data.length : body.length;
       const pairs = prepareHeaders({ method, headers }, target.url, length);
       targetLabel = `${target.url.hostname}:${target.url.port || (target.url.protocol === 'https:' ? 443 : 80)}`;
-      const send = (b: Body | null) => sendHop(target, method, pairs, b, limits, (r) => (current = r));
+      const send = (b: Body | null) => sendHop(target, method, pairs, b, limits, bodyGapMs, (r) => (current = r));
       const { response, timings } = await send(body).catch((err: unknown) => {
         // A kept-alive connection the server had just closed: retry once on a new one, as
         // browsers do, when the content can be sent again (none, buffered, or all already here).
@@ -119,7 +129,14 @@ export function forward(
         continue;
       }
       clearTimeout(deadline);
-      relay(res, current!, response, method, { timings, redirects, url: target.url.href }, timeoutMs);
+      relay(
+        res,
+        current!,
+        response,
+        method,
+        { timings, redirects, url: target.url.href },
+        Math.min(timeoutMs, upstreamBodyGapMs),
+      );
       return;
     }
   })().catch(fail);
@@ -145,6 +162,7 @@ function sendHop(
   pairs: [string, string][],
   body: Body | null,
   limits: ProxyLimits,
+  bodyGapMs: number,
   onRequest: (r: ClientRequest) => void,
 ): Promise<{ response: IncomingMessage; timings: ProxyTimings }> {
   const { url } = target;
@@ -152,24 +170,14 @@ function sendHop(
   if (!limits.allowPrivateTargets && isIP(host) && isPrivateAddress(host)) {
     return Promise.reject(new TargetPolicyError(host, host));
   }
-  limits.agents ??= createAgents();
   const https = url.protocol === 'https:';
   const started = performance.now();
   const since = (): number => Math.round((performance.now() - started) * 100) / 100;
   const timings: ProxyTimings = {};
-  const upstream = (https ? httpsRequest : httpRequest)({
-    host,
-    port: url.port || (https ? 443 : 80),
-    method,
-    path: target.requestTarget,
-    // A flat [name, value, ...] array is written verbatim: order, case and duplicates kept, no Host added.
-    headers: pairs.flat(),
-    agent: https ? limits.agents.https : limits.agents.http,
-    maxHeaderSize: MAX_UPSTREAM_HEAD_BYTES,
-    // SNI follows the target URI, not a user-set Host header (as curl does).
-    servername: https && !isIP(host) ? host : undefined,
-    lookup: limits.allowPrivateTargets ? undefined : policyLookup(() => undefined),
-  } as RequestOptions);
+  const upstream = (https ? httpsRequest : httpRequest)(upstreamOptions(target, method, pairs, limits));
+  // Node's default keeps only the first ~1,000 response header fields and drops the rest silently;
+  // the head's size is capped by maxHeaderSize instead, and `relay` says when fields are cut.
+  upstream.maxHeadersCount = 0;
   keepMethodCase(upstream, method);
   onRequest(upstream);
   upstream.once('socket', (socket: Socket) => {
@@ -183,7 +191,17 @@ function sendHop(
   const answered = new Promise<{ response: IncomingMessage; timings: ProxyTimings }>((resolve, reject) => {
     upstream.once('response', (response) => {
       timings.firstByteMs = since();
+      if (response.statusCode === 101) {
+        response.destroy();
+        return upstream.destroy(upgradeRefused(target, 101));
+      }
       resolve({ response, timings });
+    });
+    // 101 Switching Protocols with Upgrade, or a 2xx to CONNECT: Node hands over the socket (and
+    // without this listener, waits forever). Parley speaks no other protocol yet: end the call.
+    upstream.once('upgrade', (response: IncomingMessage, socket: Socket) => {
+      socket.destroy();
+      upstream.destroy(upgradeRefused(target, response.statusCode ?? 0));
     });
     // Node marks requests that went out on a kept-alive connection (`reusedSocket`).
     upstream.once('error', (err: Error) => reject(Object.assign(err, { reusedSocket: upstream.reusedSocket })));
@@ -194,11 +212,121 @@ function sendHop(
     // All content came with the head (the usual small request): one write, no waiting for 'end'.
     upstream.end(body.leftover.subarray(0, body.length));
     body.req.resume();
-  } else {
-    if (body.leftover.length > 0) upstream.write(body.leftover);
-    body.req.pipe(upstream);
-  }
+  } else streamContent(body.req, body.leftover, upstream, declaredLength(pairs, body.length), bodyGapMs);
   return answered;
+}
+
+/**
+ * The options of one upstream `http(s).request`, all in one place (connection reuse, TLS and
+ * socket settings are added here).
+ */
+function upstreamOptions(
+  target: UpstreamTarget,
+  method: string,
+  pairs: [string, string][],
+  limits: ProxyLimits,
+): HttpsRequestOptions {
+  const { url } = target;
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  const https = url.protocol === 'https:';
+  limits.agents ??= createAgents();
+  return {
+    host,
+    port: url.port || (https ? 443 : 80),
+    method,
+    path: target.requestTarget,
+    // A flat [name, value, ...] array is written verbatim: order, case and duplicates kept, no Host added.
+    headers: pairs.flat() as unknown as HttpsRequestOptions['headers'],
+    agent: https ? limits.agents.https : limits.agents.http,
+    maxHeaderSize: MAX_UPSTREAM_HEAD_BYTES,
+    // SNI follows the target URI, not a user-set Host header (as curl does).
+    servername: https && !isIP(host) ? host : undefined,
+    lookup: limits.allowPrivateTargets ? undefined : policyLookup(() => undefined),
+  };
+}
+
+function upgradeRefused(target: UpstreamTarget, status: number): ProxyError {
+  return new ProxyError(
+    502,
+    'upgrade-refused',
+    `${target.url.host} answered ${status === 101 ? '101 Switching Protocols' : `${status} to CONNECT`}, asking to switch to another protocol; Parley does not support protocol upgrades (such as WebSocket) yet, so the call was ended.`,
+  );
+}
+
+/** The user's Content-Length when the content's own length is not known in advance (a chunked proxy request). */
+function declaredLength(pairs: [string, string][], known: number | null): number | null {
+  if (known !== null) return null; // already checked against the content by prepareHeaders
+  const field = pairs.find(([n]) => n.toLowerCase() === 'content-length');
+  return field ? Number(field[1].trim()) : null;
+}
+
+/**
+ * Streams the rest of the browser's content upstream. When the user set a Content-Length and the
+ * proxy request itself is chunked (its length unknown up front), the last octet is held back until
+ * the browser's content has ended: if the total differs from the declared length, the upstream
+ * request is destroyed before it is complete, so the upstream never sees a finished request with
+ * a wrong length (or a second request smuggled after it — RFC 9112 §6.3, §11.2).
+ * A pause above `bodyGapMs` in the browser's content ends the call.
+ */
+function streamContent(
+  req: IncomingMessage,
+  leftover: Buffer<ArrayBufferLike>,
+  upstream: ClientRequest,
+  declared: number | null,
+  bodyGapMs: number,
+): void {
+  req.setTimeout(bodyGapMs, () => {
+    upstream.destroy(
+      new ProxyError(408, 'timeout', `The request content stopped arriving for ${bodyGapMs} ms; the call was ended.`),
+    );
+    req.destroy();
+  });
+  req.once('end', () => req.setTimeout(0));
+  if (declared === null) {
+    if (leftover.length > 0) upstream.write(leftover);
+    req.pipe(upstream);
+    return;
+  }
+  let seen = 0;
+  let held: Buffer<ArrayBufferLike> | null = null;
+  const mismatch = (got: string): void => {
+    req.unpipe();
+    req.resume();
+    upstream.destroy(
+      new ProxyError(
+        400,
+        'bad-request',
+        `Content-Length says ${declared} octets but the body has ${got}. Correct the header or remove it (Parley then sets it).`,
+      ),
+    );
+  };
+  const take = (chunk: Buffer<ArrayBufferLike>): boolean => {
+    seen += chunk.length;
+    if (seen > declared) {
+      mismatch('more');
+      return false;
+    }
+    if (seen < declared) return upstream.write(chunk);
+    // The declared length is reached: keep its last octet until the content is known to end here.
+    if (chunk.length > 1) upstream.write(chunk.subarray(0, chunk.length - 1));
+    held = chunk.subarray(chunk.length - 1);
+    return true;
+  };
+  if (leftover.length > 0 && !take(leftover)) return;
+  req.on('data', (chunk: Buffer) => {
+    if (upstream.destroyed) return;
+    if (!take(chunk)) return;
+    if (upstream.writableNeedDrain) {
+      req.pause();
+      upstream.once('drain', () => req.resume());
+    }
+  });
+  req.once('end', () => {
+    if (upstream.destroyed) return;
+    if (seen !== declared) return mismatch(String(seen));
+    upstream.end(held ?? undefined);
+  });
+  req.resume();
 }
 
 /**
@@ -239,16 +367,7 @@ function relay(
   };
   // RFC 9112 §6.3: responses to HEAD, and 1xx/204/304, have no content whatever their headers say.
   const noBody = method.toUpperCase() === 'HEAD' || status === 204 || status === 304 || status < 200;
-  const encoded = encodeProxyResponseHead(head);
-  if (encoded.length > MAX_RELAYED_HEAD_CHARS) {
-    response.destroy();
-    return sendError(
-      res,
-      502,
-      'upstream-error',
-      `The response's header fields take ${encoded.length} characters once encoded; browsers accept at most about ${MAX_RELAYED_HEAD_CHARS} in a response head, so Parley cannot relay it.`,
-    );
-  }
+  const encoded = encodeWithinCap(head);
   const out: [string, string][] = [
     [PROXY_HEAD_HEADER, encoded],
     ['Content-Type', 'application/octet-stream'],
@@ -278,6 +397,33 @@ function relay(
   response.on('aborted', () => res.destroy());
   response.on('end', () => upstream.setTimeout(0));
   response.pipe(res);
+}
+
+/**
+ * Encodes the head for `X-Parley-Head`; when it would pass `MAX_RELAYED_HEAD_CHARS`, relays the
+ * longest run of leading header fields that fits and adds a warning saying how many were cut.
+ */
+function encodeWithinCap(head: ProxyResponseHead): string {
+  const whole = encodeProxyResponseHead(head);
+  if (whole.length <= MAX_RELAYED_HEAD_CHARS) return whole;
+  const all = head.headers;
+  const attempt = (kept: number): string =>
+    encodeProxyResponseHead({
+      ...head,
+      headers: all.slice(0, kept),
+      warnings: [
+        `Parley relayed ${kept} of ${all.length} response header fields: the rest did not fit in its limit of ${MAX_RELAYED_HEAD_CHARS} characters for the relayed head (about 180 KiB of header fields). The content is complete.`,
+      ],
+    });
+  // Binary search for the most fields that fit (each try is one encode: O(n log n) overall).
+  let lo = 0;
+  let hi = all.length - 1;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (attempt(mid).length <= MAX_RELAYED_HEAD_CHARS) lo = mid;
+    else hi = mid - 1;
+  }
+  return attempt(lo);
 }
 
 function pairsOf(raw: string[]): [string, string][] {

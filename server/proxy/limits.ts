@@ -1,15 +1,22 @@
 /** Per-server proxy settings, counters and upstream connection pools. */
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
+import type { Deadlines } from '../timeouts.ts';
 
 export interface ProxyLimits {
   token: string;
   allowPrivateTargets: boolean;
   /** Default timeout in ms; a request may ask for up to `MAX_TIMEOUT_MS`. */
   defaultTimeoutMs: number;
+  /** Proxy requests in flight from all clients together before answering 429. */
   maxConcurrent: number;
   /** Proxy requests being handled now. */
   inFlight: number;
+  /** Proxy requests in flight from one client (remote address) before it alone is answered 429. */
+  maxPerClient: number;
+  /** Requests in flight per remote address (entries removed at 0). */
+  perClient: Map<string, number>;
+  deadlines: Deadlines;
   /** Keep-alive agents for the upstream leg, one pair per server. */
   agents?: { http: HttpAgent; https: HttpsAgent };
 }

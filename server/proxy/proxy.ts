@@ -39,6 +39,18 @@ export function handleProxy(req: IncomingMessage, res: ServerResponse, limits: P
       'The proxy token is missing or wrong. Reload the page: the server may have restarted with a new token.',
     );
   }
+  // Fairness: one client (address) with many stalled calls fills only its own share.
+  const client = req.socket.remoteAddress ?? '';
+  const mine = limits.perClient.get(client) ?? 0;
+  if (mine >= limits.maxPerClient) {
+    req.resume();
+    return sendError(
+      res,
+      429,
+      'too-many-requests',
+      `You already have ${limits.maxPerClient} proxy requests in flight; wait for some to finish.`,
+    );
+  }
   if (limits.inFlight >= limits.maxConcurrent) {
     req.resume();
     return sendError(
@@ -49,8 +61,14 @@ export function handleProxy(req: IncomingMessage, res: ServerResponse, limits: P
     );
   }
   limits.inFlight++;
-  res.once('close', () => limits.inFlight--);
-  readHead(req).then(
+  limits.perClient.set(client, mine + 1);
+  res.once('close', () => {
+    limits.inFlight--;
+    const left = (limits.perClient.get(client) ?? 1) - 1;
+    if (left > 0) limits.perClient.set(client, left);
+    else limits.perClient.delete(client);
+  });
+  readHead(req, limits.deadlines.bodyGapMs).then(
     ({ head, rest }) => {
       if (res.destroyed) return;
       // The proxy request's own length tells the content length up front (browsers always send it for byte bodies).
@@ -72,14 +90,33 @@ interface Rest {
   consumedHead: number;
 }
 
-/** Reads until the framed head is complete; the stream is left paused at the content. */
-function readHead(req: IncomingMessage): Promise<{ head: ProxyRequestHead; rest: Rest }> {
+/**
+ * Reads until the framed head is complete; the stream is left paused at the content. Chunks are
+ * joined only once as many bytes as the head needs have arrived (linear time however the bytes
+ * are split), and a head that does not arrive within `gapMs` of silence ends the request.
+ */
+function readHead(req: IncomingMessage, gapMs: number): Promise<{ head: ProxyRequestHead; rest: Rest }> {
   return new Promise((resolve, reject) => {
-    let buffered: Buffer<ArrayBufferLike> = Buffer.alloc(0);
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let need = 4;
+    req.setTimeout(gapMs, () => {
+      cleanup();
+      req.destroy();
+      reject(`The proxy request head did not arrive within ${gapMs} ms.`);
+    });
     const onData = (chunk: Buffer): void => {
-      buffered = buffered.length === 0 ? chunk : Buffer.concat([buffered, chunk]);
+      chunks.push(chunk);
+      size += chunk.length;
+      if (size < need) return;
+      const buffered = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size);
+      chunks.length = 0;
+      chunks.push(buffered);
       const decoded = decodeProxyRequestPrefix(buffered);
-      if (decoded.kind === 'incomplete') return;
+      if (decoded.kind === 'incomplete') {
+        need = decoded.needBytes;
+        return;
+      }
       cleanup();
       req.pause();
       if (decoded.kind === 'error') return reject(decoded.message);
@@ -93,6 +130,7 @@ function readHead(req: IncomingMessage): Promise<{ head: ProxyRequestHead; rest:
       reject('The proxy request ended before its head was complete (expected a 4-byte length, then JSON).');
     };
     const cleanup = (): void => {
+      req.setTimeout(0);
       req.off('data', onData);
       req.off('end', onEnd);
     };

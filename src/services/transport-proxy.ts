@@ -25,6 +25,7 @@ const PROXY_ERROR_TITLES: Record<string, string> = {
   'target-refused-by-policy': "Parley's proxy refuses this target by policy.",
   'too-many-requests': "Parley's proxy is busy; try again.",
   'too-many-redirects': 'Too many redirects.',
+  'upgrade-refused': 'The server asked to switch protocols (e.g. WebSocket), which Parley does not support yet.',
   'forbidden-origin': "Parley's proxy refused the request: this page's origin is not allowed.",
   'bad-token': "Parley's proxy refused the request: the page's proxy token is stale. Reload the page.",
   'bad-host': "Parley's proxy refused the request: unexpected Host.",

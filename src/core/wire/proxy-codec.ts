@@ -132,6 +132,9 @@ export function decodeProxyResponseHead(value: string): ProxyResponseHead {
     timings: v.timings ?? {},
     redirects: Array.isArray(v.redirects) ? v.redirects : [],
     url: typeof v.url === 'string' ? v.url : '',
+    ...(Array.isArray(v.warnings) && v.warnings.length > 0
+      ? { warnings: v.warnings.filter((w): w is string => typeof w === 'string') }
+      : {}),
   };
 }
 

@@ -61,6 +61,11 @@ export interface ProxyResponseHead {
   redirects: RedirectHop[];
   /** The target finally answered (after redirects). */
   url: string;
+  /**
+   * Sentences about what the proxy could not relay as received, e.g. header fields cut because
+   * the relayed head passed its cap (server/proxy/forward.ts `MAX_RELAYED_HEAD_CHARS`); absent when none.
+   */
+  warnings?: string[];
 }
 
 export type ProxyErrorCode =
@@ -76,6 +81,7 @@ export type ProxyErrorCode =
   | 'tls-failed'
   | 'too-many-requests'
   | 'too-many-redirects'
+  | 'upgrade-refused'
   | 'upstream-error';
 
 export interface ProxyErrorBody {
