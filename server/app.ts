@@ -26,6 +26,9 @@ export interface ServerOptions {
   proxyTimeoutMs?: number;
   /** Deadlines of every phase (defaults: `DEFAULT_DEADLINES` in timeouts.ts). */
   deadlines?: Partial<Deadlines>;
+  /** Proxy requests in flight from all clients (default 256) and from one client address (default 16). */
+  maxConcurrentProxies?: number;
+  maxProxiesPerClient?: number;
 }
 
 export interface RunningServer {
@@ -52,6 +55,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     allowPrivateTargets: opts.allowPrivateTargets ?? isLoopbackHost(host),
     proxyTimeoutMs: opts.proxyTimeoutMs ?? 30_000,
     deadlines,
+    maxConcurrentProxies: opts.maxConcurrentProxies,
+    maxProxiesPerClient: opts.maxProxiesPerClient,
   });
   const server: Server = createServer(
     {

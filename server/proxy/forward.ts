@@ -193,16 +193,19 @@ function sendHop(
       timings.firstByteMs = since();
       if (response.statusCode === 101) {
         response.destroy();
-        return upstream.destroy(upgradeRefused(target, 101));
+        upstream.destroy();
+        return reject(upgradeRefused(target, 101));
       }
       resolve({ response, timings });
     });
-    // 101 Switching Protocols with Upgrade, or a 2xx to CONNECT: Node hands over the socket (and
-    // without this listener, waits forever). Parley speaks no other protocol yet: end the call.
-    upstream.once('upgrade', (response: IncomingMessage, socket: Socket) => {
+    // 101 Switching Protocols with Upgrade, or a 2xx to CONNECT: Node hands the socket over (and
+    // with no listener waits forever). Parley speaks no other protocol yet: end the call.
+    const refuse = (response: IncomingMessage, socket: Socket): void => {
       socket.destroy();
-      upstream.destroy(upgradeRefused(target, response.statusCode ?? 0));
-    });
+      reject(upgradeRefused(target, response.statusCode ?? 0));
+    };
+    upstream.once('upgrade', refuse);
+    upstream.once('connect', refuse);
     // Node marks requests that went out on a kept-alive connection (`reusedSocket`).
     upstream.once('error', (err: Error) => reject(Object.assign(err, { reusedSocket: upstream.reusedSocket })));
   });
