@@ -73,10 +73,10 @@ export function createProxyTransport(
       );
       const encodedHead = response.headers.get(PROXY_HEAD_HEADER);
       if (encodedHead === null) throw await proxyError(response);
-      const { status, reasonPhrase, headers, timings, redirects, url } = decodeProxyResponseHead(encodedHead);
+      const { status, reasonPhrase, headers, timings, redirects, url, warnings } = decodeProxyResponseHead(encodedHead);
       return receiveContent(
         request.method,
-        { status, reasonPhrase, headers, via: 'proxy', timings, redirects, url },
+        { status, reasonPhrase, headers, via: 'proxy', timings, redirects, url, ...(warnings ? { warnings } : {}) },
         response.body,
         options,
         started,

@@ -97,6 +97,14 @@ describe('response head', () => {
     expect(new TextDecoder().decode(byteStringToBytes(back.headers[3]![1]))).toBe('Zoë 😀');
   });
 
+  it('carries warnings when there are some, and drops entries that are not strings', () => {
+    const warned = { ...head, warnings: ['Parley relayed 1 of 2 response header fields: …'] };
+    expect(decodeProxyResponseHead(encodeProxyResponseHead(warned))).toEqual(warned);
+    const odd = encodeProxyResponseHead({ ...head, warnings: ['kept', 7 as unknown as string] });
+    expect(decodeProxyResponseHead(odd).warnings).toEqual(['kept']);
+    expect('warnings' in decodeProxyResponseHead(encodeProxyResponseHead({ ...head, warnings: [] }))).toBe(false);
+  });
+
   it('explains an unreadable head', () => {
     expect(() => decodeProxyResponseHead('***')).toThrow(
       'The proxy sent a response head that could not be read (X-Parley-Head is not base64url JSON).',

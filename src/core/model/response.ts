@@ -12,6 +12,8 @@ export interface ResponseHead {
   timings: ProxyTimings;
   redirects: RedirectHop[];
   url: string;
+  /** What the proxy could not relay as received (e.g. header fields past its cap); absent when none. */
+  warnings?: string[];
 }
 
 export interface ResponseRecord extends ResponseHead {

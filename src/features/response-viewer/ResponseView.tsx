@@ -80,6 +80,11 @@ function StatusBar({
       <span className="ml-auto rounded bg-slate-100 px-1.5 py-0.5 text-[11px] text-slate-500">
         via {head.via === 'proxy' ? 'proxy' : 'browser (direct)'}
       </span>
+      {head.warnings?.map((warning) => (
+        <p key={warning} role="note" className="basis-full text-amber-800">
+          {warning}
+        </p>
+      ))}
     </div>
   );
 }
