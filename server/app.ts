@@ -5,7 +5,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { resolve } from 'node:path';
 import { createParleyHandler, newToken } from './handler.ts';
-import { isLoopbackHost } from './security.ts';
+import { isLoopbackHost, type BasicCredentials } from './security.ts';
 import { clientErrorHandler } from './echo/any-method.ts';
 import { deadlinesOf, type Deadlines } from './timeouts.ts';
 
@@ -29,6 +29,8 @@ export interface ServerOptions {
   /** Proxy requests in flight from all clients (default 256) and from one client address (default 16). */
   maxConcurrentProxies?: number;
   maxProxiesPerClient?: number;
+  /** HTTP Basic credentials every route but /echo requires (`PARLEY_AUTH`); default none. */
+  basicAuth?: BasicCredentials;
 }
 
 export interface RunningServer {
@@ -57,6 +59,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     deadlines,
     maxConcurrentProxies: opts.maxConcurrentProxies,
     maxProxiesPerClient: opts.maxProxiesPerClient,
+    basicAuth: opts.basicAuth,
   });
   const server: Server = createServer(
     {

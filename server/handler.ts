@@ -3,10 +3,11 @@
  * server plugin (`vite-plugin.ts`), so both answer /api and /echo identically.
  *
  * Routing:
- *   /echo, /echo/**   echo server (any Host: it reflects only the caller's own request, CORS-open)
+ *   /echo, /echo/**   echo server (any Host: it reflects only the caller's own request, CORS-open; no PARLEY_AUTH)
  *   /api/health       { ok: true }
  *   /api/proxy        the proxy (Host, Origin and token checked)
  *   anything else     the built app (Host checked: index.html carries the token)
+ * With `basicAuth` (PARLEY_AUTH) every route but /echo first needs HTTP Basic credentials.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
@@ -14,7 +15,7 @@ import { handleEcho, isEchoPath } from './echo/echo.ts';
 import { handleProxy } from './proxy/proxy.ts';
 import { disposeAgents, type ProxyLimits } from './proxy/limits.ts';
 import { serveStatic } from './static.ts';
-import { isAllowedHost } from './security.ts';
+import { isAllowedHost, isAuthorized, type BasicCredentials } from './security.ts';
 import { sendJson, sendError } from './respond.ts';
 import { DEFAULT_DEADLINES, type Deadlines } from './timeouts.ts';
 
@@ -35,6 +36,8 @@ export interface HandlerOptions {
   maxProxiesPerClient?: number;
   /** Deadlines of every phase (default `DEFAULT_DEADLINES`). */
   deadlines?: Deadlines;
+  /** When set, every route but /echo needs these HTTP Basic credentials (`PARLEY_AUTH`). */
+  basicAuth?: BasicCredentials;
 }
 
 export interface ParleyHandler {
@@ -76,6 +79,17 @@ export function createParleyHandler(opts: HandlerOptions): ParleyHandler {
         421,
         'bad-host',
         `This server does not answer for the host "${req.headers.host ?? ''}". Open Parley at the address it printed, or add the name to PARLEY_ALLOWED_HOSTS.`,
+      );
+    }
+    if (opts.basicAuth && !isAuthorized(req.headers.authorization, opts.basicAuth)) {
+      req.resume();
+      // RFC 7617: the browser asks for the user and password, then sends them on every request here.
+      res.setHeader('WWW-Authenticate', 'Basic realm="Parley", charset="UTF-8"');
+      return sendError(
+        res,
+        401,
+        'unauthorized',
+        'This Parley server needs a user name and password (PARLEY_AUTH); sign in when the browser asks.',
       );
     }
     if (isApi) {

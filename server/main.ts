@@ -1,9 +1,11 @@
 /**
  * `npm start` / `npm run serve`: starts Parley from environment variables.
  *   HOST (127.0.0.1), PORT (8080), PARLEY_DIST (./dist), PARLEY_ALLOWED_HOSTS (comma list),
- *   PARLEY_ALLOW_PRIVATE_TARGETS (1/true/yes or 0/false/no; default: allowed only on loopback).
+ *   PARLEY_ALLOW_PRIVATE_TARGETS (1/true/yes or 0/false/no; default: allowed only on loopback),
+ *   PARLEY_AUTH (user:password — HTTP Basic for the app and /api; set it whenever HOST is not loopback).
  */
 import { startServer } from './app.ts';
+import { isLoopbackHost, parseBasicCredentials, type BasicCredentials } from './security.ts';
 
 function parseBoolean(value: string | undefined): boolean | undefined {
   if (value === undefined || value.trim() === '') return undefined;
@@ -17,8 +19,21 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(1);
 }
 
+let basicAuth: BasicCredentials | undefined;
+try {
+  basicAuth = process.env.PARLEY_AUTH ? parseBasicCredentials(process.env.PARLEY_AUTH) : undefined;
+} catch (err) {
+  console.error((err as Error).message);
+  process.exit(1);
+}
+if (!basicAuth && !isLoopbackHost(host))
+  console.warn(
+    `Warning: listening on ${host} without PARLEY_AUTH. Anyone who can reach this address can load the app, read its proxy token from / and use the proxy; set PARLEY_AUTH=user:password.`,
+  );
+
 try {
   const server = await startServer({
+    basicAuth,
     host,
     port,
     distDir: process.env.PARLEY_DIST || 'dist',

@@ -10,7 +10,7 @@
  */
 import { isIP } from 'node:net';
 import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
-import { timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import ipaddr from 'ipaddr.js';
 
 /** Hostnames that always mean this machine. */
@@ -64,6 +64,38 @@ export function isOwnOrigin(origin: string | undefined, hostHeader: string | und
   const o = origin.toLowerCase();
   const h = hostHeader.toLowerCase();
   return o === `http://${h}` || o === `https://${h}`;
+}
+
+/** Credentials for HTTP Basic authentication of the app itself (`PARLEY_AUTH=user:password`). */
+export interface BasicCredentials {
+  user: string;
+  password: string;
+}
+
+/**
+ * Reads `PARLEY_AUTH`: `user:password`, split at the first colon (RFC 7617 §2: a user-id holds
+ * no colon, the password may).
+ * @throws Error with a sentence for the operator when there is no colon or the password is empty.
+ */
+export function parseBasicCredentials(value: string): BasicCredentials {
+  const colon = value.indexOf(':');
+  if (colon < 0 || colon === value.length - 1)
+    throw new Error('PARLEY_AUTH must be "user:password" with a non-empty password, e.g. PARLEY_AUTH=alice:s3cret.');
+  return { user: value.slice(0, colon), password: value.slice(colon + 1) };
+}
+
+/**
+ * Whether an `Authorization` header carries exactly these Basic credentials (RFC 7617; the
+ * user-pass is read as UTF-8). The comparison is constant-time: both sides are hashed with
+ * SHA-256 first, so neither length nor content leaks through timing.
+ */
+export function isAuthorized(authorization: string | undefined, expected: BasicCredentials): boolean {
+  const m = /^basic[ \t]+([A-Za-z0-9+/]+={0,2})[ \t]*$/i.exec(authorization ?? '');
+  const presented = m ? Buffer.from(m[1]!, 'base64') : Buffer.alloc(0);
+  const digest = (b: Buffer): Buffer => createHash('sha256').update(b).digest();
+  const want = Buffer.from(`${expected.user}:${expected.password}`, 'utf8');
+  // `&&` after the compare, so a missing header costs the same as a wrong one.
+  return timingSafeEqual(digest(presented), digest(want)) && m !== null;
 }
 
 /** Constant-time comparison of the presented token with ours. */

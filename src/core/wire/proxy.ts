@@ -73,6 +73,7 @@ export type ProxyErrorCode =
   | 'forbidden-origin'
   | 'bad-token'
   | 'bad-host'
+  | 'unauthorized'
   | 'target-refused-by-policy'
   | 'dns-failed'
   | 'connection-refused'
