@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: builds the app and a blank React page into temp folders, serves both with
- * Parley's server on loopback, and runs the three benchmarks of issue 6, printing a table with
+ * Parley's server on loopback, and runs the three benchmarks of issue 6 and the flood of issue 9, printing a table with
  * ratios against a baseline measured in the same run. Not a test: nothing here asserts timings.
  */
 import { rmSync } from 'node:fs';
@@ -11,6 +11,7 @@ import { launchBrowser } from './browser.ts';
 import { runFirstLoadBench } from './first-load.ts';
 import { runLargeResponseBench } from './large-response.ts';
 import { runProxyBench } from './proxy.ts';
+import { runFloodBench } from './flood.ts';
 
 const only = new Set(process.argv.slice(2)); // e.g. `npm run bench -- first-load large`
 const want = (name: string) => only.size === 0 || only.has(name);
@@ -39,6 +40,7 @@ async function main() {
     }
   }
   if (want('proxy')) log(await runProxyBench());
+  if (want('flood')) log(await runFloodBench());
   console.log(`Benchmarks done in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
 }
 

@@ -24,11 +24,16 @@ export interface ProxyLimits {
 /** Longest timeout a request may ask for, in ms. */
 export const MAX_TIMEOUT_MS = 10 * 60_000;
 
-/** Creates the upstream keep-alive agents (closed with `disposeAgents`). */
+/**
+ * Creates the upstream keep-alive agents (closed with `disposeAgents`). No `maxSockets` cap per
+ * upstream: a per-host queue would let one client's stalled calls to a host hold every socket
+ * and make other clients' calls to that host wait (the proxy's own per-client and global caps
+ * bound the number of connections instead).
+ */
 export function createAgents(): { http: HttpAgent; https: HttpsAgent } {
   return {
-    http: new HttpAgent({ keepAlive: true, maxSockets: 64, maxFreeSockets: 16, scheduling: 'lifo' }),
-    https: new HttpsAgent({ keepAlive: true, maxSockets: 64, maxFreeSockets: 16, scheduling: 'lifo' }),
+    http: new HttpAgent({ keepAlive: true, maxFreeSockets: 16, scheduling: 'lifo' }),
+    https: new HttpsAgent({ keepAlive: true, maxFreeSockets: 16, scheduling: 'lifo' }),
   };
 }
 
