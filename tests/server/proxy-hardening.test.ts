@@ -11,6 +11,7 @@ import { decodeProxyResponseHead, encodeProxyRequest } from '../../src/core/wire
 import type { ProxyErrorBody, ProxyRequestHead, ProxyResponseHead } from '../../src/core/wire/proxy.ts';
 import type { EchoReply } from '../../src/core/wire/echo.ts';
 import { startTestServer, useTestServer, viaProxy } from './helpers.ts';
+import { delayEvents } from '../../server/echo/routes.ts';
 
 const live = useTestServer();
 
@@ -292,6 +293,30 @@ describe('fairness (point 4)', () => {
       await Promise.all(stalled);
     } finally {
       await fair.close();
+    }
+  });
+});
+
+describe('fairness across the upstream connection pool (point 4)', () => {
+  it('72 stalled calls to one upstream do not make a call to the same upstream wait for a socket', async () => {
+    const abort = new AbortController();
+    let waiting = 0;
+    const onWaiting = () => waiting++;
+    delayEvents.on('waiting', onWaiting);
+    try {
+      const stalledHead = { method: 'GET', url: `${live.server.url}/echo/delay/60000`, headers: [] };
+      const stalled = Array.from({ length: 72 }, (_, i) =>
+        proxyCall(live.server, stalledHead, [], { localAddress: `127.0.0.${2 + (i % 8)}`, signal: abort.signal }).catch(
+          () => null,
+        ),
+      );
+      while (waiting < 72) await new Promise((r) => setTimeout(r, 20));
+      const other = await proxyCall(live.server, { method: 'GET', url: `${live.server.url}/echo/free`, headers: [] });
+      expect([other.status, other.head?.status]).toEqual([200, 200]);
+      abort.abort();
+      await Promise.all(stalled);
+    } finally {
+      delayEvents.off('waiting', onWaiting);
     }
   });
 });
