@@ -20,6 +20,7 @@ import { sendError } from '../respond.ts';
 import { describeUpstreamError, ProxyError } from './errors.ts';
 import { isRedirectStatus, nextHop, parseTarget, prepareHeaders, type UpstreamTarget } from './prepare.ts';
 import { createAgents, MAX_TIMEOUT_MS, type ProxyLimits } from './limits.ts';
+import { declaredLength, streamContent } from './upload.ts';
 
 /** Most redirects followed before giving up. */
 const MAX_REDIRECTS = 10;
@@ -90,7 +91,7 @@ export function forward(
   void (async () => {
     let target: UpstreamTarget = parseTarget(head.url);
     let body: Body | null = { kind: 'stream', req, leftover, length: bodyLength };
-    if (head.followRedirects) body = { kind: 'buffer', data: await readAll(req, leftover) };
+    if (head.followRedirects) body = { kind: 'buffer', data: await readAll(req, leftover, bodyGapMs) };
     let method = head.method;
     let headers = head.headers;
     const redirects: RedirectHop[] = [];
@@ -256,82 +257,6 @@ function upgradeRefused(target: UpstreamTarget, status: number): ProxyError {
   );
 }
 
-/** The user's Content-Length when the content's own length is not known in advance (a chunked proxy request). */
-function declaredLength(pairs: [string, string][], known: number | null): number | null {
-  if (known !== null) return null; // already checked against the content by prepareHeaders
-  const field = pairs.find(([n]) => n.toLowerCase() === 'content-length');
-  return field ? Number(field[1].trim()) : null;
-}
-
-/**
- * Streams the rest of the browser's content upstream. When the user set a Content-Length and the
- * proxy request itself is chunked (its length unknown up front), the last octet is held back until
- * the browser's content has ended: if the total differs from the declared length, the upstream
- * request is destroyed before it is complete, so the upstream never sees a finished request with
- * a wrong length (or a second request smuggled after it — RFC 9112 §6.3, §11.2).
- * A pause above `bodyGapMs` in the browser's content ends the call.
- */
-function streamContent(
-  req: IncomingMessage,
-  leftover: Buffer<ArrayBufferLike>,
-  upstream: ClientRequest,
-  declared: number | null,
-  bodyGapMs: number,
-): void {
-  req.setTimeout(bodyGapMs, () => {
-    upstream.destroy(
-      new ProxyError(408, 'timeout', `The request content stopped arriving for ${bodyGapMs} ms; the call was ended.`),
-    );
-    req.destroy();
-  });
-  req.once('end', () => req.setTimeout(0));
-  if (declared === null) {
-    if (leftover.length > 0) upstream.write(leftover);
-    req.pipe(upstream);
-    return;
-  }
-  let seen = 0;
-  let held: Buffer<ArrayBufferLike> | null = null;
-  const mismatch = (got: string): void => {
-    req.unpipe();
-    req.resume();
-    upstream.destroy(
-      new ProxyError(
-        400,
-        'bad-request',
-        `Content-Length says ${declared} octets but the body has ${got}. Correct the header or remove it (Parley then sets it).`,
-      ),
-    );
-  };
-  const take = (chunk: Buffer<ArrayBufferLike>): boolean => {
-    seen += chunk.length;
-    if (seen > declared) {
-      mismatch('more');
-      return false;
-    }
-    if (seen < declared) return upstream.write(chunk);
-    // The declared length is reached: keep its last octet until the content is known to end here.
-    if (chunk.length > 1) upstream.write(chunk.subarray(0, chunk.length - 1));
-    held = chunk.subarray(chunk.length - 1);
-    return true;
-  };
-  if (leftover.length > 0 && !take(leftover)) return;
-  req.on('data', (chunk: Buffer) => {
-    if (upstream.destroyed) return;
-    if (!take(chunk)) return;
-    if (upstream.writableNeedDrain) {
-      req.pause();
-      upstream.once('drain', () => req.resume());
-    }
-  });
-  req.once('end', () => {
-    if (upstream.destroyed) return;
-    if (seen !== declared) return mismatch(String(seen));
-    upstream.end(held ?? undefined);
-  });
-  req.resume();
-}
-
 /**
  * Method names are case-sensitive (RFC 9110 §9.1) but Node's ClientRequest upper-cases them.
  * With array headers Node has already rendered the head in the constructor, so the request
@@ -435,11 +360,18 @@ function pairsOf(raw: string[]): [string, string][] {
   return pairs;
 }
 
-/** Reads the rest of the content into memory (for redirects that re-send it). */
-function readAll(req: IncomingMessage, leftover: Buffer<ArrayBufferLike>): Promise<Buffer> {
+/** Reads the rest of the content into memory (for redirects that re-send it); a pause above `gapMs` ends the call. */
+function readAll(req: IncomingMessage, leftover: Buffer<ArrayBufferLike>, gapMs: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks = [leftover];
     let size = leftover.length;
+    req.setTimeout(gapMs, () => {
+      reject(
+        new ProxyError(408, 'timeout', `The request content stopped arriving for ${gapMs} ms; the call was ended.`),
+      );
+      req.destroy();
+    });
+    req.once('end', () => req.setTimeout(0));
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_REPLAY_BODY_BYTES) {
