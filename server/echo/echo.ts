@@ -80,35 +80,29 @@ export function readBody(
 ): Promise<EchoContent> {
   return new Promise((resolve, reject) => {
     const collector = new ContentCollector();
-    const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > limit) {
-      // Refused before reading: the client learns at once instead of after uploading the cap.
-      req.resume();
-      return reject(new Error(tooLargeMessage(limit)));
-    }
-    const done = (): void => void req.setTimeout(0);
+    // The gap deadline also guards the drain of refused content; it ends with the request.
     req.setTimeout(gapMs, () => {
       reject(new Error(`No request content for ${gapMs} ms; the connection was closed.`));
       req.destroy();
     });
-    req.on('data', (chunk: Buffer) => {
-      if (collector.size + chunk.length > limit) {
-        req.removeAllListeners('data');
-        done();
-        req.resume();
-        reject(new Error(tooLargeMessage(limit)));
-        return;
-      }
-      collector.add(chunk);
-    });
-    req.on('end', () => {
-      done();
-      resolve(collector.finish());
-    });
-    req.on('error', (err) => {
-      done();
+    req.once('end', () => void req.setTimeout(0));
+    req.once('error', (err) => {
+      req.setTimeout(0);
       reject(err);
     });
+    const refuse = (): void => {
+      req.removeAllListeners('data');
+      // Drained, not kept: the rest is read and dropped (linear, no memory) so the answer can go out.
+      req.resume();
+      reject(new Error(tooLargeMessage(limit)));
+    };
+    // Refused before reading: the client learns at once instead of after uploading the cap.
+    if (Number(req.headers['content-length'] ?? 0) > limit) return refuse();
+    req.on('data', (chunk: Buffer) => {
+      if (collector.size + chunk.length > limit) return refuse();
+      collector.add(chunk);
+    });
+    req.once('end', () => resolve(collector.finish()));
   });
 }
 

@@ -261,6 +261,12 @@ describe('client deadlines', () => {
       const known = await exchange(quick.port, ['POST /echo HTTP/1.1\r\nHost: h\r\nContent-Length: 10\r\n\r\nabcde']);
       const unknown = await exchange(quick.port, ['FROB /echo HTTP/1.1\r\nHost: h\r\nContent-Length: 10\r\n\r\nabcde']);
       expect([known.length, unknown.length]).toEqual([0, 0]);
+      // Refused content (413 at once) that then stalls is dropped too, not drained for ever.
+      const refused = await exchange(quick.port, [
+        `PUT /echo HTTP/1.1\r\nHost: h\r\nContent-Length: ${MAX_ECHO_BODY_BYTES + 1}\r\n\r\nabc`,
+      ]);
+      expect(refused.toString('latin1').split('\r\n')[0]).toBe('HTTP/1.1 413 Payload Too Large');
+      expect(refused.toString('latin1').endsWith(`\r\n\r\n${TOO_LARGE}`)).toBe(true);
       // A client that keeps sending is not cut.
       const steady = await exchange(
         quick.port,
