@@ -92,8 +92,12 @@ export function readBody(
     });
     const refuse = (): void => {
       req.removeAllListeners('data');
-      // Drained, not kept: the rest is read and dropped (linear, no memory) so the answer can go out.
-      req.resume();
+      // Drained, not kept: the rest is read and dropped (linear, no memory) so the answer can go
+      // out; once it has, Node moves the socket timer to keep-alive, so the drain keeps its own.
+      const idle = setTimeout(() => req.destroy(), gapMs);
+      req.on('data', () => idle.refresh());
+      req.once('close', () => clearTimeout(idle));
+      req.once('end', () => clearTimeout(idle));
       reject(new Error(tooLargeMessage(limit)));
     };
     // Refused before reading: the client learns at once instead of after uploading the cap.

@@ -210,7 +210,7 @@ describe('echo of large and hostile content', () => {
     expect(ok.body.length).toBeLessThan(2.5 * 1024 * 1024);
     const over = await post(MAX_ECHO_BODY_BYTES + 1);
     expect([over.status, over.body.toString()]).toEqual([413, TOO_LARGE]);
-  });
+  }, 60_000);
 
   it('keeps memory flat: three 64 MiB uploads at once grow RSS by far less than one copy', async () => {
     const before = process.memoryUsage().rss;
@@ -239,7 +239,7 @@ describe('echo of large and hostile content', () => {
     expect(statuses).toEqual([200, 200, 200]);
     // Before the fix one 64 MiB echo cost ~1.7 GB; now each keeps 1 MiB plus socket buffers.
     expect((peak - before) / 1024 / 1024).toBeLessThan(64);
-  });
+  }, 60_000);
 });
 
 describe('client deadlines', () => {
