@@ -8,6 +8,7 @@
  * the list of fields left out so the receiver can fill them in, and optionally variables.
  * A future format gets a new prefix (`r=2.`); decoders for older versions stay.
  */
+import '../zod-setup.ts';
 import { deflateSync, Inflate } from 'fflate';
 import { z } from 'zod';
 import { concatBytes } from '../body/multipart.ts';
