@@ -116,11 +116,16 @@ export function stripDraftSecrets(
   keep: ReadonlySet<string> = new Set(),
 ): StripResult {
   const findings: SecretFinding[] = [];
+  const seen = new Map<string, number>();
   /** Records a finding when `reason` is set; true when its value must be emptied. */
   const visit =
     (where: OmittedField['where']) =>
-    (key: string, name: string, reason: string | null): boolean => {
+    (base: string, name: string, reason: string | null): boolean => {
       if (!reason) return false;
+      // A key twice (a JSON object repeating a name) gets `#2`, `#3`: each item stays its own.
+      const n = (seen.get(base) ?? 0) + 1;
+      seen.set(base, n);
+      const key = n === 1 ? base : `${base}#${n}`;
       findings.push({ where, name, key, reason });
       return !keep.has(key);
     };
