@@ -21,6 +21,16 @@ const EVIL_SVG =
   'try { localStorage.setItem("svg-pwned", "1"); document.documentElement.setAttribute("data-storage", "yes"); }' +
   ' catch (e) { document.documentElement.setAttribute("data-storage", "no"); }</script></svg>';
 
+/** A one-page PDF (PDF 1.4, §7.5): enough for Chromium's viewer to open it. */
+const TINY_PDF = [
+  '%PDF-1.4',
+  '1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj',
+  '2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj',
+  '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj',
+  'trailer<</Root 1 0 R>>',
+  '%%EOF',
+].join('\n');
+
 let hostile: Server;
 let hostileUrl = '';
 const hostileRequests: string[] = [];
@@ -39,6 +49,10 @@ beforeAll(async () => {
           `<body><h1>Remote page</h1><img alt="tracker" src="${hostileUrl}/pixel.png">` +
           `<img alt="inline" src="data:image/gif;base64,R0lGODlhAQABAAAAACwAAAAAAQABAAA="></body></html>`,
       );
+    }
+    if (req.url === '/doc.pdf') {
+      res.writeHead(200, { 'Content-Type': 'application/pdf' });
+      return res.end(TINY_PDF);
     }
     if (req.url === '/frame.html') {
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
@@ -168,6 +182,21 @@ describe('no response byte runs with Parley’s origin', () => {
     expect(hostileRequests).toEqual(['/page.html']);
     // The blocked loads are the preview's own policy at work, reported from inside the preview.
     expect(violations.filter((v) => !v.includes(hostileUrl))).toEqual([]);
+    await context.close();
+  });
+
+  it('a PDF previews from an object URL typed application/pdf, under the app CSP without violations', async () => {
+    const { context } = await h.newContext();
+    const violations = await watchViolations(context);
+    const page = await context.newPage();
+    await page.goto(h.server.url + '/');
+    expect(await get(page, `${hostileUrl}/doc.pdf`)).toBe('200 OK');
+    const frame = bodyRegion(page).locator('iframe[title="Response PDF preview"]');
+    await frame.waitFor();
+    expect(await frame.getAttribute('src')).toMatch(/^blob:http:\/\/127\.0\.0\.1:\d+\/[0-9a-f-]{36}$/);
+    // The viewer got the document (its frame navigated to the object URL), and nothing was refused.
+    await expect.poll(() => page.frames().some((f) => f.url().startsWith('blob:'))).toBe(true);
+    expect(violations).toEqual([]);
     await context.close();
   });
 });
