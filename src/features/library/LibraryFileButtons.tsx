@@ -59,7 +59,7 @@ export function LibraryFileButtons() {
           const file = e.target.files?.[0];
           e.target.value = '';
           if (!file) return;
-          file
+          void file
             .text()
             .then(importFileRead, (err: unknown) =>
               showNotice({ tone: 'error', text: `Could not read ${file.name}: ${String(err)}` }),
