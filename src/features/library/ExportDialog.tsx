@@ -6,8 +6,7 @@ import { useState } from 'react';
 import { Button, Notice } from '../../components/ui.tsx';
 import { Dialog } from '../../components/dialog.tsx';
 import type { LibraryFinding } from '../../core/secrets/library.ts';
-import { describeFinding } from '../share/omitted-text.ts';
-import { SecretChecklist } from '../share/SecretChecklist.tsx';
+import { describeFinding, SecretChecklist } from '../../components/secret-checklist.tsx';
 
 export function ExportDialog({
   findings,

@@ -7,7 +7,7 @@ import { useMemo, useState } from 'react';
 import { Button, Notice, inputClass } from '../../components/ui.tsx';
 import { encodeShare, LONG_LINK_CHARS } from '../../core/share/codec.ts';
 import { describeFinding, describeOmitted } from './omitted-text.ts';
-import { SecretChecklist } from './SecretChecklist.tsx';
+import { SecretChecklist } from '../../components/secret-checklist.tsx';
 import { shareUrl } from '../../services/location-hash.ts';
 import { useDraft } from '../../stores/request-store.ts';
 import {
