@@ -170,13 +170,17 @@ export function stripDraftSecrets(
     );
     strippedBody = { ...body, parts };
   } else if (body.mode === 'json') {
-    let text = body.text;
-    // Right to left, so earlier offsets stay valid while later spans are replaced.
-    const spans = findJsonSecrets(text);
-    const emptied = spans.map((s) => inBody(`json:${s.path}`, `JSON field ${s.path}`, s.reason));
-    for (let i = spans.length - 1; i >= 0; i--) {
-      if (emptied[i]) text = text.slice(0, spans[i]!.start) + '""' + text.slice(spans[i]!.end);
+    // One pass of slices: replacing span by span would copy the whole text once per secret.
+    const spans = findJsonSecrets(body.text);
+    const parts: string[] = [];
+    let from = 0;
+    for (const span of spans) {
+      if (!inBody(`json:${span.path}`, `JSON field ${span.path}`, span.reason)) continue;
+      parts.push(body.text.slice(from, span.start), '""');
+      from = span.end;
     }
+    parts.push(body.text.slice(from));
+    const text = parts.join('');
     strippedBody = { ...body, text };
   } else if (body.mode === 'text' || body.mode === 'xml') {
     strippedBody = { ...body, text: stripText(body.text, inBody) };

@@ -18,6 +18,9 @@ export interface JsonSecretSpan {
   reason: string;
 }
 
+/** Characters that end a bare (unquoted) token: JSON whitespace (RFC 8259 §2) and structure. */
+const SCALAR_END = new Set([' ', '\n', '\r', '\t', ',', ':', '{', '}', '[', ']', '"']);
+
 interface Frame {
   kind: 'object' | 'array';
   path: string;
@@ -43,6 +46,7 @@ function stringEnd(text: string, i: number): number {
 }
 
 function decodeString(token: string): string {
+  if (!token.includes('\\') && token.length >= 2 && token.endsWith('"')) return token.slice(1, -1);
   try {
     return JSON.parse(token) as string;
   } catch {
@@ -63,10 +67,17 @@ export function findJsonSecrets(text: string): JsonSecretSpan[] {
   const spans: JsonSecretSpan[] = [];
   const stack: Frame[] = [];
   const top = (): Frame | undefined => stack[stack.length - 1];
+  // Keys repeat (arrays of records): decide each distinct key once.
+  const secretKeys = new Map<string, boolean>();
+  const isSecretKey = (key: string): boolean => {
+    let known = secretKeys.get(key);
+    if (known === undefined) secretKeys.set(key, (known = isSecretName(key)));
+    return known;
+  };
   const inSecret = (): boolean => {
     const f = top();
     if (!f) return false;
-    return f.secret || (f.kind === 'object' && f.key !== null && isSecretName(f.key));
+    return f.secret || (f.kind === 'object' && f.key !== null && isSecretKey(f.key));
   };
   const value = (start: number, end: number, str: string | null) => {
     const f = top();
@@ -116,11 +127,12 @@ export function findJsonSecrets(text: string): JsonSecretSpan[] {
       if (f?.kind === 'object' && f.expectKey) f.key = str;
       else value(i, end, str);
       i = end;
-    } else if (/\s/.test(c)) {
+    } else if (c === ' ' || c === '\n' || c === '\r' || c === '\t') {
       i++;
     } else {
       let end = i;
-      while (end < text.length && !/[\s,:{}[\]"]/.test(text[end]!)) end++;
+      while (end < text.length && !SCALAR_END.has(text[end]!)) end++;
+      if (end === i) end++; // a lone character no rule takes (e.g. a stray `\f`): step over it
       if (f?.kind === 'object' && f.expectKey) f.key = text.slice(i, end);
       else value(i, end, null);
       i = end;
