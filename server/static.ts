@@ -6,6 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createReadStream, promises as fs } from 'node:fs';
 import { extname, join, sep } from 'node:path';
+import { appSecurityHeaders } from './security-headers.ts';
 
 export const TOKEN_PLACEHOLDER = '%PARLEY_PROXY_TOKEN%';
 
@@ -63,7 +64,7 @@ export function safePathSegments(rawTarget: string): string[] | null {
   return segments;
 }
 
-const secureHeaders = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' };
+const secureHeaders = appSecurityHeaders();
 
 /** Answers a GET/HEAD for the app. Other methods get 405. */
 export function serveStatic(req: IncomingMessage, res: ServerResponse, distDir: string | null, token: string): void {

@@ -11,6 +11,7 @@ import type { Plugin } from 'vite';
 import { createParleyHandler, newToken, type ParleyHandler } from './handler.ts';
 import { isLoopbackHost } from './security.ts';
 import { TOKEN_PLACEHOLDER } from './static.ts';
+import { appSecurityHeaders } from './security-headers.ts';
 import { onClientError } from './echo/any-method.ts';
 
 /** Mounts Parley's server routes (/api/*, /echo/*) into the Vite dev server. */
@@ -41,7 +42,14 @@ export function parleyDevServer(): Plugin {
       });
       const h = handler;
       // Added before Vite's own middlewares, so /api and /echo never reach the SPA fallback.
-      server.middlewares.use((req, res, next) => h(req, res, next));
+      // The app's pages get the anti-framing headers (dev mode: hot reload needs inline script).
+      const devHeaders = Object.entries(appSecurityHeaders('dev'));
+      server.middlewares.use((req, res, next) =>
+        h(req, res, () => {
+          for (const [name, value] of devHeaders) res.setHeader(name, value);
+          next();
+        }),
+      );
       server.httpServer?.once('close', () => h.dispose());
       // Custom method tokens Node's parser does not know still reach the echo (see any-method.ts).
       if (server.httpServer && server.httpServer.listenerCount('clientError') === 0)

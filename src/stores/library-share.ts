@@ -11,21 +11,30 @@ import { editorLoaded } from './library-store.ts';
 
 interface ShareState {
   dialogOpen: boolean;
-  includeSecrets: boolean;
+  /** Keys of the secret findings the person chose to keep in the link (see core/secrets). */
+  keptSecrets: readonly string[];
   /** After opening a link: what the sender left out (to fill in), or why it could not open. */
   received: { omitted: OmittedField[] } | { error: string } | null;
 }
 
-const useShareStore = create<ShareState>()(() => ({ dialogOpen: false, includeSecrets: false, received: null }));
+const NONE: readonly string[] = [];
+const useShareStore = create<ShareState>()(() => ({ dialogOpen: false, keptSecrets: NONE, received: null }));
 
 export const useShareDialogOpen = (): boolean => useShareStore((s) => s.dialogOpen);
-export const useIncludeSecrets = (): boolean => useShareStore((s) => s.includeSecrets);
+export const useKeptSecrets = (): readonly string[] => useShareStore((s) => s.keptSecrets);
 export const useShareReceived = (): ShareState['received'] => useShareStore((s) => s.received);
 
-/** Share button / Ctrl+U. Secrets are off again each time the dialog opens. */
-export const shareClicked = (): void => useShareStore.setState({ dialogOpen: true, includeSecrets: false });
-export const shareDialogClosed = (): void => useShareStore.setState({ dialogOpen: false, includeSecrets: false });
-export const includeSecretsToggled = (includeSecrets: boolean): void => useShareStore.setState({ includeSecrets });
+/** Share button / Ctrl+U. Every secret is left out again each time the dialog opens. */
+export const shareClicked = (): void => useShareStore.setState({ dialogOpen: true, keptSecrets: NONE });
+export const shareDialogClosed = (): void => useShareStore.setState({ dialogOpen: false, keptSecrets: NONE });
+/** One secret's Keep checkbox. */
+export const secretKeepToggled = (key: string, keep: boolean): void =>
+  useShareStore.setState((s) => ({
+    keptSecrets: keep ? [...s.keptSecrets.filter((k) => k !== key), key] : s.keptSecrets.filter((k) => k !== key),
+  }));
+/** Include secrets: keep every finding (`keys`), or none. */
+export const includeSecretsToggled = (include: boolean, keys: readonly string[]): void =>
+  useShareStore.setState({ keptSecrets: include ? [...keys] : NONE });
 export const receivedNoticeDismissed = (): void => useShareStore.setState({ received: null });
 
 /**

@@ -1,17 +1,34 @@
 /** Export the whole library to a JSON file and import one back (merge by id, no duplicates). */
-import { exportLibrary, parseExport, planImport } from '../core/library/transfer.ts';
+import { exportLibrary, parseExport, planImport, type LibraryContents } from '../core/library/transfer.ts';
+import { stripLibrarySecrets, type LibraryFinding } from '../core/secrets/library.ts';
 import type { HistoryEntry } from '../core/library/records.ts';
 import { newId } from '../core/model/ids.ts';
 import { libraryStorage, putRecord, showNotice, useLibraryStore } from './library-store.ts';
 import { enforceLimit, getHistoryEntries, otherTabHistoryChanged } from './history-store.ts';
 
-/** The export file's name and text for the Export button. */
-export function exportRequested(now = Date.now()): { fileName: string; text: string } {
+function libraryContents(): LibraryContents {
   const s = useLibraryStore.getState();
-  const text = exportLibrary(
-    { collections: Object.values(s.collections), requests: Object.values(s.requests), history: getHistoryEntries() },
-    now,
-  );
+  return {
+    collections: Object.values(s.collections),
+    requests: Object.values(s.requests),
+    history: getHistoryEntries(),
+  };
+}
+
+/** The secrets an export would empty (each can be kept deliberately), in record order. */
+export function exportSecretsListed(): LibraryFinding[] {
+  return stripLibrarySecrets(libraryContents()).findings;
+}
+
+/**
+ * The export file's name and text for the Export button: every secret emptied (see
+ * core/secrets) except the findings whose keys are in `keep`.
+ */
+export function exportRequested(
+  keep: ReadonlySet<string> = new Set(),
+  now = Date.now(),
+): { fileName: string; text: string } {
+  const text = exportLibrary(stripLibrarySecrets(libraryContents(), keep).library, now);
   const day = new Date(now).toISOString().slice(0, 10);
   return { fileName: `parley-library-${day}.json`, text };
 }
@@ -23,11 +40,7 @@ export function importFileRead(text: string): void {
     showNotice({ tone: 'error', text: `Nothing was imported. ${parsed.message}` });
     return;
   }
-  const s = useLibraryStore.getState();
-  const plan = planImport(
-    { collections: Object.values(s.collections), requests: Object.values(s.requests), history: getHistoryEntries() },
-    parsed.library,
-  );
+  const plan = planImport(libraryContents(), parsed.library);
   let failed = 0;
   for (const { kind, record } of plan.write) {
     if (kind === 'history') {

@@ -34,7 +34,8 @@ describe('response body kinds', () => {
     );
     const size = await img.evaluate((el: HTMLImageElement) => [el.naturalWidth, el.naturalHeight]);
     expect(size).toEqual([16, 16]);
-    expect(await img.getAttribute('src')).toMatch(/^blob:/);
+    // A data: URL, never blob: (a blob URL opened in a tab carries Parley's origin).
+    expect(await img.getAttribute('src')).toMatch(/^data:image\/png;base64,iVBORw0KGgo/);
     await page.context().close();
   });
 

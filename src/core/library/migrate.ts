@@ -9,6 +9,7 @@
  *   history: `{ id, method, url, status?, time?, size?, date: "<ISO 8601>" }`
  *   collection: did not exist (a request's `folder` name stood for it).
  */
+import '../zod-setup.ts';
 import { z } from 'zod';
 import { blankDraft } from '../model/defaults.ts';
 import type { RequestDraft } from '../model/draft.ts';

@@ -6,6 +6,7 @@
  * Envelope fields (id, name, …) are strict: a record without them is corrupt and set aside.
  * The draft inside is lenient (`parseDraft` fills gaps), as Hoppscotch's data package does.
  */
+import '../zod-setup.ts';
 import { z } from 'zod';
 import { parseDraft, type RequestDraft } from '../model/draft.ts';
 

@@ -8,6 +8,7 @@
  * Import merges by id: a record whose id exists is replaced only when the imported one is
  * newer (`updatedAt`); nothing is duplicated, nothing local is deleted.
  */
+import '../zod-setup.ts';
 import { z } from 'zod';
 import { DEFAULT_COLLECTION_ID, loadRecord } from './migrate.ts';
 import { defaultCollection, defaultCollectionIn } from './default-collection.ts';

@@ -6,6 +6,7 @@
  * The query lives in ONE place: `query` rows. The URL field shows `url` + the enabled
  * rows, and typing in the URL field re-splits into rows (see `core/url`).
  */
+import '../zod-setup.ts';
 import { z } from 'zod';
 
 /** A name/value row of a table (query parameters, headers, form fields). */

@@ -1,4 +1,5 @@
 /** Environments: named sets of variables, one active. `{{name}}` is replaced at resolve time. */
+import '../zod-setup.ts';
 import { z } from 'zod';
 
 export const VariableSchema = z.object({

@@ -6,8 +6,8 @@ import { parseMediaType } from './media-type.ts';
 
 /**
  * Extracts the file name from a Content-Disposition field value (RFC 6266 §4.3: `filename*` wins
- * over `filename`). The result is reduced to a base name (no `/`, `\`, control characters) so it is
- * safe to offer for saving.
+ * over `filename`). The result is reduced to a base name (no `/`, `\`, C0/C1 control characters, no
+ * bidi overrides, embeddings, isolates or marks) so it is safe to offer for saving.
  * @param value e.g. `attachment; filename="a.txt"; filename*=UTF-8''%E2%82%AC%20rates.txt`.
  * @returns the name, or `null` when the field has none. Never throws.
  */
@@ -83,11 +83,23 @@ export function decodeExtValue(extValue: string): string | null {
   return null;
 }
 
-/** Keeps only the last path component and drops control characters; `null` if nothing usable is left. */
+/**
+ * Characters a proposed file name must not carry: C0 controls and DEL, C1 controls
+ * (U+0080–U+009F), and the invisible bidirectional formatting characters (Unicode UAX #9 §2:
+ * ALM U+061C, LRM/RLM U+200E/U+200F, embeddings and overrides U+202A–U+202E, isolates
+ * U+2066–U+2069). A right-to-left override turns `invoice\u202Egpj.exe` into what reads as
+ * `invoiceexe.jpg` (CVE-2009-3376 style spoofing), so they are removed, not escaped.
+ */
+// eslint-disable-next-line no-control-regex
+const UNSAFE_FILENAME_CHARS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Keeps only the last path component and drops control and bidi formatting characters
+ * ({@link UNSAFE_FILENAME_CHARS}); `null` if nothing usable is left.
+ */
 function sanitizeFilename(name: string): string | null {
   const base = name.split(/[/\\]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
-  const cleaned = base.replace(/[\x00-\x1f\x7f]/g, '').trim();
+  const cleaned = base.replace(UNSAFE_FILENAME_CHARS, '').trim();
   return cleaned === '' || cleaned === '.' || cleaned === '..' ? null : cleaned;
 }
 

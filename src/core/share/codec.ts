@@ -8,16 +8,17 @@
  * the list of fields left out so the receiver can fill them in, and optionally variables.
  * A future format gets a new prefix (`r=2.`); decoders for older versions stay.
  */
+import '../zod-setup.ts';
 import { deflateSync, Inflate } from 'fflate';
 import { z } from 'zod';
 import { concatBytes } from '../body/multipart.ts';
 import { parseDraft, type RequestDraft } from '../model/draft.ts';
 import { VariableSchema, type Variable } from '../model/variables.ts';
 import { decodeBase64Url, encodeBase64Url } from './base64url.ts';
-import { disableOmittedRows, stripFiles, stripSecrets, type OmittedField } from './secrets.ts';
+import { disableOmittedRows, stripFiles, stripSecrets, type OmittedField, type SecretFinding } from './secrets.ts';
 import { isShareFragment, SHARE_KEY, SHARE_VERSION } from './fragment.ts';
 
-export type { OmittedField } from './secrets.ts';
+export type { OmittedField, SecretFinding } from './secrets.ts';
 
 export { isShareFragment, SHARE_KEY, SHARE_VERSION } from './fragment.ts';
 /** Decoding stops beyond this many bytes of JSON (a "zip bomb" link cannot exhaust memory). */
@@ -30,13 +31,17 @@ export interface EncodeOptions {
   includeSecrets?: boolean;
   /** Variables to carry along (secret ones emptied unless `includeSecrets`); omit to carry none. */
   variables?: Variable[];
+  /** Keys of secret findings ({@link SecretFinding.key}) to keep in the link, one by one. */
+  keep?: ReadonlySet<string>;
 }
 
 export interface EncodeResult {
   /** The fragment without `#`: `r=1.<base64url>`. Its length is in characters (all ASCII). */
   fragment: string;
-  /** Fields emptied or dropped, in order: auth, URL, query, headers, body files, variables. */
+  /** Fields emptied or dropped, in order: auth, URL, query, headers, body, body files, variables. */
   omitted: OmittedField[];
+  /** Every secret found (kept or not), with the key that keeps it; files are not secrets, see `omitted`. */
+  findings: SecretFinding[];
 }
 
 export type ShareErrorCode = 'not-a-share-link' | 'unknown-version' | 'truncated' | 'garbled' | 'too-large' | 'invalid';
@@ -90,15 +95,14 @@ function withRowIds(draft: RequestDraft, makeId: () => string): RequestDraft {
  * Encodes a draft as a share-link fragment, secrets removed unless asked for.
  * @param draft the request as edited
  * @param options see {@link EncodeOptions}
- * @returns `{ fragment: 'r=1.…', omitted }`; never throws
+ * @returns `{ fragment: 'r=1.…', omitted, findings }`; never throws
  * @example encodeShare(draft).fragment // 'r=1.q1YqU7IyNDLTUcpLzE0FMjM…'
  */
 export function encodeShare(draft: RequestDraft, options: EncodeOptions = {}): EncodeResult {
   const files = stripFiles(draft);
   const variables = options.variables ?? null;
-  const secrets = options.includeSecrets
-    ? { draft: files.draft, variables, omitted: [] }
-    : stripSecrets(files.draft, variables);
+  const found = stripSecrets(files.draft, variables, options.keep);
+  const secrets = options.includeSecrets ? { draft: files.draft, variables, omitted: [] } : found;
   const omitted = [
     ...secrets.omitted.filter((o) => o.where !== 'variable'),
     ...files.omitted,
@@ -108,7 +112,7 @@ export function encodeShare(draft: RequestDraft, options: EncodeOptions = {}): E
   if (secrets.variables) payload.variables = secrets.variables.map(({ id: _id, ...rest }) => rest);
   const json = new TextEncoder().encode(JSON.stringify(payload));
   const packed = encodeBase64Url(deflateSync(json, { level: 9, mem: 8 }));
-  return { fragment: `${SHARE_KEY}=${SHARE_VERSION}.${packed}`, omitted };
+  return { fragment: `${SHARE_KEY}=${SHARE_VERSION}.${packed}`, omitted, findings: found.findings };
 }
 
 const fail = (code: ShareErrorCode, message: string): DecodeResult => ({ ok: false, code, message });

@@ -1,132 +1,30 @@
 /**
- * What counts as a secret in a request draft, and how to take it out before the draft leaves
- * the browser in a share link. Values are emptied, names and structure are kept, so the
- * receiver sees the field and can fill it in; emptied header and query rows are also
- * disabled, so Send does not carry `Cookie: ` or `?access_token=` until they are filled in
- * and enabled again.
- *
- * Removed by default (each listed in `omitted`):
- * - auth: bearer token, Basic password, API key value;
- * - header fields `Authorization`, `Proxy-Authorization` (RFC 9110 §11.6.2, §11.7.2), `Cookie`
- *   (RFC 6265 §5.4), and any header whose name reads like a secret query name (`X-API-Key`);
- * - query parameters whose (percent-decoded) name matches {@link isSecretName};
- * - the password of a `user:password@` userinfo in the URL (RFC 3986 §3.2.1 deprecates it);
- * - values of variables flagged `secret` (only when variables are shared at all);
- * - file contents (multipart file parts, binary body): a link cannot carry them.
+ * Taking secrets out of a request draft before it leaves the browser in a share link. The
+ * detection itself is the one detector of `core/secrets` (also used by library export); this
+ * module adds what is particular to links: files cannot travel in them, and links made before
+ * left-out rows were disabled still open with those rows disabled.
  */
 import type { RequestDraft } from '../model/draft.ts';
 import type { Variable } from '../model/variables.ts';
+import { stripDraftSecrets, type OmittedField, type SecretFinding } from '../secrets/detect.ts';
 
-/** One field left out of a share link: where it was and the name a person recognises. */
-export interface OmittedField {
-  where: 'auth' | 'header' | 'query' | 'url' | 'variable' | 'body';
-  name: string;
-}
-
-const SECRET_NAMES = new Set([
-  'access_token',
-  'refresh_token',
-  'id_token',
-  'auth_token',
-  'api_key',
-  'apikey',
-  'token',
-  'key',
-  'secret',
-  'client_secret',
-  'password',
-  'passwd',
-  'sig',
-  'signature',
-  'auth',
-  'session',
-  'sessionid',
-]);
-const SECRET_SUFFIXES = ['_token', '_secret', '_password', '_signature', '_apikey', '_api_key'];
-const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie']);
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text.replace(/\+/g, ' '));
-  } catch {
-    return text;
-  }
-}
+export type { OmittedField, SecretFinding } from '../secrets/detect.ts';
+export { isSecretName } from '../secrets/names.ts';
 
 /**
- * Whether a query parameter (or header) name reads like a secret. Case-insensitive; `-` and
- * `_` are the same; a leading `x-` is ignored (`X-Api-Key` ≈ `api_key`, `X-Amz-Signature` ends
- * in `_signature`). Names: access_token, refresh_token, id_token, auth_token, api_key, apikey,
- * token, key, secret, client_secret, password, passwd, sig, signature, auth, session, sessionid,
- * and anything ending in _token, _secret, _password, _signature, _apikey, _api_key.
- * @param name the name as typed (may be percent-encoded)
- */
-export function isSecretName(name: string): boolean {
-  const n = safeDecode(name).trim().toLowerCase().replace(/-/g, '_').replace(/^x_/, '');
-  if (n === '') return false;
-  return SECRET_NAMES.has(n) || SECRET_SUFFIXES.some((s) => n.endsWith(s));
-}
-
-/** Whether a header field's value is a credential (by the header's name). */
-function isSecretHeader(name: string): boolean {
-  const n = name.trim().toLowerCase();
-  return SECRET_HEADERS.has(n) || isSecretName(n);
-}
-
-/** Splits `scheme://user:password@host…` so the password can be dropped; `null` when there is none. */
-function userinfoPassword(url: string): { before: string; after: string } | null {
-  const m = /^([a-zA-Z][a-zA-Z0-9+.-]*:\/\/[^/?#@:]*):([^/?#@]*)@/.exec(url);
-  if (!m || m[2] === '') return null;
-  return { before: m[1]!, after: url.slice(m[0].length - 1) };
-}
-
-/**
- * Empties every secret value of a draft (see the module comment for the list).
+ * Empties every secret value of a draft except those kept (see `core/secrets/detect.ts`).
  * @param draft the request as edited; not modified
  * @param variables variables to share alongside, or `null` to share none
- * @returns a copy with secret values emptied (header and query rows also disabled), the variables likewise, and the list of what was
- *   emptied in document order (auth, URL, query, headers, body, variables). Never throws.
+ * @param keep keys of findings the person chose to keep in the link
+ * @returns the stripped copies, what was emptied (`omitted`) and every finding with its key.
+ *   Never throws.
  */
 export function stripSecrets(
   draft: RequestDraft,
   variables: Variable[] | null,
-): { draft: RequestDraft; variables: Variable[] | null; omitted: OmittedField[] } {
-  const omitted: OmittedField[] = [];
-  let auth = draft.auth;
-  if (auth.type === 'bearer' && auth.token !== '') {
-    auth = { ...auth, token: '' };
-    omitted.push({ where: 'auth', name: 'Token' });
-  } else if (auth.type === 'basic' && auth.password !== '') {
-    auth = { ...auth, password: '' };
-    omitted.push({ where: 'auth', name: 'Password' });
-  } else if (auth.type === 'apikey' && auth.value !== '') {
-    auth = { ...auth, value: '' };
-    omitted.push({ where: 'auth', name: auth.key === '' ? 'API key value' : `API key value (${auth.key})` });
-  }
-  let url = draft.url;
-  const userinfo = userinfoPassword(url);
-  if (userinfo) {
-    url = userinfo.before + userinfo.after;
-    omitted.push({ where: 'url', name: 'Password in URL' });
-  }
-  const query = draft.query.map((row) => {
-    if (row.value === '' || !isSecretName(row.name)) return row;
-    omitted.push({ where: 'query', name: row.name });
-    // Disabled, so the receiver's Send does not carry `name=` until it is filled in and enabled.
-    return { ...row, value: '', enabled: false };
-  });
-  const headers = draft.headers.map((row) => {
-    if (row.value === '' || !isSecretHeader(row.name)) return row;
-    omitted.push({ where: 'header', name: row.name });
-    return { ...row, value: '', enabled: false };
-  });
-  const vars =
-    variables?.map((v) => {
-      if (!v.secret || v.value === '') return v;
-      omitted.push({ where: 'variable', name: v.name });
-      return { ...v, value: '' };
-    }) ?? null;
-  return { draft: { ...draft, auth, url, query, headers }, variables: vars, omitted };
+  keep: ReadonlySet<string> = new Set(),
+): { draft: RequestDraft; variables: Variable[] | null; omitted: OmittedField[]; findings: SecretFinding[] } {
+  return stripDraftSecrets(draft, variables, keep);
 }
 
 /**

@@ -1,7 +1,9 @@
-/** Export the library to a JSON file (download) and import one back (file picker). */
-import { useRef } from 'react';
-import { exportRequested, importFileRead } from '../../stores/library-transfer.ts';
+/** Export the library to a JSON file (download, asking about secrets first) and import one back (file picker). */
+import { useRef, useState } from 'react';
+import { exportRequested, exportSecretsListed, importFileRead } from '../../stores/library-transfer.ts';
 import { showNotice } from '../../stores/library-store.ts';
+import type { LibraryFinding } from '../../core/secrets/library.ts';
+import { ExportDialog } from './ExportDialog.tsx';
 
 function download(fileName: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
@@ -14,19 +16,36 @@ function download(fileName: string, text: string): void {
 
 export function LibraryFileButtons() {
   const input = useRef<HTMLInputElement>(null);
+  const [asking, setAsking] = useState<LibraryFinding[] | null>(null);
   const cls = 'rounded px-1.5 py-0.5 text-[11px] text-slate-600 hover:bg-slate-100';
+  const exportFile = (keep: ReadonlySet<string>) => {
+    const f = exportRequested(keep);
+    download(f.fileName, f.text);
+  };
   return (
     <div className="flex items-center gap-1 border-t border-slate-200 px-2 py-1.5">
       <button
         type="button"
         className={cls}
         onClick={() => {
-          const f = exportRequested();
-          download(f.fileName, f.text);
+          const findings = exportSecretsListed();
+          // Nothing to ask about: export at once.
+          if (findings.length === 0) exportFile(new Set());
+          else setAsking(findings);
         }}
       >
         Export library
       </button>
+      {asking && (
+        <ExportDialog
+          findings={asking}
+          onClose={() => setAsking(null)}
+          onExport={(keep) => {
+            exportFile(keep);
+            setAsking(null);
+          }}
+        />
+      )}
       <button type="button" className={cls} onClick={() => input.current?.click()}>
         Import library
       </button>
@@ -40,7 +59,7 @@ export function LibraryFileButtons() {
           const file = e.target.files?.[0];
           e.target.value = '';
           if (!file) return;
-          file
+          void file
             .text()
             .then(importFileRead, (err: unknown) =>
               showNotice({ tone: 'error', text: `Could not read ${file.name}: ${String(err)}` }),

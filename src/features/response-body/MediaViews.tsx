@@ -1,46 +1,69 @@
 /**
- * Previews for binary bodies: image/PDF/audio/video through an object URL (revoked when the body
- * changes), HTML in a sandboxed iframe (no scripts, no same-origin), and a virtualised hex view.
+ * Previews for binary bodies and HTML, built so no response byte runs with Parley's origin (see
+ * preview-sources.ts): images from a `data:` URL, audio/video/PDF from an object URL typed only as
+ * such (revoked when the body changes), HTML in a sandboxed iframe with a CSP of its own, and a
+ * virtualised hex view.
  */
 import { useCallback, useEffect, useState } from 'react';
 import { hexDumpRows, hexRowCount } from '../../core/response/hex.ts';
 import type { Row } from '../../workers/body-protocol.ts';
 import { VirtualRows } from './VirtualRows.tsx';
 import { blobInTasks } from './body-actions.ts';
+import { htmlPreviewDocument, imageDataUrlType, inertObjectUrlType } from './preview-sources.ts';
 
-/** An object URL for `bytes` typed `mimeType`, revoked when either changes or the view unmounts. */
-function useObjectUrl(bytes: Uint8Array, mimeType: string): string | null {
-  const [url, setUrl] = useState<string | null>(null);
+type MediaKind = 'image' | 'pdf' | 'audio' | 'video';
+
+/** Reads a Blob as a `data:` URL (FileReader: base64 off the main thread's JS, no string building here). */
+function readAsDataUrl(blob: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as string);
+    reader.onerror = () => reject(reader.error ?? new Error('could not read the image bytes'));
+    reader.readAsDataURL(blob);
+  });
+}
+
+/**
+ * The URL a preview shows `bytes` from: a `data:` URL for an image, an object URL for audio,
+ * video or PDF (revoked when the input changes or the view unmounts), `'refused'` when the type
+ * is not one that can be shown inertly, `null` while it is being built.
+ */
+function usePreviewUrl(bytes: Uint8Array, mimeType: string, kind: MediaKind): string | 'refused' | null {
+  const [url, setUrl] = useState<string | 'refused' | null>(null);
   useEffect(() => {
-    let next: string | null = null;
+    let objectUrl: string | null = null;
     let live = true;
-    void blobInTasks(bytes, mimeType).then((blob) => {
-      if (!live) return;
-      next = URL.createObjectURL(blob);
-      setUrl(next);
+    const type = kind === 'image' ? imageDataUrlType(mimeType) : inertObjectUrlType(kind, mimeType);
+    if (type === null) {
+      setUrl('refused');
+      return;
+    }
+    const built = blobInTasks(bytes, type).then((blob) => {
+      if (kind === 'image') return readAsDataUrl(blob);
+      objectUrl = URL.createObjectURL(blob);
+      return objectUrl;
     });
+    void built.then(
+      (u) => {
+        if (live) setUrl(u);
+        else if (objectUrl) URL.revokeObjectURL(objectUrl);
+      },
+      () => live && setUrl('refused'),
+    );
     return () => {
       live = false;
-      if (next) URL.revokeObjectURL(next);
+      if (objectUrl) URL.revokeObjectURL(objectUrl);
       setUrl(null);
     };
-  }, [bytes, mimeType]);
+  }, [bytes, mimeType, kind]);
   return url;
 }
 
-export function MediaPreview({
-  bytes,
-  mimeType,
-  kind,
-}: {
-  bytes: Uint8Array;
-  mimeType: string;
-  kind: 'image' | 'pdf' | 'audio' | 'video';
-}) {
-  const url = useObjectUrl(bytes, mimeType);
+export function MediaPreview({ bytes, mimeType, kind }: { bytes: Uint8Array; mimeType: string; kind: MediaKind }) {
+  const url = usePreviewUrl(bytes, mimeType, kind);
   const [failed, setFailed] = useState(false);
   if (!url) return null;
-  if (failed)
+  if (failed || url === 'refused')
     return (
       <p className="p-3 text-[13px] text-amber-800">
         This browser cannot show {mimeType}; see the Hex tab or Download it.
@@ -76,11 +99,17 @@ export function MediaPreview({
 
 /**
  * HTML preview. `sandbox=""` grants nothing: scripts do not run, the document gets an opaque
- * origin (no access to Parley's storage, cookies or DOM), forms and popups are blocked.
+ * origin (no access to Parley's storage, cookies or DOM), forms, popups and top-level navigation
+ * are blocked; the CSP `<meta>` put first in the document stops every network load.
  */
 export function HtmlPreview({ html }: { html: string }) {
   return (
-    <iframe title="HTML preview" sandbox="" srcDoc={html} className="h-full min-h-[480px] w-full border-0 bg-white" />
+    <iframe
+      title="HTML preview"
+      sandbox=""
+      srcDoc={htmlPreviewDocument(html)}
+      className="h-full min-h-[480px] w-full border-0 bg-white"
+    />
   );
 }
 

@@ -1,30 +1,42 @@
 /**
  * The Share dialog: the link (derived from the current draft, never stored), Copy, what was
- * left out, and an Include secrets checkbox with its warning.
+ * left out with a Keep checkbox per secret (core/secrets finds them), an Include secrets
+ * checkbox that keeps them all, and a warning whenever one is kept.
  */
 import { useMemo, useState } from 'react';
 import { Button, Notice, inputClass } from '../../components/ui.tsx';
 import { encodeShare, LONG_LINK_CHARS } from '../../core/share/codec.ts';
-import { describeOmitted } from './omitted-text.ts';
+import { describeFinding, describeOmitted } from './omitted-text.ts';
+import { SecretChecklist } from '../../components/secret-checklist.tsx';
 import { shareUrl } from '../../services/location-hash.ts';
 import { useDraft } from '../../stores/request-store.ts';
-import { includeSecretsToggled, shareDialogClosed, useIncludeSecrets } from '../../stores/library-share.ts';
+import {
+  includeSecretsToggled,
+  secretKeepToggled,
+  shareDialogClosed,
+  useKeptSecrets,
+} from '../../stores/library-share.ts';
 import { Dialog } from '../../components/dialog.tsx';
 
 export function ShareDialog() {
   const draft = useDraft();
-  const includeSecrets = useIncludeSecrets();
+  const keptKeys = useKeptSecrets();
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
-  const { link, omitted, withSecrets } = useMemo(() => {
-    const shared = encodeShare(draft, { includeSecrets });
-    // What "Include secrets" would add, so the checkbox only appears when it matters.
-    const stripped = includeSecrets ? encodeShare(draft).omitted : shared.omitted;
+  const { link, findings, files, kept } = useMemo(() => {
+    const keep = new Set(keptKeys);
+    const shared = encodeShare(draft, { keep });
     return {
       link: shareUrl(shared.fragment),
-      omitted: shared.omitted,
-      withSecrets: stripped.filter((o) => o.where !== 'body').length,
+      findings: shared.findings,
+      // What no checkbox can bring back: the bytes of files live in this browser only.
+      files: shared.omitted.filter((o) => o.where === 'body' && o.name.startsWith('File ')),
+      kept: keep,
     };
-  }, [draft, includeSecrets]);
+  }, [draft, keptKeys]);
+  const leftOut = findings.filter((f) => !kept.has(f.key));
+  const keptItems = findings.filter((f) => kept.has(f.key));
+  const includeAll = findings.length > 0 && leftOut.length === 0;
+  const toItems = (fs: typeof findings) => fs.map((f) => ({ key: f.key, text: describeFinding(f) }));
   const copy = () => {
     navigator.clipboard.writeText(link).then(
       () => setCopied('yes'),
@@ -65,26 +77,51 @@ export function ShareDialog() {
             cut links longer than about {LONG_LINK_CHARS.toLocaleString('en')} characters; check that it arrives whole.
           </Notice>
         )}
-        {omitted.length > 0 && (
+        {(leftOut.length > 0 || files.length > 0) && (
           <div>
             <h3 className="mb-1 text-xs font-semibold text-slate-700">Left out of the link</h3>
-            <ul aria-label="Left out of the link" className="list-disc pl-5 text-xs text-slate-700">
-              {omitted.map((o, i) => (
-                <li key={i}>{describeOmitted(o)}</li>
-              ))}
-            </ul>
+            {leftOut.length > 0 && (
+              <p className="mb-1 text-[11px] text-slate-500">Tick an item to keep it in the link deliberately.</p>
+            )}
+            <SecretChecklist
+              label="Left out of the link"
+              items={toItems(leftOut)}
+              kept={kept}
+              onToggle={secretKeepToggled}
+              extra={files.map(describeOmitted)}
+            />
           </div>
         )}
-        {(withSecrets > 0 || includeSecrets) && (
+        {keptItems.length > 0 && (
+          <div>
+            <h3 className="mb-1 text-xs font-semibold text-red-800">Kept in the link</h3>
+            <SecretChecklist
+              label="Kept in the link"
+              items={toItems(keptItems)}
+              kept={kept}
+              onToggle={secretKeepToggled}
+            />
+          </div>
+        )}
+        {findings.length > 0 && (
           <label className="flex items-center gap-2 text-xs text-slate-800">
-            <input type="checkbox" checked={includeSecrets} onChange={(e) => includeSecretsToggled(e.target.checked)} />
+            <input
+              type="checkbox"
+              checked={includeAll}
+              onChange={(e) =>
+                includeSecretsToggled(
+                  e.target.checked,
+                  findings.map((f) => f.key),
+                )
+              }
+            />
             Include secrets
           </label>
         )}
-        {includeSecrets && (
+        {keptItems.length > 0 && (
           <Notice tone="error">
-            Anyone who gets this link can read the tokens, passwords and keys in it, and links end up in chat logs and
-            browser histories. Share it only with people you trust, over a private channel.
+            Anyone who gets this link can read the tokens, passwords and keys kept in it, and links end up in chat logs
+            and browser histories. Share it only with people you trust, over a private channel.
           </Notice>
         )}
         <div className="flex justify-end">

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { stripLibrarySecrets } from '../../../src/core/secrets/library.ts';
+import { exportLibrary, type LibraryContents } from '../../../src/core/library/transfer.ts';
+import { blankDraft } from '../../../src/core/model/defaults.ts';
+
+const row = (id: string, name: string, value: string, enabled = true) => ({ id, name, value, enabled });
+
+const library: LibraryContents = {
+  collections: [{ v: 1, id: 'c1', name: 'Default', createdAt: 0 }],
+  requests: [
+    {
+      v: 1,
+      id: 'r1',
+      name: 'Login',
+      collectionId: 'c1',
+      createdAt: 1,
+      updatedAt: 2,
+      draft: {
+        ...blankDraft(),
+        method: 'POST',
+        url: 'https://auth.test/token',
+        headers: [row('h1', 'X-RapidAPI-Key', 'rapid')],
+        body: { mode: 'form-urlencoded', fields: [row('f1', 'username', 'ann'), row('f2', 'password', 'hunter2')] },
+      },
+    },
+  ],
+  history: [
+    {
+      v: 1,
+      id: 'e1',
+      at: 3,
+      method: 'GET',
+      url: 'https://api.test/me?access_token=abc&page=1',
+      status: 200,
+      timeMs: 5,
+      sizeBytes: 10,
+      draft: {
+        ...blankDraft(),
+        url: 'https://api.test/me',
+        query: [row('q1', 'access_token', 'abc'), row('q2', 'page', '1')],
+      },
+    },
+  ],
+};
+
+describe('stripLibrarySecrets (library export)', () => {
+  it('lists every secret by record, and empties them all by default', () => {
+    const { library: out, findings } = stripLibrarySecrets(library);
+    expect(findings.map((f) => [f.record, f.key, f.where, f.name])).toEqual([
+      ['Login', 'request:r1/header:0', 'header', 'X-RapidAPI-Key'],
+      ['Login', 'request:r1/form:1', 'body', 'Form field password'],
+      [
+        'History: GET https://api.test/me?access_token=&page=1',
+        'history:e1/url/query:0',
+        'query',
+        'URL as sent: access_token',
+      ],
+      ['History: GET https://api.test/me?access_token=&page=1', 'history:e1/query:0', 'query', 'access_token'],
+    ]);
+    expect(out.requests[0]!.draft.headers).toEqual([row('h1', 'X-RapidAPI-Key', '', false)]);
+    expect(out.requests[0]!.draft.body).toEqual({
+      mode: 'form-urlencoded',
+      fields: [row('f1', 'username', 'ann'), row('f2', 'password', '')],
+    });
+    expect(out.history[0]!.url).toBe('https://api.test/me?access_token=&page=1');
+    expect(out.history[0]!.draft.query).toEqual([row('q1', 'access_token', '', false), row('q2', 'page', '1')]);
+    expect(out.collections).toBe(library.collections);
+    // The file written holds none of the secret values.
+    expect(exportLibrary(out, 0)).not.toMatch(/rapid"|hunter2|=abc|"abc"/);
+    // The input is untouched.
+    expect(library.history[0]!.url).toBe('https://api.test/me?access_token=abc&page=1');
+  });
+
+  it('keeps exactly the findings ticked', () => {
+    const { library: out } = stripLibrarySecrets(library, new Set(['request:r1/form:1', 'history:e1/url/query:0']));
+    expect(out.requests[0]!.draft.headers).toEqual([row('h1', 'X-RapidAPI-Key', '', false)]);
+    expect(out.requests[0]!.draft.body).toEqual(library.requests[0]!.draft.body);
+    expect(out.history[0]!.url).toBe('https://api.test/me?access_token=abc&page=1');
+    expect(out.history[0]!.draft.query[0]).toEqual(row('q1', 'access_token', '', false));
+  });
+});
