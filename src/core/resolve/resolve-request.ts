@@ -9,7 +9,8 @@ import { validateJson } from '../json/lossless.ts';
 import { pathVariableNames, substitutePathVariables } from '../url/path-variables.ts';
 import { splitTargetUri, type TypedQueryPair } from '../url/query.ts';
 import { blockedPort, blockedPortMessage } from '../url/bad-port.ts';
-import { substituteVariables } from '../variables/substitute.ts';
+import { substituteVariables, type VariableFault } from '../variables/substitute.ts';
+import { variableFaultMessage } from './variable-problems.ts';
 import type { EffectiveHeader, ResolveContext, ResolveProblem, ResolveResult } from './types.ts';
 import { substituteBody, resolveTarget } from './resolve-parts.ts';
 import { applyContentType, authHeaders, resolveHeaderRows } from './resolve-headers.ts';
@@ -71,16 +72,22 @@ export function resolveRequest(draft: RequestDraft, ctx: ResolveContext = {}): R
   const files = ctx.files ?? (() => undefined);
   const direct = ctx.transport === 'direct';
   const problems: ResolveProblem[] = [];
-  const unresolvedWhere = new Map<string, string[]>();
+  /** Every variable fault once (by kind, name and chain), with the places it occurs in. */
+  const faults = new Map<string, { fault: VariableFault; places: string[] }>();
+  const unresolvedNames: string[] = [];
+  const faultyPlaces = new Set<string>();
 
-  /** Substitutes variables, remembering where unresolved names were used. */
+  /** Substitutes variables (nested, dynamic), remembering each fault and where it occurred. */
   const sub = (text: string, where: string): string => {
-    const r = substituteVariables(text, vars);
-    for (const name of r.unresolved) {
-      const places = unresolvedWhere.get(name) ?? [];
-      if (!places.includes(where)) places.push(where);
-      unresolvedWhere.set(name, places);
+    const r = substituteVariables(text, vars, ctx.dynamic);
+    for (const f of r.faults) {
+      const key = `${f.kind}\u0000${f.name}\u0000${f.chain.join('\u0000')}`;
+      const entry = faults.get(key) ?? { fault: f, places: [] };
+      if (!entry.places.includes(where)) entry.places.push(where);
+      faults.set(key, entry);
+      faultyPlaces.add(where);
     }
+    for (const name of r.unresolved) if (!unresolvedNames.includes(name)) unresolvedNames.push(name);
     return r.text;
   };
 
@@ -110,9 +117,7 @@ export function resolveRequest(draft: RequestDraft, ctx: ResolveContext = {}): R
     if (value !== undefined) pathValues[name] = sub(value, 'path variables');
   }
   // With an unresolved variable the URL text is not a URL yet: the variable error says enough.
-  const urlHasUnresolved = [...unresolvedWhere.values()].some(
-    (places) => places.includes('URL') || places.includes('path variables'),
-  );
+  const urlHasUnresolved = faultyPlaces.has('URL') || faultyPlaces.has('path variables');
   const withPath = substitutePathVariables(urlText, pathValues);
   for (const name of withPath.missing) {
     problems.push({
@@ -160,7 +165,7 @@ export function resolveRequest(draft: RequestDraft, ctx: ResolveContext = {}): R
   const encoded = emptyContentWhenTyped(encodeBody(body, files, ctx.boundary), body.mode, headers);
   for (const e of encoded.errors)
     problems.push({ severity: 'error', field: 'body', rowId: e.rowId, message: e.message });
-  if (body.mode === 'json' && body.text !== '' && body.text.length <= JSON_CHECK_LIMIT && !unresolvedWhere.size) {
+  if (body.mode === 'json' && body.text !== '' && body.text.length <= JSON_CHECK_LIMIT && faults.size === 0) {
     const err = validateJson(body.text);
     if (err)
       problems.push({
@@ -189,13 +194,9 @@ export function resolveRequest(draft: RequestDraft, ctx: ResolveContext = {}): R
     }
   }
 
-  const unresolvedVariables = [...unresolvedWhere.keys()];
-  for (const [name, places] of unresolvedWhere) {
-    problems.push({
-      severity: 'error',
-      field: 'variable',
-      message: `The variable {{${name}}} is not defined (used in ${places.join(', ')}). Define it in the active environment.`,
-    });
+  const unresolvedVariables = unresolvedNames;
+  for (const { fault, places } of mergePlaces(faults)) {
+    problems.push({ severity: 'error', field: 'variable', message: variableFaultMessage(fault, places) });
   }
   const ok = !problems.some((p) => p.severity === 'error');
   return {
@@ -204,6 +205,28 @@ export function resolveRequest(draft: RequestDraft, ctx: ResolveContext = {}): R
     problems,
     unresolvedVariables,
   };
+}
+
+/**
+ * One entry per fault kind and name, the places of its chains joined: `{{host}}` missing in
+ * the URL directly and in a header through `{{baseUrl}}` is one problem naming both places.
+ */
+function mergePlaces(
+  faults: Map<string, { fault: VariableFault; places: string[] }>,
+): { fault: VariableFault; places: string[] }[] {
+  const merged = new Map<string, { fault: VariableFault; places: string[] }>();
+  for (const { fault, places } of faults.values()) {
+    const key =
+      fault.kind === 'cycle'
+        ? `cycle\u0000${[...fault.chain].sort().join('\u0000')}`
+        : `${fault.kind}\u0000${fault.name}`;
+    const through =
+      fault.kind === 'undefined' && fault.chain.length > 0 ? ` through {{${fault.chain.join('}} → {{')}}}` : '';
+    const entry = merged.get(key) ?? { fault, places: [] };
+    for (const p of places) if (!entry.places.includes(p + through)) entry.places.push(p + through);
+    merged.set(key, entry);
+  }
+  return [...merged.values()];
 }
 
 /**

@@ -1,4 +1,5 @@
 /** Output of `resolveRequest()`: the one description of the request from which every view derives. */
+import type { DynamicValues } from '../variables/dynamic.ts';
 
 /** Where a header field came from. `user` = a header row; `auth` = the auth scheme; `body` = the body mode (Content-Type). */
 export type HeaderSource = 'user' | 'auth' | 'body';
@@ -56,6 +57,12 @@ export interface ResolveContext {
   files?: (fileId: string) => Uint8Array | undefined;
   /** Default `proxy`. In `direct` mode, headers and methods a browser refuses are reported and left out. */
   transport?: Transport;
+  /**
+   * Values of `{{$guid}}`, `{{$timestamp}}`, `{{$isoTimestamp}}`, `{{$randomInt}}` for this
+   * send (`makeDynamicValues`). Made once per send by the caller so every view agrees.
+   * Default: none (a dynamic variable is then reported as not defined).
+   */
+  dynamic?: DynamicValues;
   /** Multipart boundary to use instead of the deterministic one (tests, reproducing a capture). */
   boundary?: string;
 }

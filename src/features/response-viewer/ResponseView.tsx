@@ -6,6 +6,7 @@ import { formatBytes, formatMs } from '../../components/format.ts';
 import { useResolved } from '../../stores/request-derived.ts';
 import {
   useLastResponse,
+  useNotSentSince,
   useReceivedHead,
   useSendCount,
   useSendFailure,
@@ -15,6 +16,9 @@ import {
   type SendPhase,
 } from '../../stores/response-store.ts';
 import { useTransportKind } from '../../stores/settings-store.ts';
+import { useDraftGeneration } from '../../stores/request-store.ts';
+import { Notice } from '../../components/ui.tsx';
+import { responseOwnerNote } from './response-owner.ts';
 import { ResponseBody } from './ResponseBody.tsx';
 import { ResponseHeaders } from './ResponseHeaders.tsx';
 import { RawRequestView } from './RawRequestView.tsx';
@@ -94,6 +98,9 @@ export function ResponseView() {
   const live = useResolved();
   const transport = useTransportKind();
   const sendCount = useSendCount();
+  const generation = useDraftGeneration();
+  const notSentSince = useNotSentSince();
+  const ownerNote = responseOwnerNote(sent, generation, notSentSince);
   useEffect(() => {
     if (typeof requestIdleCallback !== 'function') return prefetchResponseParts();
     const id = requestIdleCallback(prefetchResponseParts, { timeout: 3000 });
@@ -104,7 +111,9 @@ export function ResponseView() {
   // The head shows as soon as it arrives; the content follows (or failed to).
   const head: ResponseHead | null = complete ?? receivedHead;
 
-  const raw = sent
+  // The raw view shows the request on screen: the one sent, unless another request was opened since.
+  const showSent = sent !== null && sent.generation === generation;
+  const raw = showSent
     ? {
         request: sent.request,
         via: sent.via,
@@ -126,6 +135,13 @@ export function ResponseView() {
           </p>
         )}
       </div>
+      {ownerNote && phase !== 'sending' && (
+        <Notice tone="warning" className="m-2">
+          <span role="note" aria-label="Response owner">
+            {ownerNote}
+          </span>
+        </Notice>
+      )}
       {phase === 'failed' && failure && <SendFailureView failure={failure} />}
       <TabList<TabId>
         label={TABS_LABEL}
