@@ -32,13 +32,17 @@ const JSON_CHECK_LIMIT = 1_000_000;
  *
  * Rules (issues 2 and 3):
  * - `{{name}}` is substituted in the URL, path variable values, query rows, header rows,
- *   auth fields and body (text, form and multipart fields). Unresolved → one error per
- *   name; nothing is sent with `{{name}}` in it.
+ *   auth fields and body (text, form and multipart fields); values using `{{other}}` are
+ *   expanded too (at most 10 levels), and `{{$guid}}`-style names take `ctx.dynamic`.
+ *   Undefined, cyclic (`a → b → a`), too deep or left over → one error each, naming the
+ *   variable and its places; nothing is sent with `{{name}}` in it.
  * - Method: an RFC 9110 §9.1 token, case kept. Direct mode: CONNECT/TRACE/TRACK are
  *   errors; `get`, `post`… are upper-cased as `fetch` does (with a warning).
  * - URL: parsed with the WHATWG URL parser (what `fetch` uses); only http/https; no
  *   `user:pass@`. Path and host are sent as the parser normalizes them; the query is built
- *   from the enabled rows (and an API key in the query) with `encodeQueryComponent`;
+ *   from the enabled rows (and an API key in the query) with `encodeQueryComponent`: through
+ *   the proxy as typed where RFC 3986 allows (`'` and the other sub-delims raw, as curl);
+ *   direct mode as the browser's parser sends it (`'` → `%27`, said in `request.notes`);
  *   the fragment is never sent (RFC 3986 §3.5). Direct mode: a port on the Fetch
  *   standard's bad-port list (§2.9: 1, 22, 25, 6667 …) is an error, since the browser
  *   refuses it (Chromium's net::ERR_UNSAFE_PORT); the proxy sends it.
@@ -152,7 +156,9 @@ export function resolveRequest(draft: RequestDraft, ctx: ResolveContext = {}): R
   for (const [name, value] of applied.query ?? []) pairs.push({ name, value });
 
   const typedBase = splitTargetUri(withPath.url.trim());
-  const target = urlHasUnresolved ? null : resolveTarget(typedBase.url, [...typedBase.query, ...pairs]);
+  const allPairs = [...typedBase.query, ...pairs];
+  const target = urlHasUnresolved ? null : resolveTarget(typedBase.url, allPairs, direct ? 'direct' : 'proxy');
+  const notes = direct ? browserQueryNotes(allPairs) : [];
   if (target && 'problem' in target) problems.push({ severity: 'error', field: 'url', message: target.problem });
   const badPort = direct && target && 'url' in target ? blockedPort(target.url) : null;
   if (badPort !== null) problems.push({ severity: 'error', field: 'url', message: blockedPortMessage(badPort) });
@@ -201,10 +207,28 @@ export function resolveRequest(draft: RequestDraft, ctx: ResolveContext = {}): R
   const ok = !problems.some((p) => p.severity === 'error');
   return {
     request:
-      ok && target && 'url' in target ? { method, url: target.url, headers: finalHeaders, body: encoded.bytes } : null,
+      ok && target && 'url' in target
+        ? {
+            method,
+            url: target.url,
+            headers: finalHeaders,
+            body: encoded.bytes,
+            ...(notes.length > 0 ? { notes } : {}),
+          }
+        : null,
     problems,
     unresolvedVariables,
   };
+}
+
+/**
+ * What the browser's URL parser sends differently from the query as typed (direct mode):
+ * `'` becomes `%27` (WHATWG URL, special-query percent-encode set); the proxy sends it raw.
+ */
+function browserQueryNotes(pairs: TypedQueryPair[]): string[] {
+  return pairs.some((p) => p.name.includes("'") || p.value.includes("'"))
+    ? ["The browser sends %27 for ' in the query (WHATWG URL parser); through the proxy it is sent as typed."]
+    : [];
 }
 
 /**

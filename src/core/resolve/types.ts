@@ -25,6 +25,11 @@ export interface EffectiveRequest {
   headers: EffectiveHeader[];
   /** Content bytes, or `null` when no body is sent. */
   body: Uint8Array | null;
+  /**
+   * Sentences on what the transport sends differently from what was typed (direct mode:
+   * `'` in the query goes as `%27`); absent when there is nothing to say. The raw view shows them.
+   */
+  notes?: string[];
 }
 
 /** A problem found while resolving. `error` blocks sending; `warning` is shown. */

@@ -19,6 +19,9 @@ import { useTransportKind } from '../../stores/settings-store.ts';
 import { useDraftGeneration } from '../../stores/request-store.ts';
 import { Notice } from '../../components/ui.tsx';
 import { responseOwnerNote } from './response-owner.ts';
+import { rawViewNotes } from './raw-view-notes.ts';
+
+const pageOrigin = (): string => (typeof location === 'undefined' ? '' : location.origin);
 import { ResponseBody } from './ResponseBody.tsx';
 import { ResponseHeaders } from './ResponseHeaders.tsx';
 import { RawRequestView } from './RawRequestView.tsx';
@@ -117,10 +120,10 @@ export function ResponseView() {
     ? {
         request: sent.request,
         via: sent.via,
-        note: `As sent ${sent.via === 'proxy' ? 'through Parley’s proxy' : 'by the browser (direct)'}. Content-Length is in octets.`,
+        note: rawViewNotes(sent.request, sent.via, pageOrigin(), true),
       }
     : live.request
-      ? { request: live.request, via: transport, note: 'Preview: not sent yet. This is exactly what Send will send.' }
+      ? { request: live.request, via: transport, note: rawViewNotes(live.request, transport, pageOrigin(), false) }
       : null;
 
   return (
