@@ -26,6 +26,7 @@ import {
 import { newId } from '../core/model/ids.ts';
 import { mergeQueryRows, splitTargetUri } from '../core/url/query.ts';
 import { fileChosen } from './request-files.ts';
+import { fileRefForPart } from '../core/body/file-type.ts';
 
 interface RequestState {
   draft: RequestDraft;
@@ -208,12 +209,15 @@ export const multipartPartEdited = (
 export const multipartPartToggled = (id: string, enabled: boolean): void =>
   setParts((p) => patchRow(p, id, { enabled }));
 export const multipartPartRemoved = (id: string): void => setParts((p) => p.filter((r) => r.id !== id));
+/** The type of a file part was typed: it is the type GIVEN, kept when another file is chosen (`fileRefForPart`). */
 export const multipartFileContentTypeEdited = (id: string, contentType: string): void =>
-  setParts((p) => p.map((r) => (r.id === id && r.file ? { ...r, file: { ...r.file, contentType } } : r)));
+  setParts((p) =>
+    p.map((r) => (r.id === id ? { ...r, contentType, file: r.file ? { ...r.file, contentType } : null } : r)),
+  );
 
 export async function multipartFileChosen(id: string, file: File): Promise<void> {
   const ref = await fileChosen(file);
-  setParts((p) => patchRow(p, id, { file: ref }));
+  setParts((p) => p.map((r) => (r.id === id ? { ...r, file: fileRefForPart(r, ref, file.type) } : r)));
 }
 
 export async function binaryFileChosen(file: File): Promise<void> {

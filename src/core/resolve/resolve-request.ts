@@ -5,6 +5,7 @@
 import type { Body, RequestDraft } from '../model/draft.ts';
 import { applyAuth, authScheme } from '../auth/schemes.ts';
 import { encodeBody, type EncodedBody } from '../body/encode-body.ts';
+import { fileTypeWarning } from '../body/file-type.ts';
 import { validateJson } from '../json/lossless.ts';
 import { pathVariableNames, substitutePathVariables } from '../url/path-variables.ts';
 import { splitTargetUri, type TypedQueryPair } from '../url/query.ts';
@@ -171,6 +172,12 @@ export function resolveRequest(draft: RequestDraft, ctx: ResolveContext = {}): R
   const encoded = emptyContentWhenTyped(encodeBody(body, files, ctx.boundary), body.mode, headers);
   for (const e of encoded.errors)
     problems.push({ severity: 'error', field: 'body', rowId: e.rowId, message: e.message });
+  if (body.mode === 'multipart') {
+    for (const p of body.parts) {
+      const warning = p.enabled && p.kind === 'file' ? fileTypeWarning(p.file) : null;
+      if (warning) problems.push({ severity: 'warning', field: 'body', rowId: p.id, message: warning });
+    }
+  }
   if (body.mode === 'json' && body.text !== '' && body.text.length <= JSON_CHECK_LIMIT && faults.size === 0) {
     const err = validateJson(body.text);
     if (err)
