@@ -82,8 +82,13 @@ export function resolveRequest(draft: RequestDraft, ctx: ResolveContext = {}): R
   const unresolvedNames: string[] = [];
   const faultyPlaces = new Set<string>();
 
+  // Whether any `{{$…}}` may be used (directly, or in a variable's value): the preview then says the values renew at Send.
+  const varsUseDynamic = Object.values(vars).some((v) => DYNAMIC_REFERENCE.test(v));
+  let dynamicUsed = false;
+
   /** Substitutes variables (nested, dynamic), remembering each fault and where it occurred. */
   const sub = (text: string, where: string): string => {
+    if (!dynamicUsed && text.includes('{{') && (varsUseDynamic || DYNAMIC_REFERENCE.test(text))) dynamicUsed = true;
     const r = substituteVariables(text, vars, ctx.dynamic);
     for (const f of r.faults) {
       const key = `${f.kind}\u0000${f.name}\u0000${f.chain.join('\u0000')}`;
@@ -225,8 +230,12 @@ export function resolveRequest(draft: RequestDraft, ctx: ResolveContext = {}): R
         : null,
     problems,
     unresolvedVariables,
+    ...(dynamicUsed ? { dynamicUsed: true as const } : {}),
   };
 }
+
+/** `{{$name}}` (spaces allowed inside the braces). */
+const DYNAMIC_REFERENCE = /\{\{\s*\$/;
 
 /**
  * What the browser's URL parser sends differently from the query as typed (direct mode):

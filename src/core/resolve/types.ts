@@ -49,6 +49,8 @@ export interface ResolveResult {
   problems: ResolveProblem[];
   /** Names of `{{variables}}` used but not defined (also reported as errors). */
   unresolvedVariables: string[];
+  /** Present (`true`) when a dynamic variable (`{{$guid}}` …) may be used, directly or in a variable's value. */
+  dynamicUsed?: true;
 }
 
 /** How the request travels: through Parley's proxy (any header, any method) or the browser's own `fetch`. */

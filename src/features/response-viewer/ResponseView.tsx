@@ -20,6 +20,7 @@ import { useDraftGeneration } from '../../stores/request-store.ts';
 import { Notice } from '../../components/ui.tsx';
 import { responseOwnerNote } from './response-owner.ts';
 import { rawViewNotes } from './raw-view-notes.ts';
+import { contentCodingsOf } from '../../core/response/content-coding.ts';
 
 const pageOrigin = (): string => (typeof location === 'undefined' ? '' : location.origin);
 import { ResponseBody } from './ResponseBody.tsx';
@@ -54,6 +55,9 @@ function StatusBar({
   onShowRedirects: () => void;
 }) {
   const hops = head.redirects.length;
+  // Through the proxy, encoded content arrives encoded: say that this size is the one on the wire.
+  const codings = complete && complete.via === 'proxy' ? contentCodingsOf(complete.headers).codings : [];
+  const onWire = codings.length > 0 ? codings.join(', ') : null;
   return (
     <div className="flex min-w-0 flex-1 flex-wrap items-center gap-x-4 gap-y-1 text-xs text-slate-600">
       <span
@@ -79,8 +83,11 @@ function StatusBar({
           <span title="From sending to the last byte">
             Time <strong className="font-semibold text-slate-800">{formatMs(complete.totalMs)}</strong>
           </span>
-          <span title={`${complete.sizeBytes.toLocaleString('en-US')} bytes of content`}>
+          <span
+            title={`${complete.sizeBytes.toLocaleString('en-US')} bytes of content${onWire ? ' as received, before decoding' : ''}`}
+          >
             Size <strong className="font-semibold text-slate-800">{formatBytes(complete.sizeBytes)}</strong>
+            {onWire && <span className="text-slate-500"> on the wire ({onWire})</span>}
           </span>
         </>
       )}
@@ -123,7 +130,18 @@ export function ResponseView() {
         note: rawViewNotes(sent.request, sent.via, pageOrigin(), true),
       }
     : live.request
-      ? { request: live.request, via: transport, note: rawViewNotes(live.request, transport, pageOrigin(), false) }
+      ? {
+          request: live.request,
+          via: transport,
+          note: [
+            ...rawViewNotes(live.request, transport, pageOrigin(), false),
+            ...(live.dynamicUsed
+              ? [
+                  '{{$guid}}, {{$timestamp}}, {{$isoTimestamp}} and {{$randomInt}} get new values at each Send; after it, this view shows the values sent.',
+                ]
+              : []),
+          ],
+        }
       : null;
 
   return (

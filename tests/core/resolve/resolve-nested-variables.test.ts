@@ -99,6 +99,13 @@ describe('resolveRequest: dynamic variables', () => {
     expect(renderHttpMessage(a.request!).text).toBe(renderHttpMessage(b.request!).text);
   });
 
+  it('dynamicUsed says when a {{$…}} may be used, directly or through a variable', () => {
+    expect(resolveRequest(d, { dynamic, variables: { reqId: 'x' } }).dynamicUsed).toBe(true);
+    const plain = draftFromUrl('http://h.test/{{id}}');
+    expect(resolveRequest(plain, { dynamic, variables: { id: '{{$guid}}' } }).dynamicUsed).toBe(true);
+    expect(resolveRequest(plain, { dynamic, variables: { id: '1' } }).dynamicUsed).toBeUndefined();
+  });
+
   it('without values they are undefined, with a hint', () => {
     const r = resolveRequest(draftFromUrl('http://h.test/?t={{$timestamp}}'));
     expect(variableProblems(r)).toEqual([
