@@ -269,6 +269,7 @@ describe('echo helper routes', () => {
       '/echo/html',
       '/echo/headers-dup',
       '/echo/download',
+      '/echo/encoded/',
       '/echo/** (any other path, any method)',
     ]);
   });
