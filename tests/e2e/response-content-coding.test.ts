@@ -80,3 +80,18 @@ describe('Content-Encoding in the body viewer (via the proxy)', () => {
     await page.context().close();
   });
 });
+
+describe('Content-Encoding in direct mode', () => {
+  it('the browser decodes gzip itself; the view says so and does not decode twice', async () => {
+    const { page } = await h.openApp();
+    await waitForForm(page);
+    await page.getByRole('radiogroup', { name: 'Send via' }).getByRole('radio', { name: 'Direct' }).click();
+    expect(await get(page, '/echo/encoded/gzip')).toBe('200 OK');
+    await page.getByTestId('content-coding').waitFor();
+    expect(await page.getByTestId('content-coding').textContent()).toBe(
+      'content encoding: gzip — decoded by the browser, 17.5 KB decoded (the browser does not tell the size on the wire)',
+    );
+    await bodyRegion(page).filter({ hasText: '"name": "item 119"' }).waitFor();
+    await page.context().close();
+  });
+});

@@ -63,13 +63,15 @@ export type CodingPlan =
 
 /**
  * The plan for a response that arrived `via` the proxy (which relays content codings
- * untouched) or directly (the browser decodes them itself and keeps the header). Pure.
+ * untouched) or directly (the browser decodes the codings it knows itself and keeps the
+ * header). Any unknown coding → `unknown`, whichever the transport. Pure.
  * Example: `codingPlan('proxy', [['Content-Encoding', 'br']])` → `{ action: 'decode', codings: ['br'] }`.
  */
 export function codingPlan(via: 'proxy' | 'direct', headers: readonly (readonly [string, string])[]): CodingPlan {
   const { codings, unknown } = contentCodingsOf(headers);
   if (codings.length === 0) return { action: 'none' };
-  if (via === 'direct') return { action: 'browser-decoded', codings };
+  // A browser leaves content in a coding it does not know as it came, as Parley does.
   if (unknown.length > 0) return { action: 'unknown', codings, unknown };
+  if (via === 'direct') return { action: 'browser-decoded', codings };
   return { action: 'decode', codings };
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { contentCodingsOf, codingExtension } from '../../../src/core/response/content-coding.ts';
+import { codingPlan, contentCodingsOf, codingExtension } from '../../../src/core/response/content-coding.ts';
 import { ContentDecodeError, createContentDecoder, decodeContent } from '../../../src/core/response/content-decode.ts';
 import { encodedSampleDocument, ENCODED_CODINGS } from '../../../server/echo/encoded.ts';
 
@@ -34,6 +34,27 @@ describe('contentCodingsOf (RFC 9110 §8.4)', () => {
       '.zst',
       '',
     ]);
+  });
+});
+
+describe('codingPlan', () => {
+  it('proxy: decode the known codings; direct: the browser already did', () => {
+    expect(codingPlan('proxy', [['Content-Encoding', 'br']])).toEqual({ action: 'decode', codings: ['br'] });
+    expect(codingPlan('direct', [['content-encoding', 'gzip']])).toEqual({
+      action: 'browser-decoded',
+      codings: ['gzip'],
+    });
+    expect(codingPlan('proxy', [['Content-Encoding', 'identity']])).toEqual({ action: 'none' });
+    expect(codingPlan('direct', [])).toEqual({ action: 'none' });
+  });
+  it('an unknown coding is shown as received on either transport', () => {
+    for (const via of ['proxy', 'direct'] as const) {
+      expect(codingPlan(via, [['Content-Encoding', 'gzip, compress']])).toEqual({
+        action: 'unknown',
+        codings: ['gzip', 'compress'],
+        unknown: ['compress'],
+      });
+    }
   });
 });
 
