@@ -3,8 +3,6 @@
  * which of them Parley can undo for display. Parsing only; the decoders are in
  * content-decode.ts (loaded in the body worker, not on the main thread).
  */
-import { headerValue } from './media-type.ts';
-
 /** Codings Parley decodes: gzip (§8.4.1.3, `x-gzip` is the same), deflate (§8.4.1.2: zlib; raw DEFLATE also accepted), br (RFC 7932), zstd (RFC 8878). */
 export type KnownCoding = 'gzip' | 'deflate' | 'br' | 'zstd';
 
@@ -46,9 +44,6 @@ export function isKnownCoding(coding: string): coding is KnownCoding {
 export function codingExtension(coding: string): string {
   return ({ gzip: '.gz', deflate: '.zz', br: '.br', zstd: '.zst' } as Record<string, string>)[coding] ?? '';
 }
-
-// Re-exported for callers that only need the header (keeps one lookup).
-export { headerValue };
 
 /** What the body viewer does about a response's Content-Encoding. */
 export type CodingPlan =
