@@ -74,6 +74,20 @@ describe('dynamic variables: one set of values per send', () => {
   });
 });
 
+describe('proxy mode: the query as typed', () => {
+  it("sends ' and the other sub-delims raw, and the raw view shows that same target", async () => {
+    const { page } = await h.openApp();
+    await waitForForm(page);
+    expect(await get(page, `${h.server.url}/echo/typed?q=it's&f=(a)!*$,;:@/?[]`)).toBe('200 OK');
+    const echo = await readEcho(page);
+    expect(echo.target).toBe("/echo/typed?q=it's&f=(a)!*$,;:@/?[]");
+    await openResponseTab(page, 'Raw request');
+    const raw = (await page.getByRole('region', { name: 'Raw request' }).textContent()) ?? '';
+    expect(raw.split('\r\n')[0]).toBe(`GET ${echo.target} HTTP/1.1`);
+    await page.context().close();
+  });
+});
+
 describe('direct mode raw view', () => {
   it('names the fields the browser adds instead of "As sent by the browser"', async () => {
     const { page } = await h.openApp();
