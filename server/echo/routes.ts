@@ -14,6 +14,7 @@
  *   /echo/html                       an HTML page whose script would mark that it ran
  *   /echo/headers-dup                duplicate and mixed-case response header fields
  *   /echo/download?name=report.csv   a body with Content-Disposition: attachment
+ *   /echo/encoded/:coding            a fixed JSON document with Content-Encoding gzip, deflate, deflate-raw, br, zstd or unknown
  *   anything else under /echo        the request as received (JSON, see EchoReply)
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -29,6 +30,7 @@ import {
 } from './echo.ts';
 import { sendBytes, sendBigJson, tinyPng, sampleHtml, encodeSampleText, SAMPLE_CHARSETS } from './generators.ts';
 import { contentTypeFor } from '../static.ts';
+import { encoded as encodedRoute } from './encoded.ts';
 
 type Route = (req: IncomingMessage, res: ServerResponse, params: string[], query: URLSearchParams) => void;
 
@@ -112,6 +114,13 @@ const ROUTES: EchoRouteEntry[] = [
     description: 'a body with Content-Disposition: attachment',
     match: /^\/echo\/download$/,
     handle: download,
+  },
+  {
+    pattern: '/echo/encoded/:coding',
+    description:
+      'a fixed JSON document (17,920 octets decoded) with Content-Encoding: gzip, deflate, deflate-raw (raw DEFLATE labelled deflate), br, zstd, or unknown (x-parley-unknown)',
+    match: /^\/echo\/encoded\/([^/]*)$/,
+    handle: encodedRoute,
   },
 ];
 

@@ -14,16 +14,20 @@ import { getFiles, useFilesVersionNumber } from './request-files.ts';
 import { getDraft, useDraft } from './request-store.ts';
 import { getTransportKind, useTransportKind } from './settings-store.ts';
 import type { Environment } from '../core/model/variables.ts';
+import type { DynamicValues } from '../core/variables/dynamic.ts';
+import { getDynamicValues, useDynamicValues } from './dynamic-values.ts';
 
-/** Resolves a draft with the active environment, the chosen files and the transport. */
+/** Resolves a draft with the active environment, the dynamic values, the chosen files and the transport. */
 export function resolveWith(
   draft: RequestDraft,
   environments: readonly Environment[],
   activeId: string | null,
   transport: TransportKind,
+  dynamic: DynamicValues,
 ): ResolveResult {
   return resolveRequest(draft, {
     variables: activeVariables(environments, activeId),
+    dynamic,
     files: (fileId) => getFiles().get(fileId),
     transport,
   });
@@ -32,7 +36,7 @@ export function resolveWith(
 /** The current draft resolved now (for sendClicked: the request is built once, here). */
 export function resolveCurrent(): ResolveResult {
   const { environments, activeId } = getEnvironmentsState();
-  return resolveWith(getDraft(), environments, activeId, getTransportKind());
+  return resolveWith(getDraft(), environments, activeId, getTransportKind(), getDynamicValues());
 }
 
 /** The inputs of the last resolve and its result, shared by every view (one entry is enough: there is one draft). */
@@ -41,6 +45,7 @@ let lastResolved: {
   environments: readonly Environment[];
   activeId: string | null;
   transport: TransportKind;
+  dynamic: DynamicValues;
   filesVersion: number;
   result: ResolveResult;
 } | null = null;
@@ -55,6 +60,7 @@ export function useResolved(): ResolveResult {
   const environments = useEnvironments();
   const activeId = useActiveEnvironmentId();
   const transport = useTransportKind();
+  const dynamic = useDynamicValues();
   // filesVersion is a cache key because file bytes live outside the draft.
   const filesVersion = useFilesVersionNumber();
   const last = lastResolved;
@@ -64,12 +70,13 @@ export function useResolved(): ResolveResult {
     last.environments === environments &&
     last.activeId === activeId &&
     last.transport === transport &&
+    last.dynamic === dynamic &&
     last.filesVersion === filesVersion
   ) {
     return last.result;
   }
-  const result = resolveWith(draft, environments, activeId, transport);
-  lastResolved = { draft, environments, activeId, transport, filesVersion, result };
+  const result = resolveWith(draft, environments, activeId, transport, dynamic);
+  lastResolved = { draft, environments, activeId, transport, dynamic, filesVersion, result };
   return result;
 }
 

@@ -26,6 +26,7 @@ import {
 import { newId } from '../core/model/ids.ts';
 import { mergeQueryRows, splitTargetUri } from '../core/url/query.ts';
 import { fileChosen } from './request-files.ts';
+import { fileRefForPart } from '../core/body/file-type.ts';
 
 interface RequestState {
   draft: RequestDraft;
@@ -33,6 +34,8 @@ interface RequestState {
   bodyStash: BodyStash;
   /** Fields of other auth types the user filled in, for the session only (never saved or shared). */
   authStash: AuthStash;
+  /** Counts whole-draft replacements (another request opened): a response belongs to one generation. */
+  generation: number;
 }
 
 const origin = typeof location === 'undefined' ? 'http://127.0.0.1:8080' : location.origin;
@@ -41,6 +44,7 @@ const useRequestStore = create<RequestState>()(() => ({
   draft: exampleDraft(origin),
   bodyStash: emptyBodyStash(),
   authStash: {},
+  generation: 0,
 }));
 
 export const useDraft = (): RequestDraft => useRequestStore((s) => s.draft);
@@ -50,6 +54,9 @@ export const useHeaderRows = (): KeyValueRow[] => useRequestStore((s) => s.draft
 export const useAuth = (): Auth => useRequestStore((s) => s.draft.auth);
 export const useBody = (): Body => useRequestStore((s) => s.draft.body);
 export const getDraft = (): RequestDraft => useRequestStore.getState().draft;
+/** Changes each time another request is opened (`draftReplaced`), not on edits. */
+export const useDraftGeneration = (): number => useRequestStore((s) => s.generation);
+export const getDraftGeneration = (): number => useRequestStore.getState().generation;
 
 function setDraft(update: (draft: RequestDraft) => RequestDraft): void {
   useRequestStore.setState((s) => ({ draft: update(s.draft) }));
@@ -71,7 +78,12 @@ const emptyRow = (): KeyValueRow => ({ id: newId(), name: '', value: '', enabled
 
 /** Replaces the whole draft (a saved request opened, a cURL command imported, a share link). */
 export function draftReplaced(draft: RequestDraft): void {
-  useRequestStore.setState({ draft, bodyStash: emptyBodyStash(), authStash: {} });
+  useRequestStore.setState((s) => ({
+    draft,
+    bodyStash: emptyBodyStash(),
+    authStash: {},
+    generation: s.generation + 1,
+  }));
 }
 
 export function methodChanged(method: string): void {
@@ -197,12 +209,15 @@ export const multipartPartEdited = (
 export const multipartPartToggled = (id: string, enabled: boolean): void =>
   setParts((p) => patchRow(p, id, { enabled }));
 export const multipartPartRemoved = (id: string): void => setParts((p) => p.filter((r) => r.id !== id));
+/** The type of a file part was typed: it is the type GIVEN, kept when another file is chosen (`fileRefForPart`). */
 export const multipartFileContentTypeEdited = (id: string, contentType: string): void =>
-  setParts((p) => p.map((r) => (r.id === id && r.file ? { ...r, file: { ...r.file, contentType } } : r)));
+  setParts((p) =>
+    p.map((r) => (r.id === id ? { ...r, contentType, file: r.file ? { ...r.file, contentType } : null } : r)),
+  );
 
 export async function multipartFileChosen(id: string, file: File): Promise<void> {
   const ref = await fileChosen(file);
-  setParts((p) => patchRow(p, id, { file: ref }));
+  setParts((p) => p.map((r) => (r.id === id ? { ...r, file: fileRefForPart(r, ref, file.type) } : r)));
 }
 
 export async function binaryFileChosen(file: File): Promise<void> {

@@ -11,8 +11,9 @@ import { SendError, type SendProgress, type TransportKind } from '../services/tr
 import { createProxyTransport } from '../services/transport-proxy.ts';
 import { createDirectTransport } from '../services/transport-direct.ts';
 import { resolveCurrent } from './request-derived.ts';
+import { dynamicValuesRenewed } from './dynamic-values.ts';
 import { getFollowRedirects, getTransportKind, proxyAvailable } from './settings-store.ts';
-import { getDraft } from './request-store.ts';
+import { getDraft, getDraftGeneration } from './request-store.ts';
 import { sendRecorded } from './history-store.ts';
 import { throttleProgress } from './response-progress.ts';
 
@@ -44,8 +45,14 @@ export interface ResponseState {
    */
   head: ResponseHead | null;
   progress: SendProgress | null;
-  /** The request as sent (a snapshot: the draft may change after sending). */
-  sent: { request: EffectiveRequest; via: TransportKind } | null;
+  /**
+   * The request as sent (a snapshot: the draft may change after sending), and the draft
+   * generation it was sent from: when another request has been opened since
+   * (`getDraftGeneration()` differs), the response shown is not this request's.
+   */
+  sent: { request: EffectiveRequest; via: TransportKind; generation: number } | null;
+  /** True when a Send was refused (validation) after the response shown: it answers an earlier request. */
+  notSentSince: boolean;
   response: ResponseRecord | null;
   failure: SendFailure | null;
   /** Errors that stopped sending (unresolved variables, invalid URL …). */
@@ -62,6 +69,7 @@ const useResponseStore = create<ResponseState>()(() => ({
   response: null,
   failure: null,
   blockedBy: [],
+  notSentSince: false,
   sendCount: 0,
 }));
 
@@ -74,6 +82,7 @@ export const useLastResponse = (): ResponseRecord | null => useResponseStore((s)
 export const useSendFailure = (): SendFailure | null => useResponseStore((s) => s.failure);
 export const useBlockingProblems = (): ResolveProblem[] => useResponseStore((s) => s.blockedBy);
 export const useSendCount = (): number => useResponseStore((s) => s.sendCount);
+export const useNotSentSince = (): boolean => useResponseStore((s) => s.notSentSince);
 
 /** The whole state, for code outside React (tests, history recording). */
 export const getResponseState = (): Readonly<ResponseState> => useResponseStore.getState();
@@ -118,11 +127,17 @@ function transportFor(kind: TransportKind) {
 }
 
 async function send(kind: TransportKind): Promise<void> {
+  // {{$guid}}, {{$timestamp}}…: new values for this send, shown by every view until the next one.
+  dynamicValuesRenewed();
   const resolved = resolveCurrent();
   const errors = resolved.problems.filter((p) => p.severity === 'error');
   if (!resolved.request || errors.length > 0) {
-    // The previous response stays visible; the reasons show next to the Send button.
-    useResponseStore.setState({ blockedBy: errors.length > 0 ? errors : [noRequestProblem] });
+    // The previous response stays visible, labelled as the last response of an earlier request
+    // (`notSentSince`); the reasons show next to the Send button.
+    useResponseStore.setState((s) => ({
+      blockedBy: errors.length > 0 ? errors : [noRequestProblem],
+      notSentSince: s.sent !== null,
+    }));
     return;
   }
   const request = resolved.request;
@@ -144,9 +159,10 @@ async function send(kind: TransportKind): Promise<void> {
     phase: 'sending',
     head: null,
     progress: null,
-    sent: { request, via: kind },
+    sent: { request, via: kind, generation: getDraftGeneration() },
     failure: null,
     blockedBy: [],
+    notSentSince: false,
     sendCount: s.sendCount + 1,
   }));
   try {

@@ -22,7 +22,12 @@ export type WorkerRequest =
   | { type: 'rows'; id: number; doc: DocName; from: number; to: number }
   | { type: 'search'; id: number; doc: DocName; query: string; caseSensitive: boolean }
   | { type: 'children'; id: number; offset: number; from: number; limit: number }
-  | { type: 'text'; id: number; doc: DocName };
+  | { type: 'text'; id: number; doc: DocName }
+  /**
+   * Content-coding decoding (a worker of its own): the bytes as received, in order, `last` on
+   * the final slice; `codings` as `contentCodingsOf` lists them (same on every message).
+   */
+  | { type: 'decode'; codings: string[]; chunk: ArrayBuffer; last: boolean };
 
 export type Phase = 'decoding' | 'formatting' | 'indexing';
 
@@ -49,7 +54,10 @@ export type WorkerReply =
   | { type: 'rows'; id: number; rows: Row[] }
   | ({ type: 'search'; id: number } & SearchReply)
   | { type: 'children'; id: number; page: JsonOutlinePage | null; error: string | null }
-  | { type: 'text'; id: number; text: string };
+  | { type: 'text'; id: number; text: string }
+  /** The decoded content (transferred). */
+  | { type: 'decoded'; bytes: ArrayBuffer }
+  | { type: 'decode-failed'; message: string };
 
 /**
  * Bytes per `chunk` message. Copying 100 MB on the main thread takes 120–200 ms on a small

@@ -59,8 +59,11 @@ describe('response view', () => {
     const raw = (await page.getByRole('region', { name: 'Raw request' }).textContent()) ?? '';
     const host = new URL(h.server.url).host;
     expect(raw.replace(/\r\n/g, '\n')).toBe(
-      `POST /echo/raw HTTP/1.1\nHost: ${host}\nAccept: application/json\nContent-Type: application/json\nAuthorization: Bearer mF_9.B5f-4.1JqM\nContent-Length: 20\n\n{"name":"Zoë 😀"}`,
+      `POST /echo/raw HTTP/1.1\nHost: ${host}\nAccept: application/json\nContent-Type: application/json\nAuthorization: Bearer mF_9.B5f-4.1JqM\nContent-Length: 20\nConnection: keep-alive\n\n{"name":"Zoë 😀"}`,
     );
+    // The raw view is the wire: its header lines are the echo's raw header list, Node's additions included.
+    const lines = raw.split('\r\n\r\n')[0]!.split('\r\n').slice(1);
+    expect(lines).toEqual(echo.headers.map(([n, v]) => `${n}: ${v}`));
     await page.context().close();
   });
 

@@ -285,6 +285,7 @@ describe('echo helper routes', () => {
       '/echo/html',
       '/echo/headers-dup',
       '/echo/download',
+      '/echo/encoded/',
       '/echo/** (any other path, any method)',
     ]);
   });

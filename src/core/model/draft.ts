@@ -54,6 +54,8 @@ export const FileRefSchema = z.object({
   fileName: z.string().catch(''),
   contentType: z.string().catch('application/octet-stream'),
   size: z.number().catch(0),
+  /** The type the browser guessed from the file name (File.type) when it was chosen, if any; only for warnings. */
+  detectedType: z.string().optional().catch(undefined),
 });
 export type FileRef = z.infer<typeof FileRefSchema>;
 
@@ -63,7 +65,11 @@ export const MultipartPartSchema = z.object({
   enabled: z.boolean().catch(true),
   kind: z.enum(['text', 'file']).catch('text'),
   value: z.string().catch(''),
-  /** Content type of a text part; empty = none sent. For a file part, `file.contentType`. */
+  /**
+   * Content type of a text part; empty = none sent. For a file part the type sent is
+   * `file.contentType`; this field then holds the type the user or an import GAVE (empty =
+   * none given), which a newly chosen file keeps (see `fileRefForPart`).
+   */
   contentType: z.string().catch(''),
   file: FileRefSchema.nullable().catch(null),
 });

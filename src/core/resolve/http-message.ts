@@ -85,7 +85,13 @@ function latin1Bytes(text: string): Uint8Array {
  *                                      blank line, then the content
  * ```
  * A `Host` or `Content-Length` field already in `req.headers` (typed through the proxy) is
- * used instead of the generated one. `opts.transport === 'direct'`: header fields a browser
+ * used instead of the generated one. `opts.transport === 'proxy'` (given explicitly: the raw
+ * view of a proxied request): every field Node's http client adds is listed where it puts
+ * it — `Host` first, `Content-Length` after the typed fields, then `Connection: keep-alive`
+ * (the proxy's upstream agents keep connections alive) unless a `Connection` field was
+ * typed; checked against the echo's raw header list in tests/server/proxy-wire-view.test.ts.
+ * Without `opts.transport` the message is the generic HTTP/1.1 one (no Connection line;
+ * Content-Length by the proxy's rule), as the `http` snippet shows it. `opts.transport === 'direct'`: header fields a browser
  * refuses (`isForbiddenRequestHeader`) are left out, so the view never claims they were
  * sent; note that the browser adds fields of its own (User-Agent, Origin, Accept-Encoding,
  * …) that no page can see, so they are not shown either.
@@ -111,6 +117,7 @@ export function renderHttpMessage(
   for (const h of headers) lines.push(`${h.name}: ${h.value}`);
   const length = contentLengthFor(req, opts.transport);
   if (length !== null && !has('content-length') && !has('transfer-encoding')) lines.push(`Content-Length: ${length}`);
+  if (opts.transport === 'proxy' && !has('connection')) lines.push('Connection: keep-alive');
   const head = lines.join('\r\n') + '\r\n\r\n';
   const headBytes = latin1Bytes(head);
   if (req.body === null) return { text: head, bytes: headBytes };

@@ -1,15 +1,19 @@
 /** Pieces of `resolveRequest()`: the target URI and variable substitution in the body. */
 import type { Body } from '../model/draft.ts';
-import { encodeQuery, type TypedQueryPair } from '../url/query.ts';
+import { encodeQuery, type QueryEncoding, type TypedQueryPair } from '../url/query.ts';
 
 /**
  * The absolute target URI to send: `base` parsed with the WHATWG URL parser (what `fetch`
  * uses, so host and path are what every transport sends: IDN → punycode, `/a b` →
  * `/a%20b`, dot segments removed, default port dropped), then `?` + `encodeQuery(pairs)`
- * when there is at least one pair. Returns `{ url }`, or `{ problem }` with a sentence
+ * (as typed for `proxy`, as the browser sends it for `direct`) when there is at least one pair. Returns `{ url }`, or `{ problem }` with a sentence
  * saying what is wrong. Only http and https; no `user:password@` (browsers refuse it).
  */
-export function resolveTarget(base: string, pairs: TypedQueryPair[]): { url: string } | { problem: string } {
+export function resolveTarget(
+  base: string,
+  pairs: TypedQueryPair[],
+  encoding: QueryEncoding = 'proxy',
+): { url: string } | { problem: string } {
   if (base === '') return { problem: 'Enter a URL, such as https://api.example.com/users.' };
   if (!/^[A-Za-z][A-Za-z0-9+.-]*:/.test(base)) {
     return { problem: `The URL "${base}" has no scheme: start it with http:// or https://.` };
@@ -32,7 +36,7 @@ export function resolveTarget(base: string, pairs: TypedQueryPair[]): { url: str
         'The URL contains a user name or password (user:password@). Browsers refuse such URLs: use Basic auth in the Auth tab instead.',
     };
   }
-  const query = pairs.length > 0 ? '?' + encodeQuery(pairs) : '';
+  const query = pairs.length > 0 ? '?' + encodeQuery(pairs, encoding) : '';
   return { url: parsed.origin + parsed.pathname + query };
 }
 

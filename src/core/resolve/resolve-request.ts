@@ -5,11 +5,13 @@
 import type { Body, RequestDraft } from '../model/draft.ts';
 import { applyAuth, authScheme } from '../auth/schemes.ts';
 import { encodeBody, type EncodedBody } from '../body/encode-body.ts';
+import { fileTypeWarning } from '../body/file-type.ts';
 import { validateJson } from '../json/lossless.ts';
 import { pathVariableNames, substitutePathVariables } from '../url/path-variables.ts';
 import { splitTargetUri, type TypedQueryPair } from '../url/query.ts';
 import { blockedPort, blockedPortMessage } from '../url/bad-port.ts';
-import { substituteVariables } from '../variables/substitute.ts';
+import { substituteVariables, type VariableFault } from '../variables/substitute.ts';
+import { variableFaultMessage } from './variable-problems.ts';
 import type { EffectiveHeader, ResolveContext, ResolveProblem, ResolveResult } from './types.ts';
 import { substituteBody, resolveTarget } from './resolve-parts.ts';
 import { applyContentType, authHeaders, resolveHeaderRows } from './resolve-headers.ts';
@@ -31,13 +33,17 @@ const JSON_CHECK_LIMIT = 1_000_000;
  *
  * Rules (issues 2 and 3):
  * - `{{name}}` is substituted in the URL, path variable values, query rows, header rows,
- *   auth fields and body (text, form and multipart fields). Unresolved → one error per
- *   name; nothing is sent with `{{name}}` in it.
+ *   auth fields and body (text, form and multipart fields); values using `{{other}}` are
+ *   expanded too (at most 10 levels), and `{{$guid}}`-style names take `ctx.dynamic`.
+ *   Undefined, cyclic (`a → b → a`), too deep or left over → one error each, naming the
+ *   variable and its places; nothing is sent with `{{name}}` in it.
  * - Method: an RFC 9110 §9.1 token, case kept. Direct mode: CONNECT/TRACE/TRACK are
  *   errors; `get`, `post`… are upper-cased as `fetch` does (with a warning).
  * - URL: parsed with the WHATWG URL parser (what `fetch` uses); only http/https; no
  *   `user:pass@`. Path and host are sent as the parser normalizes them; the query is built
- *   from the enabled rows (and an API key in the query) with `encodeQueryComponent`;
+ *   from the enabled rows (and an API key in the query) with `encodeQueryComponent`: through
+ *   the proxy as typed where RFC 3986 allows (`'` and the other sub-delims raw, as curl);
+ *   direct mode as the browser's parser sends it (`'` → `%27`, said in `request.notes`);
  *   the fragment is never sent (RFC 3986 §3.5). Direct mode: a port on the Fetch
  *   standard's bad-port list (§2.9: 1, 22, 25, 6667 …) is an error, since the browser
  *   refuses it (Chromium's net::ERR_UNSAFE_PORT); the proxy sends it.
@@ -71,16 +77,27 @@ export function resolveRequest(draft: RequestDraft, ctx: ResolveContext = {}): R
   const files = ctx.files ?? (() => undefined);
   const direct = ctx.transport === 'direct';
   const problems: ResolveProblem[] = [];
-  const unresolvedWhere = new Map<string, string[]>();
+  /** Every variable fault once (by kind, name and chain), with the places it occurs in. */
+  const faults = new Map<string, { fault: VariableFault; places: string[] }>();
+  const unresolvedNames: string[] = [];
+  const faultyPlaces = new Set<string>();
 
-  /** Substitutes variables, remembering where unresolved names were used. */
+  // Whether any `{{$…}}` may be used (directly, or in a variable's value): the preview then says the values renew at Send.
+  const varsUseDynamic = Object.values(vars).some((v) => DYNAMIC_REFERENCE.test(v));
+  let dynamicUsed = false;
+
+  /** Substitutes variables (nested, dynamic), remembering each fault and where it occurred. */
   const sub = (text: string, where: string): string => {
-    const r = substituteVariables(text, vars);
-    for (const name of r.unresolved) {
-      const places = unresolvedWhere.get(name) ?? [];
-      if (!places.includes(where)) places.push(where);
-      unresolvedWhere.set(name, places);
+    if (!dynamicUsed && text.includes('{{') && (varsUseDynamic || DYNAMIC_REFERENCE.test(text))) dynamicUsed = true;
+    const r = substituteVariables(text, vars, ctx.dynamic);
+    for (const f of r.faults) {
+      const key = `${f.kind}\u0000${f.name}\u0000${f.chain.join('\u0000')}`;
+      const entry = faults.get(key) ?? { fault: f, places: [] };
+      if (!entry.places.includes(where)) entry.places.push(where);
+      faults.set(key, entry);
+      faultyPlaces.add(where);
     }
+    for (const name of r.unresolved) if (!unresolvedNames.includes(name)) unresolvedNames.push(name);
     return r.text;
   };
 
@@ -110,9 +127,7 @@ export function resolveRequest(draft: RequestDraft, ctx: ResolveContext = {}): R
     if (value !== undefined) pathValues[name] = sub(value, 'path variables');
   }
   // With an unresolved variable the URL text is not a URL yet: the variable error says enough.
-  const urlHasUnresolved = [...unresolvedWhere.values()].some(
-    (places) => places.includes('URL') || places.includes('path variables'),
-  );
+  const urlHasUnresolved = faultyPlaces.has('URL') || faultyPlaces.has('path variables');
   const withPath = substitutePathVariables(urlText, pathValues);
   for (const name of withPath.missing) {
     problems.push({
@@ -147,7 +162,9 @@ export function resolveRequest(draft: RequestDraft, ctx: ResolveContext = {}): R
   for (const [name, value] of applied.query ?? []) pairs.push({ name, value });
 
   const typedBase = splitTargetUri(withPath.url.trim());
-  const target = urlHasUnresolved ? null : resolveTarget(typedBase.url, [...typedBase.query, ...pairs]);
+  const allPairs = [...typedBase.query, ...pairs];
+  const target = urlHasUnresolved ? null : resolveTarget(typedBase.url, allPairs, direct ? 'direct' : 'proxy');
+  const notes = direct ? browserQueryNotes(allPairs) : [];
   if (target && 'problem' in target) problems.push({ severity: 'error', field: 'url', message: target.problem });
   const badPort = direct && target && 'url' in target ? blockedPort(target.url) : null;
   if (badPort !== null) problems.push({ severity: 'error', field: 'url', message: blockedPortMessage(badPort) });
@@ -160,7 +177,13 @@ export function resolveRequest(draft: RequestDraft, ctx: ResolveContext = {}): R
   const encoded = emptyContentWhenTyped(encodeBody(body, files, ctx.boundary), body.mode, headers);
   for (const e of encoded.errors)
     problems.push({ severity: 'error', field: 'body', rowId: e.rowId, message: e.message });
-  if (body.mode === 'json' && body.text !== '' && body.text.length <= JSON_CHECK_LIMIT && !unresolvedWhere.size) {
+  if (body.mode === 'multipart') {
+    for (const p of body.parts) {
+      const warning = p.enabled && p.kind === 'file' ? fileTypeWarning(p.file) : null;
+      if (warning) problems.push({ severity: 'warning', field: 'body', rowId: p.id, message: warning });
+    }
+  }
+  if (body.mode === 'json' && body.text !== '' && body.text.length <= JSON_CHECK_LIMIT && faults.size === 0) {
     const err = validateJson(body.text);
     if (err)
       problems.push({
@@ -189,21 +212,61 @@ export function resolveRequest(draft: RequestDraft, ctx: ResolveContext = {}): R
     }
   }
 
-  const unresolvedVariables = [...unresolvedWhere.keys()];
-  for (const [name, places] of unresolvedWhere) {
-    problems.push({
-      severity: 'error',
-      field: 'variable',
-      message: `The variable {{${name}}} is not defined (used in ${places.join(', ')}). Define it in the active environment.`,
-    });
+  const unresolvedVariables = unresolvedNames;
+  for (const { fault, places } of mergePlaces(faults)) {
+    problems.push({ severity: 'error', field: 'variable', message: variableFaultMessage(fault, places) });
   }
   const ok = !problems.some((p) => p.severity === 'error');
   return {
     request:
-      ok && target && 'url' in target ? { method, url: target.url, headers: finalHeaders, body: encoded.bytes } : null,
+      ok && target && 'url' in target
+        ? {
+            method,
+            url: target.url,
+            headers: finalHeaders,
+            body: encoded.bytes,
+            ...(notes.length > 0 ? { notes } : {}),
+          }
+        : null,
     problems,
     unresolvedVariables,
+    ...(dynamicUsed ? { dynamicUsed: true as const } : {}),
   };
+}
+
+/** `{{$name}}` (spaces allowed inside the braces). */
+const DYNAMIC_REFERENCE = /\{\{\s*\$/;
+
+/**
+ * What the browser's URL parser sends differently from the query as typed (direct mode):
+ * `'` becomes `%27` (WHATWG URL, special-query percent-encode set); the proxy sends it raw.
+ */
+function browserQueryNotes(pairs: TypedQueryPair[]): string[] {
+  return pairs.some((p) => p.name.includes("'") || p.value.includes("'"))
+    ? ["The browser sends %27 for ' in the query (WHATWG URL parser); through the proxy it is sent as typed."]
+    : [];
+}
+
+/**
+ * One entry per fault kind and name, the places of its chains joined: `{{host}}` missing in
+ * the URL directly and in a header through `{{baseUrl}}` is one problem naming both places.
+ */
+function mergePlaces(
+  faults: Map<string, { fault: VariableFault; places: string[] }>,
+): { fault: VariableFault; places: string[] }[] {
+  const merged = new Map<string, { fault: VariableFault; places: string[] }>();
+  for (const { fault, places } of faults.values()) {
+    const key =
+      fault.kind === 'cycle'
+        ? `cycle\u0000${[...fault.chain].sort().join('\u0000')}`
+        : `${fault.kind}\u0000${fault.name}`;
+    const through =
+      fault.kind === 'undefined' && fault.chain.length > 0 ? ` through {{${fault.chain.join('}} → {{')}}}` : '';
+    const entry = merged.get(key) ?? { fault, places: [] };
+    for (const p of places) if (!entry.places.includes(p + through)) entry.places.push(p + through);
+    merged.set(key, entry);
+  }
+  return [...merged.values()];
 }
 
 /**

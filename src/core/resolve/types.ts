@@ -1,4 +1,5 @@
 /** Output of `resolveRequest()`: the one description of the request from which every view derives. */
+import type { DynamicValues } from '../variables/dynamic.ts';
 
 /** Where a header field came from. `user` = a header row; `auth` = the auth scheme; `body` = the body mode (Content-Type). */
 export type HeaderSource = 'user' | 'auth' | 'body';
@@ -24,6 +25,11 @@ export interface EffectiveRequest {
   headers: EffectiveHeader[];
   /** Content bytes, or `null` when no body is sent. */
   body: Uint8Array | null;
+  /**
+   * Sentences on what the transport sends differently from what was typed (direct mode:
+   * `'` in the query goes as `%27`); absent when there is nothing to say. The raw view shows them.
+   */
+  notes?: string[];
 }
 
 /** A problem found while resolving. `error` blocks sending; `warning` is shown. */
@@ -43,6 +49,8 @@ export interface ResolveResult {
   problems: ResolveProblem[];
   /** Names of `{{variables}}` used but not defined (also reported as errors). */
   unresolvedVariables: string[];
+  /** Present (`true`) when a dynamic variable (`{{$guid}}` …) may be used, directly or in a variable's value. */
+  dynamicUsed?: true;
 }
 
 /** How the request travels: through Parley's proxy (any header, any method) or the browser's own `fetch`. */
@@ -56,6 +64,12 @@ export interface ResolveContext {
   files?: (fileId: string) => Uint8Array | undefined;
   /** Default `proxy`. In `direct` mode, headers and methods a browser refuses are reported and left out. */
   transport?: Transport;
+  /**
+   * Values of `{{$guid}}`, `{{$timestamp}}`, `{{$isoTimestamp}}`, `{{$randomInt}}` for this
+   * send (`makeDynamicValues`). Made once per send by the caller so every view agrees.
+   * Default: none (a dynamic variable is then reported as not defined).
+   */
+  dynamic?: DynamicValues;
   /** Multipart boundary to use instead of the deterministic one (tests, reproducing a capture). */
   boundary?: string;
 }

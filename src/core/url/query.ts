@@ -114,48 +114,61 @@ function withPair(id: string, pair: TypedQueryPair): QueryRow {
 }
 
 /*
- * What "cannot stand in a query" means here (our reading of issue 3, documented choice):
- * a character is percent-encoded when RFC 3986 §3.4 does not allow it in a query, OR the
- * WHATWG URL parser would encode it for an http(s) URL (the "special-query percent-encode
- * set"), with one exception: `[` and `]` are kept, as the issue asks and as WHATWG, curl
- * and Python do. Encoded: C0 controls, space (always `%20`, never `+`), `"`, `#`, `%`
- * (only when not a valid `%XX`), `&`, `'`, `<`, `>`, `\`, `^`, backtick, `{`, `|`, `}`,
- * DEL, non-ASCII (as UTF-8), and `=` in a name.
- * Why `'`: the WHATWG parser (so every browser `fetch`, Node `fetch`) turns `'` into `%27`
- * in http(s) queries; sending `'` raw through the proxy would make Send-direct and
- * Send-via-proxy differ. Why `\ ^ \` { | }`: RFC 3986 forbids them, Python's requests
- * re-quotes them, and Tomcat rejects them; encoded, every client sends the same bytes.
- * Kept as typed: letters, digits, `- . _ ~ ! $ ( ) * + , ; = : @ / ? [ ]`.
- * Result: the query we send is a fixed point of the WHATWG URL parser, so fetch, the proxy
- * and generated snippets all put identical bytes on the wire.
+ * What "cannot stand in a query" means here (issue 10 reverses issue 3's choice for `'`):
+ * through the PROXY the query goes out exactly as typed wherever RFC 3986 §3.4 allows it,
+ * as curl sends it: letters, digits, `- . _ ~`, every sub-delim (`! $ ' ( ) * + , ; =`),
+ * `: @ / ?`, and `[ ]` (curl and Python send them raw; WHATWG keeps them). Encoded: C0
+ * controls, space (always `%20`, never `+`), `"`, `#`, `%` (only when not a valid `%XX`),
+ * `&` (it would split the pair), `<`, `>`, `\`, `^`, backtick, `{`, `|`, `}`, DEL,
+ * non-ASCII (as UTF-8), and `=` in a name.
+ * DIRECT mode sends what the browser's URL parser produces: the same, except that the
+ * WHATWG "special-query percent-encode set" also has `'`, so `'` becomes `%27` there
+ * (resolveRequest notes it). Either result is a fixed point of the parser that sends it:
+ * the proxy keeps a valid request-target as written, and fetch leaves the direct one alone.
  */
-const KEEP_IN_VALUE = asciiSet('!$()*+,;=:@/?[]');
-const KEEP_IN_NAME = asciiSet('!$()*+,;:@/?[]');
+const KEEP_IN_VALUE = asciiSet("!$'()*+,;=:@/?[]");
+const KEEP_IN_NAME = asciiSet("!$'()*+,;:@/?[]");
+const KEEP_IN_VALUE_BROWSER = asciiSet('!$()*+,;=:@/?[]');
+const KEEP_IN_NAME_BROWSER = asciiSet('!$()*+,;:@/?[]');
+
+/** How the target is sent: `proxy` as typed (RFC 3986), `direct` as the browser's URL parser produces it. */
+export type QueryEncoding = 'proxy' | 'direct';
 
 /**
  * Percent-encodes one query component (a row's name or value, as it stands in the URL)
  * for sending: only what cannot stand in a query is encoded, as UTF-8 with upper-case hex
  * (see the rule above: space → `%20`, `&` → `%26`, `#` → `%23`, `=` → `%3D` in a name
  * only, lone `%` → `%25`, `ü` → `%C3%BC`); an existing `%XX` escape is never encoded
- * again; `+ , : [ ] $ ( ) * ; / ? @ !` stay as typed. Idempotent. Never throws; a lone
- * surrogate is sent as U+FFFD (`%EF%BF%BD`), as the WHATWG URL parser does.
- * Sources: RFC 3986 §2.1, §3.4; WHATWG URL §1.3 (percent-encode sets).
- * Example: `encodeQueryComponent('100% a&b', 'value')` → `'100%25%20a%26b'`.
+ * again; `' + , : [ ] $ ( ) * ; / ? @ !` stay as typed — except `'`, which `direct`
+ * encodes as `%27` like the browser. Idempotent. Never throws; a lone surrogate is sent
+ * as U+FFFD (`%EF%BF%BD`), as the WHATWG URL parser does.
+ * Sources: RFC 3986 §2.1, §3.4; WHATWG URL §1.3 (percent-encode sets); curl's behaviour.
+ * Example: `encodeQueryComponent("100% a&b'", 'value')` → `"100%25%20a%26b'"`.
  */
-export function encodeQueryComponent(text: string, part: 'name' | 'value'): string {
-  return percentEncodeKeeping(text, part === 'name' ? KEEP_IN_NAME : KEEP_IN_VALUE);
+export function encodeQueryComponent(text: string, part: 'name' | 'value', encoding: QueryEncoding = 'proxy'): string {
+  const keep =
+    encoding === 'direct'
+      ? part === 'name'
+        ? KEEP_IN_NAME_BROWSER
+        : KEEP_IN_VALUE_BROWSER
+      : part === 'name'
+        ? KEEP_IN_NAME
+        : KEEP_IN_VALUE;
+  return percentEncodeKeeping(text, keep);
 }
 
 /**
  * The query string to send (without `?`) from pairs as they stand: each name and value
- * through `encodeQueryComponent`, joined with `&`, `=` omitted for a `noEquals` pair
+ * through `encodeQueryComponent` (for `encoding`, default `proxy`), joined with `&`, `=` omitted for a `noEquals` pair
  * without value. Returns `''` for no pairs (the caller then sends no `?`).
  */
-export function encodeQuery(pairs: TypedQueryPair[]): string {
+export function encodeQuery(pairs: TypedQueryPair[], encoding: QueryEncoding = 'proxy'): string {
   return pairs
     .map((p) => {
-      const name = encodeQueryComponent(p.name, 'name');
-      return p.noEquals === true && p.value === '' ? name : `${name}=${encodeQueryComponent(p.value, 'value')}`;
+      const name = encodeQueryComponent(p.name, 'name', encoding);
+      return p.noEquals === true && p.value === ''
+        ? name
+        : `${name}=${encodeQueryComponent(p.value, 'value', encoding)}`;
     })
     .join('&');
 }

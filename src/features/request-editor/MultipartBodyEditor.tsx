@@ -147,10 +147,9 @@ function PartRow({ part, index, problems }: { part: MultipartPart; index: number
           <input
             aria-label="Part content type"
             className={cellInputClass}
-            placeholder="application/octet-stream"
-            disabled={!part.file}
-            title={part.file?.contentType}
-            value={part.file?.contentType ?? ''}
+            placeholder={part.file ? 'application/octet-stream' : '(the file’s type)'}
+            title={part.file?.contentType ?? (part.contentType || undefined)}
+            value={part.file?.contentType ?? part.contentType}
             onChange={(e) => multipartFileContentTypeEdited(part.id, e.target.value)}
           />
         )}

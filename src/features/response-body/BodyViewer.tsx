@@ -16,6 +16,8 @@ import { copyText, downloadBody, filenameFor } from './body-actions.ts';
 import { TextView } from './TextView.tsx';
 import { JsonTree } from './JsonTree.tsx';
 import { HexView, HtmlPreview, MediaPreview } from './MediaViews.tsx';
+import { useDecodedContent, type DecodedContent } from './use-decoded-content.ts';
+import { codingExtension, codingPlan } from '../../core/response/content-coding.ts';
 
 /** HTML larger than this is not rendered in the preview (the browser would lay it all out at once). */
 export const HTML_PREVIEW_LIMIT_BYTES = 10 * 1024 * 1024;
@@ -45,9 +47,80 @@ const VIEWS: Record<string, { id: ViewId; label: string }[]> = {
   binary: [{ id: 'hex', label: 'Hex' }],
 };
 
+/**
+ * The body of `response`: its content codings undone first (in a worker, see
+ * useDecodedContent), then shown by kind. The sizes say which is on the wire and which decoded.
+ */
 export function BodyViewer({ response }: { response: ResponseRecord }) {
+  const decoded = useDecodedContent(response);
+  if (decoded.status === 'decoding') {
+    return (
+      <section aria-label="Response body" className="p-3 text-[13px] text-slate-500">
+        <span role="status" aria-label="Body progress" className="font-medium text-indigo-700">
+          Decoding {decoded.plan.action === 'decode' ? decoded.plan.codings.join(', ') : ''} content… (in the
+          background; the page stays usable)
+        </span>
+      </section>
+    );
+  }
+  const body = decoded.status === 'ready' ? decoded.bytes : response.body;
+  return <BodyContentViewer response={response} body={body} coding={codingSummary(decoded, response)} />;
+}
+
+interface CodingSummary {
+  /** The line shown with the sizes, e.g. `content encoding: br — 3.1 KB on the wire, 12.4 KB decoded`. */
+  line: string;
+  /** A notice when the content could not be decoded, or `null`. */
+  problem: string | null;
+  /** True when `body` is decoded content (not the bytes as received): Download offers both. */
+  decoded: boolean;
+}
+
+function codingSummary(decoded: DecodedContent, response: ResponseRecord): CodingSummary | null {
+  const plan = decoded.plan;
+  const wire = response.body?.length ?? 0;
+  if (plan.action === 'none') return null;
+  const names = plan.codings.join(', ');
+  if (plan.action === 'browser-decoded') {
+    const size = decoded.status === 'ready' && decoded.bytes ? formatBytes(decoded.bytes.length) : '0 B';
+    return {
+      line: `content encoding: ${names} — decoded by the browser, ${size} decoded (the browser does not tell the size on the wire)`,
+      problem: null,
+      decoded: false,
+    };
+  }
+  if (plan.action === 'unknown') {
+    return {
+      line: `content encoding: ${names} — ${formatBytes(wire)} on the wire, not decoded`,
+      problem: `Parley cannot decode the content coding ${plan.unknown.join(', ')}; the content is shown as received.`,
+      decoded: false,
+    };
+  }
+  if (decoded.status === 'failed') {
+    return {
+      line: `content encoding: ${names} — ${formatBytes(wire)} on the wire, not decoded`,
+      problem: `${decoded.message} The content is shown as received.`,
+      decoded: false,
+    };
+  }
+  const size = decoded.status === 'ready' && decoded.bytes ? decoded.bytes.length : 0;
+  return {
+    line: `content encoding: ${names} — ${formatBytes(wire)} on the wire, ${formatBytes(size)} decoded`,
+    problem: null,
+    decoded: true,
+  };
+}
+
+function BodyContentViewer({
+  response,
+  body,
+  coding,
+}: {
+  response: ResponseRecord;
+  body: Uint8Array | null;
+  coding: CodingSummary | null;
+}) {
   const contentType = headerValue(response.headers, 'content-type');
-  const body = response.body;
   const cls = useMemo(() => classifyBody(contentType, body), [contentType, body]);
   const textual = cls.kind === 'json' || cls.kind === 'xml' || cls.kind === 'html' || cls.kind === 'text';
   const views = VIEWS[cls.kind] ?? VIEWS.image!;
@@ -104,6 +177,8 @@ export function BodyViewer({ response }: { response: ResponseRecord }) {
     setMessage(error ?? `Copied ${text.length.toLocaleString('en-US')} characters.`);
   };
 
+  const lastCoding = response.headers.length > 0 && coding?.decoded ? codingsOfLine(response) : '';
+  const receivedName = filenameFor(response) + lastCoding;
   const shownDoc = ready && (view === 'pretty' || view === 'tree') && ready.pretty ? ready.pretty : ready?.raw;
   return (
     <div
@@ -124,17 +199,34 @@ export function BodyViewer({ response }: { response: ResponseRecord }) {
                 Copy
               </Button>
             )}
-            <Button
-              onClick={() => void downloadBody(response)}
-              title={`Save the ${body.length.toLocaleString('en-US')} bytes as received`}
-            >
-              Download
-            </Button>
+            {coding?.decoded ? (
+              <>
+                <Button
+                  onClick={() => void downloadBody(response, body)}
+                  title={`Save the ${body.length.toLocaleString('en-US')} bytes of decoded content`}
+                >
+                  Download decoded
+                </Button>
+                <Button
+                  onClick={() => void downloadBody(response, undefined, receivedName)}
+                  title={`Save the ${(response.body?.length ?? 0).toLocaleString('en-US')} bytes as received (still encoded)`}
+                >
+                  Download as received
+                </Button>
+              </>
+            ) : (
+              <Button
+                onClick={() => void downloadBody(response)}
+                title={`Save the ${body.length.toLocaleString('en-US')} bytes as received`}
+              >
+                Download
+              </Button>
+            )}
           </>
         }
       />
       <div className="flex flex-wrap gap-x-3 gap-y-0.5 border-b border-slate-100 px-3 py-1 text-[11px] text-slate-500">
-        <span>{formatBytes(body.length)}</span>
+        {coding ? <span data-testid="content-coding">{coding.line}</span> : <span>{formatBytes(body.length)}</span>}
         <span>{cls.reason}</span>
         {ready && <span data-testid="charset">{ready.charset}</span>}
         {shownDoc && <span>{shownDoc.lines.toLocaleString('en-US')} lines</span>}
@@ -155,6 +247,11 @@ export function BodyViewer({ response }: { response: ResponseRecord }) {
           </span>
         )}
       </div>
+      {coding?.problem && (
+        <Notice tone="warning" className="m-2">
+          {coding.problem}
+        </Notice>
+      )}
       {ready?.charsetNote && (
         <Notice tone="warning" className="m-2">
           {ready.charsetNote}
@@ -224,6 +321,12 @@ export function BodyViewer({ response }: { response: ResponseRecord }) {
       />
     );
   }
+}
+
+/** Extension of the bytes as received: the last coding applied (`.br` for `gzip, br`). */
+function codingsOfLine(response: ResponseRecord): string {
+  const plan = codingPlan(response.via, response.headers);
+  return plan.action === 'decode' ? codingExtension(plan.codings[plan.codings.length - 1] ?? '') : '';
 }
 
 function Waiting() {

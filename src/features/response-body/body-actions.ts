@@ -41,15 +41,20 @@ export function nextTask(): Promise<void> {
 }
 
 /**
- * Saves the content bytes exactly as received. The Blob is typed application/octet-stream so the
+ * Saves the content bytes exactly as received (or `bytes`, e.g. the decoded content, under
+ * `name`). The Blob is typed application/octet-stream so the
  * browser never sniffs or renders it (an HTML body must not become a page of Parley's origin).
  */
-export async function downloadBody(response: ResponseRecord): Promise<void> {
-  if (!response.body) return;
-  const url = URL.createObjectURL(await blobInTasks(response.body, 'application/octet-stream'));
+export async function downloadBody(
+  response: ResponseRecord,
+  bytes: Uint8Array | null = response.body,
+  name: string = filenameFor(response),
+): Promise<void> {
+  if (!bytes) return;
+  const url = URL.createObjectURL(await blobInTasks(bytes, 'application/octet-stream'));
   const a = document.createElement('a');
   a.href = url;
-  a.download = filenameFor(response);
+  a.download = name;
   a.rel = 'noopener';
   document.body.append(a);
   a.click();

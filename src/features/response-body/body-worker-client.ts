@@ -107,7 +107,7 @@ class WorkerSource implements BodySource {
         onState({ status: 'ready', info });
       } else if (reply.type === 'failed')
         onState({ status: 'failed', message: `${reply.message}. Download still saves the exact bytes.` });
-      else {
+      else if ('id' in reply) {
         const resolve = this.pending.get(reply.id);
         this.pending.delete(reply.id);
         resolve?.(reply);

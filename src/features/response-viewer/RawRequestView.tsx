@@ -11,7 +11,7 @@ export function RawRequestView({
 }: {
   request: EffectiveRequest;
   via: TransportKind;
-  note: string;
+  note: string[];
 }) {
   const text = useMemo(() => {
     try {
@@ -22,7 +22,11 @@ export function RawRequestView({
   }, [request, via]);
   return (
     <div className="flex h-full min-h-0 flex-col">
-      <p className="border-b border-slate-100 px-3 py-1.5 text-[11px] text-slate-500">{note}</p>
+      <div aria-label="About this message" className="border-b border-slate-100 px-3 py-1.5 text-[11px] text-slate-500">
+        {note.map((line) => (
+          <p key={line}>{line}</p>
+        ))}
+      </div>
       <section aria-label="Raw request" className="min-h-0 flex-1 overflow-auto">
         <pre className="whitespace-pre-wrap break-all p-3 font-mono text-[12.5px] leading-5 text-slate-800">{text}</pre>
       </section>

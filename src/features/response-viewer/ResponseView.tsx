@@ -6,6 +6,7 @@ import { formatBytes, formatMs } from '../../components/format.ts';
 import { useResolved } from '../../stores/request-derived.ts';
 import {
   useLastResponse,
+  useNotSentSince,
   useReceivedHead,
   useSendCount,
   useSendFailure,
@@ -15,6 +16,13 @@ import {
   type SendPhase,
 } from '../../stores/response-store.ts';
 import { useTransportKind } from '../../stores/settings-store.ts';
+import { useDraftGeneration } from '../../stores/request-store.ts';
+import { Notice } from '../../components/ui.tsx';
+import { responseOwnerNote } from './response-owner.ts';
+import { rawViewNotes } from './raw-view-notes.ts';
+import { contentCodingsOf } from '../../core/response/content-coding.ts';
+
+const pageOrigin = (): string => (typeof location === 'undefined' ? '' : location.origin);
 import { ResponseBody } from './ResponseBody.tsx';
 import { ResponseHeaders } from './ResponseHeaders.tsx';
 import { RawRequestView } from './RawRequestView.tsx';
@@ -47,6 +55,9 @@ function StatusBar({
   onShowRedirects: () => void;
 }) {
   const hops = head.redirects.length;
+  // Through the proxy, encoded content arrives encoded: say that this size is the one on the wire.
+  const codings = complete && complete.via === 'proxy' ? contentCodingsOf(complete.headers).codings : [];
+  const onWire = codings.length > 0 ? codings.join(', ') : null;
   return (
     <div className="flex min-w-0 flex-1 flex-wrap items-center gap-x-4 gap-y-1 text-xs text-slate-600">
       <span
@@ -72,8 +83,11 @@ function StatusBar({
           <span title="From sending to the last byte">
             Time <strong className="font-semibold text-slate-800">{formatMs(complete.totalMs)}</strong>
           </span>
-          <span title={`${complete.sizeBytes.toLocaleString('en-US')} bytes of content`}>
+          <span
+            title={`${complete.sizeBytes.toLocaleString('en-US')} bytes of content${onWire ? ' as received, before decoding' : ''}`}
+          >
             Size <strong className="font-semibold text-slate-800">{formatBytes(complete.sizeBytes)}</strong>
+            {onWire && <span className="text-slate-500"> on the wire ({onWire})</span>}
           </span>
         </>
       )}
@@ -99,6 +113,9 @@ export function ResponseView() {
   const live = useResolved();
   const transport = useTransportKind();
   const sendCount = useSendCount();
+  const generation = useDraftGeneration();
+  const notSentSince = useNotSentSince();
+  const ownerNote = responseOwnerNote(sent, generation, notSentSince);
   useEffect(() => {
     if (typeof requestIdleCallback !== 'function') return prefetchResponseParts();
     const id = requestIdleCallback(prefetchResponseParts, { timeout: 3000 });
@@ -109,14 +126,27 @@ export function ResponseView() {
   // The head shows as soon as it arrives; the content follows (or failed to).
   const head: ResponseHead | null = complete ?? receivedHead;
 
-  const raw = sent
+  // The raw view shows the request on screen: the one sent, unless another request was opened since.
+  const showSent = sent !== null && sent.generation === generation;
+  const raw = showSent
     ? {
         request: sent.request,
         via: sent.via,
-        note: `As sent ${sent.via === 'proxy' ? 'through Parley’s proxy' : 'by the browser (direct)'}. Content-Length is in octets.`,
+        note: rawViewNotes(sent.request, sent.via, pageOrigin(), true),
       }
     : live.request
-      ? { request: live.request, via: transport, note: 'Preview: not sent yet. This is exactly what Send will send.' }
+      ? {
+          request: live.request,
+          via: transport,
+          note: [
+            ...rawViewNotes(live.request, transport, pageOrigin(), false),
+            ...(live.dynamicUsed
+              ? [
+                  '{{$guid}}, {{$timestamp}}, {{$isoTimestamp}} and {{$randomInt}} get new values at each Send; after it, this view shows the values sent.',
+                ]
+              : []),
+          ],
+        }
       : null;
 
   return (
@@ -131,6 +161,13 @@ export function ResponseView() {
           </p>
         )}
       </div>
+      {ownerNote && phase !== 'sending' && (
+        <Notice tone="warning" className="m-2">
+          <span role="note" aria-label="Response owner">
+            {ownerNote}
+          </span>
+        </Notice>
+      )}
       {phase === 'failed' && failure && <SendFailureView failure={failure} />}
       <TabList<TabId>
         label={TABS_LABEL}

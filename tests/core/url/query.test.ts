@@ -179,8 +179,10 @@ describe('encodeQueryComponent', () => {
     expect(encodeQueryComponent('a=b', 'value')).toBe('a=b');
   });
 
-  it('encodes what cannot stand in a query (RFC 3986 or WHATWG special-query set)', () => {
-    expect(encodeQueryComponent('"\'<>\\^`{|}', 'value')).toBe('%22%27%3C%3E%5C%5E%60%7B%7C%7D');
+  it('encodes what cannot stand in a query (RFC 3986); keeps every sub-delim, as curl (issue 10)', () => {
+    expect(encodeQueryComponent('"\'<>\\^`{|}', 'value')).toBe("%22'%3C%3E%5C%5E%60%7B%7C%7D");
+    expect(encodeQueryComponent("!$'()*+,;=", 'value')).toBe("!$'()*+,;=");
+    expect(encodeQueryComponent("!$'()*+,;=&", 'name')).toBe("!$'()*+,;%3D%26");
     expect(encodeQueryComponent('\t\n\r\u0000\u007f', 'value')).toBe('%09%0A%0D%00%7F');
     expect(encodeQueryComponent('😀€', 'value')).toBe('%F0%9F%98%80%E2%82%AC');
     expect(encodeQueryComponent('\ud800x', 'value')).toBe('%EF%BF%BDx');
@@ -199,10 +201,31 @@ describe('encodeQueryComponent', () => {
     );
   });
 
-  it('gives a query the WHATWG URL parser leaves unchanged (fetch sends the same bytes)', () => {
+  it("direct: like the browser, ' is %27 and nothing else differs from proxy", () => {
+    expect(encodeQueryComponent("it's", 'value', 'direct')).toBe('it%27s');
+    expect(encodeQueryComponent("it's", 'name', 'direct')).toBe('it%27s');
+    expect(encodeQuery([{ name: "o'k", value: "a'b c" }], 'direct')).toBe('o%27k=a%27b%20c');
+    expect(encodeQuery([{ name: "o'k", value: "a'b c" }])).toBe("o'k=a'b%20c");
+  });
+
+  it("proxy: the WHATWG parser changes nothing but ' (so a valid request-target goes as typed)", () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary' }))), (pairs) => {
-        const query = encodeQuery(pairs.map(([name, value]) => ({ name, value })));
+        const query = encodeQuery(pairs.map(([name, value]) => ({ name: name + "'", value: "'" + value })));
+        expect(/^[\x21-\x7e]*$/.test(query)).toBe(true);
+        const url = `http://h/?${query}`;
+        expect(new URL(url).href).toBe(url.replace(/'/g, '%27'));
+      }),
+    );
+  });
+
+  it('direct: gives a query the WHATWG URL parser leaves unchanged (fetch sends the same bytes)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary' }))), (pairs) => {
+        const query = encodeQuery(
+          pairs.map(([name, value]) => ({ name: name + "'", value })),
+          'direct',
+        );
         const url = `http://h/?${query}`;
         expect(new URL(url).href).toBe(url);
       }),

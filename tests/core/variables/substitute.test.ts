@@ -7,17 +7,21 @@ describe('substituteVariables', () => {
     expect(substituteVariables('{{base}}/u/{{ id }}?t={{id}}', { base: 'http://h', id: '7' })).toEqual({
       text: 'http://h/u/7?t=7',
       unresolved: [],
+      faults: [],
     });
   });
   it('lists unresolved names once, in order, and leaves them in the text', () => {
     expect(substituteVariables('{{a}} {{b}} {{a}} {{c}}', { c: 'C' })).toEqual({
       text: '{{a}} {{b}} {{a}} C',
       unresolved: ['a', 'b'],
+      faults: [
+        { kind: 'undefined', name: 'a', chain: [] },
+        { kind: 'undefined', name: 'b', chain: [] },
+      ],
     });
   });
-  it('is case-sensitive and does not expand a value twice', () => {
+  it('is case-sensitive', () => {
     expect(substituteVariables('{{Token}}', { token: 'x' }).unresolved).toEqual(['Token']);
-    expect(substituteVariables('{{a}}', { a: '{{b}}', b: 'no' })).toEqual({ text: '{{b}}', unresolved: [] });
   });
   it('inserts values literally ($ patterns are not special)', () => {
     expect(substituteVariables('{{a}}', { a: "$& $' $1" }).text).toBe("$& $' $1");
@@ -26,7 +30,11 @@ describe('substituteVariables', () => {
     expect(substituteVariables('{{constructor}}', {}).unresolved).toEqual(['constructor']);
   });
   it('leaves text without variables alone', () => {
-    expect(substituteVariables('{ "a": {"b": 1} }', {})).toEqual({ text: '{ "a": {"b": 1} }', unresolved: [] });
+    expect(substituteVariables('{ "a": {"b": 1} }', {})).toEqual({
+      text: '{ "a": {"b": 1} }',
+      unresolved: [],
+      faults: [],
+    });
   });
 });
 
