@@ -12,10 +12,17 @@ import { ContentCollector, tooLargeMessage, type EchoContent } from './content.t
 /** Largest request content the echo accepts, in bytes (read streaming; only 1 MiB of it is kept). */
 export const MAX_ECHO_BODY_BYTES = 64 * 1024 * 1024;
 
-/** Headers every echo response carries so any page may read it. */
+/**
+ * Headers every echo response carries: any page may read it (CORS), and because the echo shares
+ * Parley's origin, a response opened directly in a tab (`/echo/html`, an echoed body) runs in an
+ * opaque origin (`Content-Security-Policy: sandbox`, CSP3 §6.3.2) with no MIME sniffing, so no
+ * echoed byte can act as Parley's page.
+ */
 export const ECHO_CORS_HEADERS: [string, string][] = [
   ['Access-Control-Allow-Origin', '*'],
   ['Access-Control-Expose-Headers', '*'],
+  ['Content-Security-Policy', 'sandbox'],
+  ['X-Content-Type-Options', 'nosniff'],
 ];
 
 /** True for `/echo`, `/echo/...` and `/echo?...`. */
