@@ -132,6 +132,8 @@ function parseHead(text: string): ParsedHead | string {
 
 interface BodyReader {
   /** Takes more bytes; returns 'more', the whole content, or a reason it is malformed or too large. */
+  // 'more' is named for the reader although string covers it: a reason is a sentence, never 'more'.
+  // eslint-disable-next-line @typescript-eslint/no-redundant-type-constituents
   feed(chunk: Buffer): 'more' | Buffer | string;
 }
 

@@ -58,9 +58,9 @@ export function handleProxy(req: IncomingMessage, res: ServerResponse, limits: P
       const bodyLength = declared !== undefined && /^\d+$/.test(declared) ? Number(declared) - rest.consumedHead : null;
       forward(req, res, limits, head, rest.leftover, bodyLength);
     },
-    (message: string) => {
+    (err: Error) => {
       req.resume();
-      sendError(res, 400, 'bad-request', message);
+      sendError(res, 400, 'bad-request', err.message);
     },
   );
 }
@@ -82,7 +82,7 @@ function readHead(req: IncomingMessage): Promise<{ head: ProxyRequestHead; rest:
       if (decoded.kind === 'incomplete') return;
       cleanup();
       req.pause();
-      if (decoded.kind === 'error') return reject(decoded.message);
+      if (decoded.kind === 'error') return reject(new Error(decoded.message));
       resolve({
         head: decoded.head,
         rest: { leftover: buffered.subarray(decoded.bodyOffset), consumedHead: decoded.bodyOffset },
@@ -90,7 +90,7 @@ function readHead(req: IncomingMessage): Promise<{ head: ProxyRequestHead; rest:
     };
     const onEnd = (): void => {
       cleanup();
-      reject('The proxy request ended before its head was complete (expected a 4-byte length, then JSON).');
+      reject(new Error('The proxy request ended before its head was complete (expected a 4-byte length, then JSON).'));
     };
     const cleanup = (): void => {
       req.off('data', onData);

@@ -69,6 +69,8 @@ export function useResolved(): ResolveResult {
     return last.result;
   }
   const result = resolveWith(draft, environments, activeId, transport);
+  // A module-level cache on purpose (see above): every view's call in one render shares one result.
+  // eslint-disable-next-line react-hooks/globals
   lastResolved = { draft, environments, activeId, transport, filesVersion, result };
   return result;
 }

@@ -86,7 +86,7 @@ export function decodeExtValue(extValue: string): string | null {
 /** Keeps only the last path component and drops control characters; `null` if nothing usable is left. */
 function sanitizeFilename(name: string): string | null {
   const base = name.split(/[/\\]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- control octets are what this pattern is about
   const cleaned = base.replace(/[\x00-\x1f\x7f]/g, '').trim();
   return cleaned === '' || cleaned === '.' || cleaned === '..' ? null : cleaned;
 }
