@@ -9,6 +9,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 const root = new URL('../../', import.meta.url).pathname;
 let eslint: ESLint;
+/** Resolving imports reads many files: seconds each on a busy 2-core machine, not a 5 s default. */
+const SLOW = { timeout: 60_000 };
 
 beforeAll(async () => {
   const { houseRules } = (await import(new URL('../../eslint.config.js', import.meta.url).href)) as {
@@ -27,7 +29,7 @@ beforeAll(async () => {
       ...houseRules,
     ],
   });
-});
+}, SLOW.timeout);
 
 /** `ruleId: message` for each problem found in `code` as if it were the file at `path`. */
 async function problems(path: string, code: string): Promise<string[]> {
@@ -38,7 +40,7 @@ async function problems(path: string, code: string): Promise<string[]> {
 const zone = (path: string, why: string) =>
   `import-x/no-restricted-paths: Unexpected path "${path}" imported in restricted zone. ${why}`;
 
-describe('src/core is pure', () => {
+describe('src/core is pure', SLOW, () => {
   it('refuses an import from the rest of src/, from server/ and from tests/', async () => {
     expect(await problems('src/core/model/x.ts', "import { urlEdited } from '../../stores/request-store.ts';")).toEqual(
       [zone('../../stores/request-store.ts', 'src/core is pure: it imports nothing from the rest of src/.')],
@@ -75,7 +77,7 @@ describe('src/core is pure', () => {
   });
 });
 
-describe('server/ imports only src/core', () => {
+describe('server/ imports only src/core', SLOW, () => {
   it('accepts src/core and itself, refuses the rest of src/ and tests/', async () => {
     expect(
       await problems(
@@ -98,7 +100,7 @@ describe('server/ imports only src/core', () => {
   });
 });
 
-describe("features never import each other's internals", () => {
+describe("features never import each other's internals", SLOW, () => {
   const why = 'A feature imports another feature only through its *-store.ts events; compose components in src/app.';
 
   it("refuses another feature's component, static or lazy", async () => {
@@ -129,7 +131,7 @@ describe("features never import each other's internals", () => {
   });
 });
 
-describe('no import cycles', () => {
+describe('no import cycles', SLOW, () => {
   it('finds a static cycle and one closed by a lazy import()', async () => {
     // CodeEditor.tsx imports PlainCodeEditor.tsx: PlainCodeEditor importing CodeEditor back closes a cycle.
     expect(
