@@ -11,7 +11,8 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
-import { handleEcho, isEchoPath } from './echo/echo.ts';
+import { isEchoPath } from './echo/echo.ts';
+import { handleEcho } from './echo/entry.ts';
 import { handleProxy } from './proxy/proxy.ts';
 import { disposeAgents, type ProxyLimits } from './proxy/limits.ts';
 import { serveStatic } from './static.ts';

@@ -168,7 +168,7 @@ export function policyLookup(onResolved: () => void) {
       onResolved();
       if (err) return callback(err, '');
       const bad = addresses.find((entry) => isPrivateAddress(entry.address));
-      if (bad) return callback(new TargetPolicyError(hostname, bad.address) as NodeJS.ErrnoException, '');
+      if (bad) return callback(new TargetPolicyError(hostname, bad.address), '');
       if (options.all) return callback(null, addresses);
       const first = addresses[0];
       if (!first) return callback(Object.assign(new Error(`No address for ${hostname}`), { code: 'ENOTFOUND' }), '');

@@ -1,11 +1,10 @@
 /**
- * The echo server: `/echo` and every path below it, any method, answers 200 with the request
- * exactly as received (`EchoReply`), unless a helper route in `routes.ts` matches.
- * CORS-open (any origin, preflights answered) so the app's direct mode works against it.
+ * The plain echo: the request exactly as received (`EchoReply`), and the reply writers that the
+ * helper routes (`routes.ts`) share. The entry point that picks a route is `entry.ts`; keeping it
+ * apart keeps routes.ts → echo.ts one-way (no import cycle).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EchoReply } from '../../src/core/wire/echo.ts';
-import { matchEchoRoute } from './routes.ts';
 import { DEFAULT_DEADLINES } from '../timeouts.ts';
 import { ContentCollector, tooLargeMessage, type EchoContent } from './content.ts';
 
@@ -30,43 +29,12 @@ export function isEchoPath(target: string): boolean {
   return target === '/echo' || target.startsWith('/echo/') || target.startsWith('/echo?');
 }
 
-/** Body gap deadline per request, set by `handleEcho` for the routes' `readBody` calls. */
+/** Body gap deadline per request, set by the entry point (`entry.ts`) for the routes' `readBody` calls. */
 const gapOf = new WeakMap<IncomingMessage, number>();
 
-/** Entry point for every echo request; `bodyGapMs` is the longest pause allowed in its content. */
-export function handleEcho(req: IncomingMessage, res: ServerResponse, bodyGapMs = BODY_GAP_TIMEOUT_MS): void {
-  gapOf.set(req, bodyGapMs);
-  if (req.method === 'OPTIONS' && req.headers['access-control-request-method'] !== undefined) {
-    return answerPreflight(req, res);
-  }
-  const route = matchEchoRoute(req.url ?? '/echo');
-  if (route) return route(req, res);
-  void readBody(req, MAX_ECHO_BODY_BYTES).then(
-    (body) => sendEchoReply(res, 200, undefined, buildEchoReply(req, body)),
-    (err: Error) => {
-      if (!res.headersSent && !res.destroyed) sendEchoText(res, 413, err.message);
-    },
-  );
-}
-
-/**
- * Preflight (Fetch §4.8): allow the requested method and headers from any origin.
- * Also answers Private Network Access preflights.
- */
-function answerPreflight(req: IncomingMessage, res: ServerResponse): void {
-  req.resume();
-  const headers: [string, string][] = [
-    ['Access-Control-Allow-Origin', '*'],
-    ['Access-Control-Allow-Methods', String(req.headers['access-control-request-method'])],
-    ['Access-Control-Max-Age', '600'],
-  ];
-  const requested = req.headers['access-control-request-headers'];
-  if (requested) headers.push(['Access-Control-Allow-Headers', String(requested)]);
-  if (req.headers['access-control-request-private-network'] === 'true')
-    headers.push(['Access-Control-Allow-Private-Network', 'true']);
-  headers.push(['Content-Length', '0']);
-  res.writeHead(204, headers.flat());
-  res.end();
+/** Records the longest pause (ms) allowed in `req`'s content, used by later `readBody(req, …)` calls. */
+export function setBodyGap(req: IncomingMessage, gapMs: number): void {
+  gapOf.set(req, gapMs);
 }
 
 /**

@@ -52,7 +52,8 @@ export function forward(
   let current: ClientRequest | null = null;
   let targetLabel = head.url;
   // Why the exchange must stop (checked before every hop too, as a stop can come between hops).
-  let stopped: ProxyError | 'browser-gone' | null = null;
+  // Declared with `as`: callbacks set it, and `= null` alone would narrow it to null for the whole body.
+  let stopped = null as ProxyError | 'browser-gone' | null;
   const deadline = setTimeout(() => {
     stopped = new ProxyError(
       504,

@@ -76,9 +76,9 @@ export function handleProxy(req: IncomingMessage, res: ServerResponse, limits: P
       const bodyLength = declared !== undefined && /^\d+$/.test(declared) ? Number(declared) - rest.consumedHead : null;
       forward(req, res, limits, head, rest.leftover, bodyLength);
     },
-    (message: string) => {
+    (err: Error) => {
       req.resume();
-      sendError(res, 400, 'bad-request', message);
+      sendError(res, 400, 'bad-request', err.message);
     },
   );
 }
@@ -119,7 +119,7 @@ function readHead(req: IncomingMessage, gapMs: number): Promise<{ head: ProxyReq
       }
       cleanup();
       req.pause();
-      if (decoded.kind === 'error') return reject(decoded.message);
+      if (decoded.kind === 'error') return reject(new Error(decoded.message));
       resolve({
         head: decoded.head,
         rest: { leftover: buffered.subarray(decoded.bodyOffset), consumedHead: decoded.bodyOffset },
@@ -127,7 +127,7 @@ function readHead(req: IncomingMessage, gapMs: number): Promise<{ head: ProxyReq
     };
     const onEnd = (): void => {
       cleanup();
-      reject('The proxy request ended before its head was complete (expected a 4-byte length, then JSON).');
+      reject(new Error('The proxy request ended before its head was complete (expected a 4-byte length, then JSON).'));
     };
     const cleanup = (): void => {
       req.setTimeout(0);

@@ -3,7 +3,7 @@
  * closes on Escape and on the backdrop, focus starts inside and goes back to the control that
  * opened it when it closes.
  */
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, type ReactNode } from 'react';
 
 const WIDTH = { normal: 'w-96', wide: 'w-[40rem]', large: 'w-[48rem]' } as const;
 
@@ -21,7 +21,9 @@ export function Dialog({
   const ref = useRef<HTMLDialogElement>(null);
   // The latest onClose, without re-opening the dialog when the caller passes a new function.
   const onCloseRef = useRef(onClose);
-  onCloseRef.current = onClose;
+  useLayoutEffect(() => {
+    onCloseRef.current = onClose;
+  });
 
   useEffect(() => {
     const dialog = ref.current;
@@ -43,6 +45,8 @@ export function Dialog({
 
   const titleId = `dialog-${title.replace(/\W+/g, '-').toLowerCase()}`;
   return (
+    // Keyboard users close the dialog with Escape (native to a modal <dialog>); onMouseDown is the pointer's way.
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
     <dialog
       ref={ref}
       aria-labelledby={titleId}

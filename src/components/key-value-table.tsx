@@ -46,7 +46,7 @@ export interface KeyValueTableProps {
 }
 
 export function KeyValueTable(props: KeyValueTableProps) {
-  const { label, nameLabel, valueLabel, rows, problems = {}, autoRows = [] } = props;
+  const { label, rows, problems = {}, autoRows = [] } = props;
   return (
     <div className="text-[13px]">
       <table aria-label={label} className="w-full table-fixed border-collapse">

@@ -247,7 +247,7 @@ function parseSettings(text: string | null): LibrarySettings {
 export class MemoryStorage implements StorageLike {
   readonly map = new Map<string, string>();
   /** When set, `setItem` throws this (tests use it to simulate a full quota). */
-  failWith: unknown = null;
+  failWith: Error | null = null;
   get length(): number {
     return this.map.size;
   }

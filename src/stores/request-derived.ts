@@ -76,6 +76,8 @@ export function useResolved(): ResolveResult {
     return last.result;
   }
   const result = resolveWith(draft, environments, activeId, transport, dynamic);
+  // A module-level cache on purpose (see above): every view's call in one render shares one result.
+  // eslint-disable-next-line react-hooks/globals
   lastResolved = { draft, environments, activeId, transport, dynamic, filesVersion, result };
   return result;
 }

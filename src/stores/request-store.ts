@@ -160,7 +160,7 @@ export function authTypeChanged(type: AuthType): void {
 
 /** Edits one field of the current auth scheme (`token`, `username`, `password`, `key`, `value`, `in`). */
 export function authFieldEdited(field: string, value: string): void {
-  setDraft((d) => (d.auth.type === 'none' ? d : { ...d, auth: { ...d.auth, [field]: value } as Auth }));
+  setDraft((d) => (d.auth.type === 'none' ? d : { ...d, auth: { ...d.auth, [field]: value } }));
 }
 
 /**

@@ -3,8 +3,14 @@
  * request leaving loopback (the app must work offline). Used by the e2e harness and by bench/.
  */
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { DEBIAN_CHROMIUM, findBrowser } from '../../scripts/find-browser.ts';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/**
+ * The browser found by scripts/find-browser.ts: `CHROME_PATH` (or its older name `CHROMIUM_PATH`),
+ * `/usr/bin/chromium`, then `chromium` or `google-chrome` on PATH. Null when there is none.
+ */
+const found = findBrowser();
+export const CHROMIUM_PATH = found.path ?? DEBIAN_CHROMIUM;
 
 const CHROMIUM_ARGS = [
   '--headless',
@@ -19,9 +25,10 @@ const CHROMIUM_ARGS = [
 
 const LOOPBACK = /^(https?|wss?):\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?\//;
 
-/** Launches headless Chromium with the standard flags plus `extraArgs`. */
+/** Launches headless Chromium with the standard flags plus `extraArgs`; rejects with a one-line hint when there is no browser. */
 export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, ...extraArgs] });
+  if (found.path === null) return Promise.reject(new Error(found.message));
+  return chromium.launch({ executablePath: found.path, args: [...CHROMIUM_ARGS, ...extraArgs] });
 }
 
 /** A fresh context (cold cache, 1400×1000) where every non-loopback request is aborted; `blocked` lists them. */

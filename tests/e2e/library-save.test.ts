@@ -132,7 +132,7 @@ describe('saved requests', () => {
     expect(await urlField(page).inputValue()).toBe(`${h.server.url}/echo/history-check?n=1`);
     // No response content in storage.
     const stored = await page.evaluate(() =>
-      Object.entries(localStorage)
+      Object.entries<string>(localStorage)
         .filter(([k]) => k.includes(':history:'))
         .map(([, v]) => v),
     );
@@ -179,7 +179,7 @@ describe('two tabs', () => {
     await sidebar(a).getByRole('button', { name: 'Open First B' }).waitFor();
     await sidebar(b).getByRole('button', { name: 'Open First A' }).waitFor();
     const collections = await a.evaluate(() =>
-      Object.entries(localStorage)
+      Object.entries<string>(localStorage)
         .filter(([k]) => k.startsWith('parley:v1:collection:'))
         .map(([k, v]) => [k, (JSON.parse(v) as { name: string }).name]),
     );
@@ -244,7 +244,7 @@ describe('two tabs', () => {
     await sidebar(a).getByRole('button', { name: 'Open Live B' }).waitFor();
     await sidebar(b).getByRole('button', { name: 'Open Live A' }).waitFor();
     const records = await a.evaluate(() =>
-      Object.entries(localStorage)
+      Object.entries<string>(localStorage)
         .filter(([k]) => k.startsWith('parley:v1:request:'))
         .map(([, v]) => JSON.parse(v) as { name: string; createdAt: number; draft: { url: string } }),
     );

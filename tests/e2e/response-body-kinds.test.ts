@@ -30,7 +30,7 @@ describe('response body kinds', () => {
     const img = bodyRegion(page).getByRole('img', { name: 'Response image preview' });
     await img.waitFor();
     await page.waitForFunction(
-      () => (document.querySelector('img[alt="Response image preview"]') as HTMLImageElement | null)?.complete === true,
+      () => document.querySelector<HTMLImageElement>('img[alt="Response image preview"]')?.complete === true,
     );
     const size = await img.evaluate((el: HTMLImageElement) => [el.naturalWidth, el.naturalHeight]);
     expect(size).toEqual([16, 16]);
@@ -102,7 +102,7 @@ describe('response body kinds', () => {
       page.getByRole('button', { name: 'Download' }).click(),
     ]);
     expect(download.suggestedFilename()).toBe('résumé 2024.csv');
-    const saved = await readFile((await download.path())!);
+    const saved = await readFile(await download.path());
     const sent = new Uint8Array(await (await fetch(`${h.server.url}/echo/download?name=x.csv`)).arrayBuffer());
     expect(sha256(saved)).toBe(sha256(sent));
     await page.context().close();
@@ -120,7 +120,7 @@ describe('response body kinds', () => {
       page.getByRole('button', { name: 'Download' }).click(),
     ]);
     expect(download.suggestedFilename()).toBe('70000.bin');
-    const saved = await readFile((await download.path())!);
+    const saved = await readFile(await download.path());
     const expected = Uint8Array.from({ length: 70000 }, (_, i) => i & 0xff);
     expect(saved.length).toBe(70000);
     expect(sha256(saved)).toBe(sha256(expected));

@@ -87,7 +87,7 @@ describe('a 50 MB JSON response', () => {
       ]);
       expect(download.suggestedFilename()).toBe('big.json');
       const saved = createHash('sha256')
-        .update(await readFile((await download.path())!))
+        .update(await readFile(await download.path()))
         .digest('hex');
       const sent = createHash('sha256')
         .update(new Uint8Array(await (await fetch(`${h.server.url}/echo/json/big?mb=50`)).arrayBuffer()))

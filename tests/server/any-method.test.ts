@@ -18,11 +18,13 @@ function exchange(pieces: string[]): Promise<string> {
     socket.on('data', (d) => (out += d.toString('latin1')));
     socket.on('close', () => resolve(out));
     socket.on('error', reject);
-    socket.on('connect', async () => {
-      for (const piece of pieces) {
-        socket.write(piece, 'latin1');
-        await new Promise((r) => setTimeout(r, 10));
-      }
+    socket.on('connect', () => {
+      void (async () => {
+        for (const piece of pieces) {
+          socket.write(piece, 'latin1');
+          await new Promise((r) => setTimeout(r, 10));
+        }
+      })();
     });
   });
 }

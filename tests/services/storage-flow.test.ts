@@ -29,10 +29,14 @@ describe('library store', () => {
     expect(saved?.name).toBe('Alpha');
     expect(state().collections[saved!.collectionId]?.name).toBe('Team');
     expect(state().originId).toBe(saved!.id);
-    expect(JSON.parse(local.getItem(`parley:v1:request:${saved!.id}`)!).draft).toEqual(req.getDraft());
+    expect(
+      (JSON.parse(local.getItem(`parley:v1:request:${saved!.id}`)!) as { draft: { method: string } }).draft,
+    ).toEqual(req.getDraft());
     req.methodChanged('PATCH');
     lib.saveClicked();
-    expect(JSON.parse(local.getItem(`parley:v1:request:${saved!.id}`)!).draft.method).toBe('PATCH');
+    expect(
+      (JSON.parse(local.getItem(`parley:v1:request:${saved!.id}`)!) as { draft: { method: string } }).draft.method,
+    ).toBe('PATCH');
     expect(state().saveDialogOpen).toBe(false);
   });
 
@@ -75,7 +79,9 @@ describe('collections', () => {
     lib.collectionCreated('Archive');
     const archive = Object.values(state().collections).find((c) => c.name === 'Archive')!;
     lib.requestMoved(id, archive.id);
-    expect(JSON.parse(local.getItem(`parley:v1:request:${id}`)!).collectionId).toBe(archive.id);
+    expect((JSON.parse(local.getItem(`parley:v1:request:${id}`)!) as { collectionId: string }).collectionId).toBe(
+      archive.id,
+    );
     lib.collectionDeleted(archive.id);
     expect(state().collections[archive.id]).toBeUndefined();
     expect(state().requests[id]).toBeUndefined();

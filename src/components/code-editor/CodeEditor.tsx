@@ -3,39 +3,11 @@
  * accessible name until Monaco (a large, lazily loaded chunk) arrives, then Monaco.
  */
 import { Component, Suspense, lazy, useEffect, useState, type ReactNode } from 'react';
-import type { EditorLanguage } from './languages.ts';
+import { PlainCodeEditor, type CodeEditorProps } from './PlainCodeEditor.tsx';
 
-export interface CodeEditorProps {
-  value: string;
-  onChange?: (value: string) => void;
-  language: EditorLanguage;
-  /** Accessible name of the editing surface (e.g. `Request body`). */
-  ariaLabel: string;
-  readOnly?: boolean;
-  /** CSS height of the editing area. */
-  height?: string;
-}
+export type { CodeEditorProps } from './PlainCodeEditor.tsx';
 
 const MonacoCodeEditor = lazy(() => import('./MonacoCodeEditor.tsx'));
-
-/** Whether the plain editor has focus, so Monaco can take the focus over when it replaces it. */
-export const plainEditorFocus = { focused: false };
-
-export function PlainCodeEditor({ value, onChange, ariaLabel, readOnly, height = '100%' }: CodeEditorProps) {
-  return (
-    <textarea
-      onFocus={() => (plainEditorFocus.focused = true)}
-      onBlur={() => (plainEditorFocus.focused = false)}
-      aria-label={ariaLabel}
-      className="block w-full resize-none border-0 bg-white p-3 font-mono text-[13px] leading-5 text-slate-800 outline-none"
-      style={{ height }}
-      spellCheck={false}
-      readOnly={readOnly}
-      value={value}
-      onChange={(e) => onChange?.(e.target.value)}
-    />
-  );
-}
 
 /** If Monaco fails to load (e.g. a chunk blocked), keep the plain editor instead of a blank pane. */
 class FallbackOnError extends Component<{ fallback: ReactNode; children: ReactNode }, { failed: boolean }> {

@@ -1,7 +1,7 @@
 /** Monaco from the local bundle (see services/monaco-setup.ts). Loaded only through CodeEditor's lazy import. */
 import Editor from '@monaco-editor/react';
 import '../../services/monaco-setup.ts';
-import { PlainCodeEditor, plainEditorFocus, type CodeEditorProps } from './CodeEditor.tsx';
+import { PlainCodeEditor, plainEditorFocus, type CodeEditorProps } from './PlainCodeEditor.tsx';
 
 export default function MonacoCodeEditor(props: CodeEditorProps) {
   const { value, onChange, language, ariaLabel, readOnly, height = '100%' } = props;

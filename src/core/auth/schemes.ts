@@ -165,5 +165,5 @@ export function authScheme<T extends AuthType>(type: T): AuthScheme<T> {
  * `{ skipped: 'The Bearer token is empty, so no Authorization header is sent.' }`.
  */
 export function applyAuth(auth: Auth): AuthApplied {
-  return (authScheme(auth.type) as AuthScheme).apply(auth as never);
+  return authScheme<AuthType>(auth.type).apply(auth);
 }

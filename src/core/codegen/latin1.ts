@@ -18,7 +18,7 @@ import { escapeOctets, hex2, shellAnsiC, shellQuote } from './literals.ts';
  * Example: `isLatin1Text('café')` → true; `isLatin1Text('cafe')` → false; `'✓'` → false.
  */
 export function isLatin1Text(s: string): boolean {
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- control octets are what this pattern is about
   return /[\u0080-\u00ff]/.test(s) && !/[^\u0000-\u00ff]/.test(s);
 }
 

@@ -77,7 +77,7 @@ export const csString = (s: string): string => quoted(s, '"');
  */
 export function shellQuote(s: string): string {
   if (/^[A-Za-z0-9._~:/%@+,=-]+$/.test(s)) return s;
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- control octets are what this pattern is about
   if (!/[\u0000-\u0008\u000b-\u001f\u007f]/.test(s)) return `'${s.replace(/'/g, "'\\''")}'`;
   return shellAnsiC(new TextEncoder().encode(s));
 }

@@ -21,7 +21,7 @@ function queryAndPath(url: string): string {
 /** A Python expression for octets: a UTF-8 `str` literal `.encode()` when readable, else a bytes literal. */
 function pyOctets(bytes: Uint8Array): string {
   const text = utf8OrNull(bytes);
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- control octets are what this pattern is about
   if (text !== null && !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text)) {
     return /^[\x20-\x7e\r\n\t]*$/.test(text) ? pyBytes(bytes) : `${pyString(text)}.encode("utf-8")`;
   }
@@ -105,6 +105,7 @@ export function pythonHttpClient(req: EffectiveRequest): string {
   lines.push(`conn.putrequest(${pyString(req.method)}, ${pyString(target)}, ${skips.join(', ')})`);
   for (const h of req.headers) {
     // putheader encodes str values as Latin-1; pass UTF-8 octets for anything beyond it.
+    // eslint-disable-next-line no-control-regex -- Latin-1 is U+0000-U+00FF, controls included
     const latin1 = /^[\u0000-\u00ff]*$/.test(h.value);
     const value = latin1 ? pyString(h.value) : `${pyString(h.value)}.encode("utf-8")`;
     lines.push(`conn.putheader(${pyString(h.name)}, ${value})`);

@@ -151,7 +151,7 @@ export function resolveRequest(draft: RequestDraft, ctx: ResolveContext = {}): R
 
   // Auth
   const auth = draft.auth;
-  const substitutedAuth = { ...auth } as typeof auth;
+  const substitutedAuth = { ...auth };
   for (const [k, v] of Object.entries(auth)) {
     if (k !== 'type' && k !== 'in' && typeof v === 'string')
       (substitutedAuth as Record<string, string>)[k] = sub(v, 'auth');

@@ -90,7 +90,7 @@ export function decodeExtValue(extValue: string): string | null {
  * U+2066–U+2069). A right-to-left override turns `invoice\u202Egpj.exe` into what reads as
  * `invoiceexe.jpg` (CVE-2009-3376 style spoofing), so they are removed, not escaped.
  */
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- control characters are what this pattern removes
 const UNSAFE_FILENAME_CHARS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /**

@@ -118,6 +118,7 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
  */
 export function parseCookieDate(text: string): number | null {
   // delimiter = %x09 / %x20-2F / %x3B-40 / %x5B-60 / %x7B-7E
+  // eslint-disable-next-line no-control-regex -- RFC 6265 §5.1.1's delimiter includes %x09
   const tokens = text.split(/[\x09\x20-\x2f\x3b-\x40\x5b-\x60\x7b-\x7e]+/).filter((t) => t !== '');
   let time: [number, number, number] | null = null;
   let day: number | null = null;

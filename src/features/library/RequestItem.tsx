@@ -36,6 +36,8 @@ export function RequestItem({
     return (
       <li className="px-2 py-1">
         <input
+          // The field appears because the user chose Rename: focus goes where they will type.
+          // eslint-disable-next-line jsx-a11y/no-autofocus
           autoFocus
           aria-label={`New name for ${request.name}`}
           className={cellInputClass}
@@ -83,6 +85,7 @@ export function RequestItem({
       {menu && (
         <div
           role="menu"
+          tabIndex={-1}
           aria-label={`Actions for ${request.name}`}
           className="absolute right-1 top-6 z-20 w-44 rounded-md border border-slate-200 bg-white py-1 text-xs shadow-lg"
           onMouseLeave={() => setMenu(false)}

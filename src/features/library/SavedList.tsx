@@ -68,6 +68,8 @@ export function SavedList() {
               <div className="group flex items-center gap-1 px-2 pt-1.5">
                 {renaming === c.id ? (
                   <input
+                    // The field appears because the user chose Rename: focus goes where they will type.
+                    // eslint-disable-next-line jsx-a11y/no-autofocus
                     autoFocus
                     aria-label={`New name for collection ${c.name}`}
                     className={cellInputClass}

@@ -68,6 +68,8 @@ function TreeNode({
   const label = node.key !== null ? JSON.stringify(node.key) : `${node.index}`;
   return (
     <div
+      // ARIA 1.2 lists aria-selected as supported, not required, on treeitem; this tree has no selection.
+      // eslint-disable-next-line jsx-a11y/role-has-required-aria-props
       role="treeitem"
       aria-expanded={container && !node.empty ? open : undefined}
       aria-label={depth === 0 ? 'root' : label}

@@ -6,6 +6,7 @@
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 export function displayHeaderValue(value: string): string {
+  // eslint-disable-next-line no-control-regex -- Latin-1 is U+0000-U+00FF, controls included
   if (!/[\u0080-\u00ff]/.test(value) || /[^\u0000-\u00ff]/.test(value)) return value;
   const bytes = Uint8Array.from(value, (c) => c.charCodeAt(0));
   try {

@@ -40,7 +40,7 @@ describe('switchAuthType', () => {
     const types = fc.constantFrom<AuthType>('none', 'bearer', 'basic', 'apikey');
     fc.assert(
       fc.property(fc.array(types, { maxLength: 12 }), (path) => {
-        let state = { auth: filled.bearer as Auth, stash: { ...filled } as Partial<Record<AuthType, Auth>> };
+        let state = { auth: filled.bearer, stash: { ...filled } as Partial<Record<AuthType, Auth>> };
         delete state.stash.bearer;
         for (const t of path) state = switchAuthType(state.auth, state.stash, t);
         for (const t of ['none', 'bearer', 'basic', 'apikey'] as const) {

@@ -10,13 +10,12 @@ import { byteStringToBytes } from '../../../src/core/wire/proxy-codec.ts';
 import { curlCommand } from '../../../src/core/codegen/curl.ts';
 import type { EffectiveRequest } from '../../../src/core/resolve/types.ts';
 
-const req = (headers: [string, string][]): EffectiveRequest =>
-  ({
-    method: 'GET',
-    url: 'http://127.0.0.1:8080/echo/i',
-    headers: headers.map(([name, value]) => ({ name, value, source: 'user' })),
-    body: null,
-  }) as EffectiveRequest;
+const req = (headers: [string, string][]): EffectiveRequest => ({
+  method: 'GET',
+  url: 'http://127.0.0.1:8080/echo/i',
+  headers: headers.map(([name, value]) => ({ name, value, source: 'user' })),
+  body: null,
+});
 
 describe('Latin-1 header values (U+0080–U+00FF sent as one octet each, like Send)', () => {
   test('isLatin1Text is true only for text with U+0080–U+00FF and nothing above', () => {
