@@ -42,7 +42,7 @@ async function startChild(distDir: string): Promise<Server> {
   });
   const base = await new Promise<string>((resolve, reject) => {
     let out = '';
-    child.stdout!.on('data', (c: Buffer) => {
+    child.stdout.on('data', (c: Buffer) => {
       out += c.toString();
       const m = /Parley is running at (http:\/\/\S+)/.exec(out);
       if (m) resolve(m[1]!);

@@ -241,7 +241,7 @@ function upstreamOptions(
     method,
     path: target.requestTarget,
     // A flat [name, value, ...] array is written verbatim: order, case and duplicates kept, no Host added.
-    headers: pairs.flat() as unknown as HttpsRequestOptions['headers'],
+    headers: pairs.flat(),
     agent: https ? limits.agents.https : limits.agents.http,
     maxHeaderSize: MAX_UPSTREAM_HEAD_BYTES,
     // SNI follows the target URI, not a user-set Host header (as curl does).

@@ -103,7 +103,7 @@ function readHead(req: IncomingMessage, gapMs: number): Promise<{ head: ProxyReq
     req.setTimeout(gapMs, () => {
       cleanup();
       req.destroy();
-      reject(`The proxy request head did not arrive within ${gapMs} ms.`);
+      reject(new Error(`The proxy request head did not arrive within ${gapMs} ms.`));
     });
     const onData = (chunk: Buffer): void => {
       chunks.push(chunk);

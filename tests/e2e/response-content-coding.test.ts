@@ -57,13 +57,13 @@ describe('Content-Encoding in the body viewer (via the proxy)', () => {
       page.getByRole('button', { name: 'Download decoded' }).click(),
     ]);
     expect(decoded.suggestedFilename()).toBe('br.json');
-    expect((await readFile((await decoded.path())!)).equals(doc)).toBe(true);
+    expect((await readFile(await decoded.path())).equals(doc)).toBe(true);
     const [received] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Download as received' }).click(),
     ]);
     expect(received.suggestedFilename()).toBe('br.json.br');
-    expect((await readFile((await received.path())!)).equals(brotliCompressSync(doc))).toBe(true);
+    expect((await readFile(await received.path())).equals(brotliCompressSync(doc))).toBe(true);
     await page.context().close();
   });
 

@@ -25,17 +25,17 @@ function readAsDataUrl(blob: Blob): Promise<string> {
 
 /**
  * The URL a preview shows `bytes` from: a `data:` URL for an image, an object URL for audio,
- * video or PDF (revoked when the input changes or the view unmounts), `'refused'` when the type
+ * video or PDF (revoked when the input changes or the view unmounts), `false` (refused) when the type
  * is not one that can be shown inertly, `null` while it is being built.
  */
-function usePreviewUrl(bytes: Uint8Array, mimeType: string, kind: MediaKind): string | 'refused' | null {
-  const [url, setUrl] = useState<string | 'refused' | null>(null);
+function usePreviewUrl(bytes: Uint8Array, mimeType: string, kind: MediaKind): string | false | null {
+  const [url, setUrl] = useState<string | false | null>(null);
   useEffect(() => {
     let objectUrl: string | null = null;
     let live = true;
     const type = kind === 'image' ? imageDataUrlType(mimeType) : inertObjectUrlType(kind, mimeType);
     if (type === null) {
-      setUrl('refused');
+      setUrl(false);
       return;
     }
     const built = blobInTasks(bytes, type).then((blob) => {
@@ -48,7 +48,7 @@ function usePreviewUrl(bytes: Uint8Array, mimeType: string, kind: MediaKind): st
         if (live) setUrl(u);
         else if (objectUrl) URL.revokeObjectURL(objectUrl);
       },
-      () => live && setUrl('refused'),
+      () => live && setUrl(false),
     );
     return () => {
       live = false;
@@ -62,8 +62,8 @@ function usePreviewUrl(bytes: Uint8Array, mimeType: string, kind: MediaKind): st
 export function MediaPreview({ bytes, mimeType, kind }: { bytes: Uint8Array; mimeType: string; kind: MediaKind }) {
   const url = usePreviewUrl(bytes, mimeType, kind);
   const [failed, setFailed] = useState(false);
-  if (!url) return null;
-  if (failed || url === 'refused')
+  if (url === null) return null;
+  if (failed || url === false)
     return (
       <p className="p-3 text-[13px] text-amber-800">
         This browser cannot show {mimeType}; see the Hex tab or Download it.
