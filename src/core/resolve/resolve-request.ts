@@ -200,7 +200,15 @@ export function resolveRequest(draft: RequestDraft, ctx: ResolveContext = {}): R
   const ok = !problems.some((p) => p.severity === 'error');
   return {
     request:
-      ok && target && 'url' in target ? { method, url: target.url, headers: finalHeaders, body: encoded.bytes } : null,
+      ok && target && 'url' in target
+        ? {
+            method,
+            url: target.url,
+            headers: finalHeaders,
+            body: encoded.bytes,
+            ...(encoded.files && encoded.bytes !== null ? { files: encoded.files } : {}),
+          }
+        : null,
     problems,
     unresolvedVariables,
   };

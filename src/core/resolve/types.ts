@@ -1,3 +1,5 @@
+import type { MultipartFileSpan } from '../body/multipart.ts';
+
 /** Output of `resolveRequest()`: the one description of the request from which every view derives. */
 
 /** Where a header field came from. `user` = a header row; `auth` = the auth scheme; `body` = the body mode (Content-Type). */
@@ -24,6 +26,12 @@ export interface EffectiveRequest {
   headers: EffectiveHeader[];
   /** Content bytes, or `null` when no body is sent. */
   body: Uint8Array | null;
+  /**
+   * Multipart content only: each file part's content in `body` (octet `start`, `length`) and
+   * the file's name as chosen, which the part header shows escaped (`"` → `%22`); snippets
+   * read the file by this name. Absent for other content.
+   */
+  files?: MultipartFileSpan[];
 }
 
 /** A problem found while resolving. `error` blocks sending; `warning` is shown. */
