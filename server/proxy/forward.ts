@@ -90,7 +90,8 @@ export function forward(
       const length = body === null ? 0 : body.kind === 'buffer' ? body.data.length : body.length;
       const pairs = prepareHeaders({ method, headers }, target.url, length);
       targetLabel = `${target.url.hostname}:${target.url.port || (target.url.protocol === 'https:' ? 443 : 80)}`;
-      const send = (b: Body | null) => sendHop(target, method, pairs, b, limits, (r) => (current = r));
+      const verifyTls = head.verifyTls !== false;
+      const send = (b: Body | null) => sendHop(target, method, pairs, b, limits, (r) => (current = r), verifyTls);
       const { response, timings } = await send(body).catch((err: unknown) => {
         // A kept-alive connection the server had just closed: retry once on a new one, as
         // browsers do, when the content can be sent again (none, buffered, or all already here).
@@ -146,6 +147,7 @@ function sendHop(
   body: Body | null,
   limits: ProxyLimits,
   onRequest: (r: ClientRequest) => void,
+  verifyTls = true,
 ): Promise<{ response: IncomingMessage; timings: ProxyTimings }> {
   const { url } = target;
   const host = url.hostname.replace(/^\[|\]$/g, '');
@@ -168,6 +170,8 @@ function sendHop(
     maxHeaderSize: MAX_UPSTREAM_HEAD_BYTES,
     // SNI follows the target URI, not a user-set Host header (as curl does).
     servername: https && !isIP(host) ? host : undefined,
+    // The request's "Verify TLS certificate" switch (curl -k); the agent pools the two kinds apart.
+    rejectUnauthorized: verifyTls,
     lookup: limits.allowPrivateTargets ? undefined : policyLookup(() => undefined),
   } as RequestOptions);
   keepMethodCase(upstream, method);

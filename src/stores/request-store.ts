@@ -50,6 +50,7 @@ export const useHeaderRows = (): KeyValueRow[] => useRequestStore((s) => s.draft
 export const useAuth = (): Auth => useRequestStore((s) => s.draft.auth);
 export const useBody = (): Body => useRequestStore((s) => s.draft.body);
 export const getDraft = (): RequestDraft => useRequestStore.getState().draft;
+export const useVerifyTls = (): boolean => useRequestStore((s) => s.draft.verifyTls);
 
 function setDraft(update: (draft: RequestDraft) => RequestDraft): void {
   useRequestStore.setState((s) => ({ draft: update(s.draft) }));
@@ -72,6 +73,11 @@ const emptyRow = (): KeyValueRow => ({ id: newId(), name: '', value: '', enabled
 /** Replaces the whole draft (a saved request opened, a cURL command imported, a share link). */
 export function draftReplaced(draft: RequestDraft): void {
   useRequestStore.setState({ draft, bodyStash: emptyBodyStash(), authStash: {} });
+}
+
+/** The request's "Verify TLS certificate" switch (curl's default on; `curl -k` off). */
+export function verifyTlsToggled(): void {
+  setDraft((d) => ({ ...d, verifyTls: !d.verifyTls }));
 }
 
 export function methodChanged(method: string): void {
