@@ -20,7 +20,9 @@ const formQuote = (s: string): string => `"${s.replace(/[\\"]/g, (c) => `\\${c}`
  * with U+0080–U+00FF as Latin-1 octets, like Send; an
  * empty value written `Name;`, curl's way to send it), content as `--data-raw` (no `@`
  * file reading, no newline stripping) or `--data-binary $'…'` for non-UTF-8 octets, and
- * `--form`/`--form-string` parts for multipart (files read by name); content with a NUL
+ * `--form`/`--form-string` parts for multipart that curl rebuilds exactly
+ * (`clientMultipartIsExact`; files read by name), else Parley's multipart octets piped from
+ * `printf`/`cat` with its Content-Type and boundary; content with a NUL
  * octet is piped from `printf` (`--data-binary @-`). When the request
  * has content but no Content-Type, `--header 'Content-Type:'` stops curl adding one.
  * Pure; never throws.

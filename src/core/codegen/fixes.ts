@@ -53,7 +53,8 @@ const phpSingle = (s: string): string => `'${s.replace(/[\\']/g, (c) => `\\${c}`
 /**
  * PHP cURL: snippetz writes the URL in double quotes, where `$top` in a query is read as a
  * variable (interpolation). Single quotes interpolate nothing. Also adds the `<?php` tag
- * so the file runs as is.
+ * so the file runs as is; gives an empty POST its empty POSTFIELDS (libcurl would read
+ * standard input) and, without a Content-Type, sends `Content-Type:` so libcurl adds none.
  */
 export function fixPhpCurl(text: string, req: EffectiveRequest): string {
   let out = text.replace(/^\$ch = curl_init\(".*"\);$/m, () => `$ch = curl_init(${phpSingle(req.url)});`);
@@ -82,7 +83,8 @@ export function fixPhpGuzzle(text: string): string {
 
 /**
  * Ruby: snippetz escapes only `\` and `"` in double-quoted strings, but Ruby also
- * interpolates `#{…}`, `#$var` and `#@var` there. Escape the `#` of those sequences.
+ * interpolates `#{…}`, `#$var` and `#@var` there. Escape the `#` of those sequences. And when
+ * the request has no Content-Type, stop Net::HTTP from adding a form one to the content.
  */
 export function fixRuby(text: string, req: EffectiveRequest): string {
   const out = text

@@ -195,12 +195,15 @@ function bodyFor(text: string, contentType: string): Body {
  * Reads a curl command line (curl manual: https://curl.se/docs/manpage.html) into a draft.
  *
  * Input: the command as pasted (bash syntax; `\` + newline continuations allowed).
- * Output: `{ draft, warnings, error }`. The draft holds the method, URL and query rows
+ * Output: `{ draft, warnings, error, followRedirects }`. The draft holds the method, URL and query rows
  * (as typed, split with `splitTargetUri`), header rows in order, Basic/Bearer auth from
- * `-u`/`--oauth2-bearer`, and the body (`-d`/`--data-*` as text, JSON, XML or form fields
- * when those re-encode to the same octets; `-F` as multipart parts, files to be chosen).
+ * `-u`/`--oauth2-bearer` or a typed `Authorization: Bearer|Basic` field that the Auth tab
+ * writes back identically, `--compressed` as `Accept-Encoding: gzip, deflate, br`, `-k` as
+ * `verifyTls: false`, `-L` as `followRedirects` (a setting, outside the draft), `-x` named
+ * in a warning, and the body (`-d`/`--data-*` as text, JSON, XML or form fields when those re-encode to the same octets; `-F` as multipart parts, files to be chosen).
  * Unsupported options and anything not carried over are listed in `warnings`, never
- * dropped silently. Never throws: an unreadable command gives `error` and a blank draft.
+ * dropped silently. Never throws: an unreadable command gives `error` and a blank draft (an
+ * unclosed quote is named with its column, `quotes.ts`).
  * Example: `curl -u 'admin:p:a:s' https://api.example.test/` → GET, Basic auth admin / p:a:s.
  */
 export async function importCurl(command: string): Promise<CurlImport> {
