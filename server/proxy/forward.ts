@@ -102,7 +102,9 @@ export function forward(
       const length = body === null ? 0 : body.kind === 'buffer' ? body.data.length : body.length;
       const pairs = prepareHeaders({ method, headers }, target.url, length);
       targetLabel = `${target.url.hostname}:${target.url.port || (target.url.protocol === 'https:' ? 443 : 80)}`;
-      const send = (b: Body | null) => sendHop(target, method, pairs, b, limits, bodyGapMs, (r) => (current = r));
+      const verifyTls = head.verifyTls !== false;
+      const send = (b: Body | null) =>
+        sendHop(target, method, pairs, b, limits, bodyGapMs, (r) => (current = r), verifyTls);
       const { response, timings } = await send(body).catch((err: unknown) => {
         // A kept-alive connection the server had just closed: retry once on a new one, as
         // browsers do, when the content can be sent again (none, buffered, or all already here).
@@ -166,6 +168,7 @@ function sendHop(
   limits: ProxyLimits,
   bodyGapMs: number,
   onRequest: (r: ClientRequest) => void,
+  verifyTls = true,
 ): Promise<{ response: IncomingMessage; timings: ProxyTimings }> {
   const { url } = target;
   const host = url.hostname.replace(/^\[|\]$/g, '');
@@ -176,7 +179,7 @@ function sendHop(
   const started = performance.now();
   const since = (): number => Math.round((performance.now() - started) * 100) / 100;
   const timings: ProxyTimings = {};
-  const upstream = (https ? httpsRequest : httpRequest)(upstreamOptions(target, method, pairs, limits));
+  const upstream = (https ? httpsRequest : httpRequest)(upstreamOptions(target, method, pairs, limits, verifyTls));
   // Node's default keeps only the first ~1,000 response header fields and drops the rest silently;
   // the head's size is capped by maxHeaderSize instead, and `relay` says when fields are cut.
   upstream.maxHeadersCount = 0;
@@ -230,6 +233,7 @@ function upstreamOptions(
   method: string,
   pairs: [string, string][],
   limits: ProxyLimits,
+  verifyTls: boolean,
 ): HttpsRequestOptions {
   const { url } = target;
   const host = url.hostname.replace(/^\[|\]$/g, '');
@@ -246,6 +250,8 @@ function upstreamOptions(
     maxHeaderSize: MAX_UPSTREAM_HEAD_BYTES,
     // SNI follows the target URI, not a user-set Host header (as curl does).
     servername: https && !isIP(host) ? host : undefined,
+    // The request's "Verify TLS certificate" switch (curl -k); the agent pools the two kinds apart.
+    rejectUnauthorized: verifyTls,
     lookup: limits.allowPrivateTargets ? undefined : policyLookup(() => undefined),
   };
 }

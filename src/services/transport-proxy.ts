@@ -52,6 +52,7 @@ export function createProxyTransport(
         url: request.url,
         headers: request.headers.map((h) => [h.name, h.value]),
         followRedirects: options.followRedirects ?? false,
+        ...(options.verifyTls === false ? { verifyTls: false } : {}),
       };
       const started = performance.now();
       const init: RequestInit = {

@@ -21,6 +21,8 @@ export interface SendOptions {
   onProgress?: (progress: SendProgress) => void;
   /** Ask the proxy to follow 3xx redirects (direct mode: the browser always follows). */
   followRedirects?: boolean;
+  /** Check the target's TLS certificate (default true). The proxy honours false; a browser always checks. */
+  verifyTls?: boolean;
   /** Called once, as soon as the status line and header fields have arrived — before the content. */
   onHead?: (head: ResponseHead) => void;
 }

@@ -57,6 +57,7 @@ export const getDraft = (): RequestDraft => useRequestStore.getState().draft;
 /** Changes each time another request is opened (`draftReplaced`), not on edits. */
 export const useDraftGeneration = (): number => useRequestStore((s) => s.generation);
 export const getDraftGeneration = (): number => useRequestStore.getState().generation;
+export const useVerifyTls = (): boolean => useRequestStore((s) => s.draft.verifyTls);
 
 function setDraft(update: (draft: RequestDraft) => RequestDraft): void {
   useRequestStore.setState((s) => ({ draft: update(s.draft) }));
@@ -84,6 +85,11 @@ export function draftReplaced(draft: RequestDraft): void {
     authStash: {},
     generation: s.generation + 1,
   }));
+}
+
+/** The request's "Verify TLS certificate" switch (curl's default on; `curl -k` off). */
+export function verifyTlsToggled(): void {
+  setDraft((d) => ({ ...d, verifyTls: !d.verifyTls }));
 }
 
 export function methodChanged(method: string): void {

@@ -169,6 +169,7 @@ async function send(kind: TransportKind): Promise<void> {
     const response = await transportFor(kind).send(request, {
       signal: controller.signal,
       followRedirects: getFollowRedirects(),
+      verifyTls: sentDraft.verifyTls,
       onHead: (head) => {
         received = { receivedBytes: 0, totalBytes: null };
         if (current()) useResponseStore.setState({ head });

@@ -43,6 +43,11 @@ export function transportChosen(transport: TransportKind): void {
   useSettingsStore.setState({ transport });
 }
 
+/** Sets "Follow redirects" (a cURL import with `-L` turns it on). */
+export function followRedirectsSet(followRedirects: boolean): void {
+  useSettingsStore.setState({ followRedirects });
+}
+
 export function followRedirectsToggled(): void {
   useSettingsStore.setState((s) => ({ followRedirects: !s.followRedirects }));
 }

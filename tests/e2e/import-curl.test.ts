@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useHarness } from './harness.ts';
-import { echoBodyBytes, echoHeader, readEcho, send, waitForForm } from './request-helpers.ts';
+import { echoBodyBytes, echoHeader, openRequestTab, readEcho, send, waitForForm } from './request-helpers.ts';
 
 const h = useHarness();
 
@@ -52,11 +52,15 @@ describe('cURL import', () => {
     const dialog = page.getByRole('dialog', { name: 'Import a cURL command' });
     await dialog
       .getByRole('textbox', { name: 'Command to import' })
-      .fill(`curl -G -d a=1 -d 'b=x%20y' --data-urlencode 'c=d e' --compressed '${h.server.url}/echo/p?z=0'`);
+      .fill(
+        `curl -G -d a=1 -d 'b=x%20y' --data-urlencode 'c=d e' -x http://proxy.test:3128 '${h.server.url}/echo/p?z=0'`,
+      );
     await dialog.getByRole('button', { name: 'Import' }).click();
     const done = page.getByRole('dialog', { name: 'cURL command imported' });
     const warnings = done.getByRole('status', { name: 'Import warnings' });
-    expect(await warnings.textContent()).toContain('--compressed is not imported');
+    expect(await warnings.textContent()).toContain(
+      'The command goes through the proxy http://proxy.test:3128 (-x, --proxy)',
+    );
     await done.getByRole('button', { name: 'Close' }).click();
 
     expect(await page.getByRole('textbox', { name: 'URL' }).inputValue()).toBe(
@@ -80,10 +84,46 @@ describe('cURL import', () => {
     await dialog.getByRole('textbox', { name: 'Command to import' }).fill("curl 'unterminated");
     await dialog.getByRole('button', { name: 'Import' }).click();
     expect(await dialog.getByRole('alert').textContent()).toBe(
-      "This is not a cURL command Parley can read: Bash parsing error on line 1: curl 'unterminated.",
+      "The command has an unclosed ' quote at column 6; add the closing ' and import again.",
     );
     expect(await dialog.getByRole('textbox', { name: 'Command to import' }).inputValue()).toBe("curl 'unterminated");
     expect(await page.getByRole('textbox', { name: 'URL' }).inputValue()).toBe(before);
+    await page.context().close();
+  });
+
+  it('maps -L, -k, --compressed and a Bearer header; Undo brings the replaced request back (issue 10)', async () => {
+    const { page, blocked } = await h.openApp();
+    await waitForForm(page);
+    const url = page.getByRole('textbox', { name: 'URL' });
+    const before = await url.inputValue();
+    const tls = page.getByRole('checkbox', { name: 'Verify TLS certificate' });
+    const follow = page.getByRole('checkbox', { name: 'Follow redirects' });
+    expect([await tls.isChecked(), await follow.isChecked()]).toEqual([true, false]);
+
+    await pasteIntoUrl(
+      page,
+      `curl -L -k --compressed -H 'Authorization: Bearer tok-123' '${h.server.url}/echo/redirect/1'`,
+    );
+    await url.and(page.locator(`[value="${h.server.url}/echo/redirect/1"]`)).waitFor();
+    await openRequestTab(page, 'Auth');
+    expect(await page.getByRole('combobox', { name: 'Auth type' }).inputValue()).toBe('bearer');
+    expect(await page.getByRole('textbox', { name: 'Token' }).inputValue()).toBe('tok-123');
+    expect([await tls.isChecked(), await follow.isChecked()]).toEqual([false, true]);
+
+    // Follow redirects is on: the one redirect is followed and the echo answers.
+    expect(await send(page)).toBe('200 OK');
+    const echo = await readEcho(page);
+    expect(echo.target).toBe('/echo/redirect/0');
+    expect(echoHeader(echo, 'Authorization')).toEqual(['Bearer tok-123']);
+    expect(echoHeader(echo, 'Accept-Encoding')).toEqual(['gzip, deflate, br']);
+
+    const toast = page.getByRole('status', { name: 'Notification' });
+    expect(await toast.textContent()).toContain('Imported the cURL command');
+    await toast.getByRole('button', { name: 'Undo' }).click();
+    await url.and(page.locator(`[value="${before}"]`)).waitFor();
+    expect(await tls.isChecked()).toBe(true);
+    await h.screenshot(page, 'import-curl-undone');
+    expect(blocked).toEqual([]);
     await page.context().close();
   });
 });

@@ -24,6 +24,25 @@ const BLOB = new Uint8Array([
 let rowSeq = 0;
 const row = (name: string, value: string) => ({ id: `r${++rowSeq}`, name, value, enabled: true });
 
+const textPart = (id: string, name: string, value: string, contentType = '') => ({
+  id,
+  name,
+  enabled: true,
+  kind: 'text' as const,
+  value,
+  contentType,
+  file: null,
+});
+const filePart = (id: string, name: string, fileId: string, fileName: string, type: string, bytes: Uint8Array) => ({
+  id,
+  name,
+  enabled: true,
+  kind: 'file' as const,
+  value: '',
+  contentType: '',
+  file: { fileId, fileName, contentType: type, size: bytes.length },
+});
+
 /** Builds the cases against `origin` (e.g. `http://127.0.0.1:43123`). */
 export function fidelityCases(origin: string): FidelityCase[] {
   const base = (over: Partial<RequestDraft>): RequestDraft => ({ ...blankDraft(), url: `${origin}/echo/i`, ...over });
@@ -100,6 +119,50 @@ export function fidelityCases(origin: string): FidelityCase[] {
         },
       }),
       files: { f1: { fileName: 'hello.txt', bytes: fileBytes } },
+    },
+    {
+      // Issue 10 point 7: quotes, %, CR, LF, bare LF, non-ASCII in names, values and file names.
+      id: 'multipart-tricky',
+      draft: base({
+        method: 'POST',
+        body: {
+          mode: 'multipart',
+          parts: [
+            textPart('q1', 'say "hi" 100%', 'quote " and %22 stay 100% as typed'),
+            textPart('q2', 'lf', 'bare LF\nthen CR\ronly then CRLF\r\nend'),
+            textPart('q3', 'Zoë ✓', 'naïve 日本 ✓'),
+            textPart('q4', 'meta', '{"a":1}\n', 'application/json'),
+            filePart('q5', 'up "load"', 'f2', 'rép "ort" 100%.txt', 'text/plain', fileBytes),
+          ],
+        },
+      }),
+      files: { f2: { fileName: 'rép "ort" 100%.txt', bytes: fileBytes } },
+    },
+    {
+      id: 'multipart-filename-crlf',
+      draft: base({
+        method: 'POST',
+        body: {
+          mode: 'multipart',
+          parts: [filePart('c1', 'doc', 'f3', 'two\r\nlines\n.txt', '', fileBytes)],
+        },
+      }),
+      files: { f3: { fileName: 'two\r\nlines\n.txt', bytes: fileBytes } },
+    },
+    {
+      // Nothing a client escapes: clients build the parts themselves (their own boundary).
+      id: 'multipart-plain-non-ascii',
+      draft: base({
+        method: 'POST',
+        body: {
+          mode: 'multipart',
+          parts: [
+            textPart('n1', 'über', "Zoë ✓ $HOME `id` it's"),
+            filePart('n2', 'datei', 'f4', 'Zoë ✓ 日本.txt', 'text/plain', fileBytes),
+          ],
+        },
+      }),
+      files: { f4: { fileName: 'Zoë ✓ 日本.txt', bytes: fileBytes } },
     },
     {
       id: 'binary-non-utf8',

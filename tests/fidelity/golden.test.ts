@@ -1,8 +1,8 @@
 /**
  * Golden files: the snippet text of every target for every tricky request, so a change in
  * a generator (or an upgrade of @scalar/snippetz) shows up as a diff. For targets that
- * cannot run here (HTTPie, PowerShell, PHP, Go, Ruby, Rust, Swift, Kotlin, C#, OkHttp)
- * this is the check; review the diff by eye for quoting of ' $ ` \ and non-ASCII.
+ * cannot run here (PowerShell, Swift, Kotlin, C#; Rust and Guzzle are only parsed, see
+ * docs/snippets.md) this is the check; review the diff by eye for quoting of ' $ ` \ and non-ASCII.
  *
  * Update after an intended change: `UPDATE_GOLDEN=1 npx vitest run --project unit tests/fidelity/golden.test.ts`
  */

@@ -17,7 +17,7 @@ import { generateSnippet } from '../../src/core/codegen/targets.ts';
 import { fidelityCases, type FidelityCase } from './cases.ts';
 import { compareEcho } from './compare.ts';
 import { startRelay, type Relay } from './relay.ts';
-import { runSnippet, runners } from './runners.ts';
+import { runSnippet, runners, warmGoCache } from './runners.ts';
 
 let server: RunningServer;
 let relay: Relay;
@@ -42,6 +42,9 @@ async function sendThroughProxy(req: EffectiveRequest): Promise<EchoReply> {
   if (res.status !== 200) throw new Error(`proxy answered ${res.status}: ${text}`);
   return JSON.parse(text) as EchoReply;
 }
+
+// Before the snippets run concurrently; compiling net/http can take minutes on a busy machine.
+beforeAll(() => warmGoCache(), 300_000);
 
 beforeAll(async () => {
   server = await startServer({ host: '127.0.0.1', port: 0, distDir: null });

@@ -4,7 +4,7 @@
  */
 import type { Body, BodyMode } from '../model/draft.ts';
 import { serializeFormUrlencoded } from './form-urlencoded.ts';
-import { encodeMultipart, type MultipartEntry } from './multipart.ts';
+import { encodeMultipart, type MultipartEntry, type MultipartFileSpan } from './multipart.ts';
 
 /** The Content-Type a mode sends when no header row sets one (multipart adds `; boundary=`). */
 export const DEFAULT_CONTENT_TYPES: Readonly<Record<BodyMode, string | null>> = {
@@ -34,6 +34,8 @@ export interface EncodedBody {
   contentType: string | null;
   /** Errors that block sending (missing file bytes), with the row they concern. */
   errors: { rowId?: string; message: string }[];
+  /** Multipart only: where each file part's content lies in `bytes`, under its chosen name. */
+  files?: MultipartFileSpan[];
 }
 
 /**
@@ -110,7 +112,12 @@ export function encodeBody(
       if (errors.length > 0) return { bytes: null, contentType: null, errors };
       if (entries.length === 0) return noBody;
       const encoded = encodeMultipart(entries, boundary);
-      return { bytes: encoded.bytes, contentType: `multipart/form-data; boundary=${encoded.boundary}`, errors: [] };
+      return {
+        bytes: encoded.bytes,
+        contentType: `multipart/form-data; boundary=${encoded.boundary}`,
+        errors: [],
+        files: encoded.files,
+      };
     }
     case 'binary': {
       if (!body.file)

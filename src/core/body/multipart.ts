@@ -9,6 +9,16 @@ export type MultipartEntry =
   | { kind: 'file'; name: string; fileName: string; contentType: string; bytes: Uint8Array };
 
 /**
+ * Where a file part's content lies in encoded multipart content: `start` and `length` in
+ * octets, and the file's name as chosen (not escaped as it appears in the part header).
+ */
+export interface MultipartFileSpan {
+  fileName: string;
+  start: number;
+  length: number;
+}
+
+/**
  * Escapes a name or filename for a quoted `Content-Disposition` parameter the way the HTML
  * standard (and so every browser) does: LF → `%0A`, CR → `%0D`, `"` → `%22`. Other
  * characters, non-ASCII included, are sent as UTF-8 (RFC 7578 §5.1.1; no RFC 2231 `*=`).
@@ -80,13 +90,15 @@ export function deterministicBoundary(entries: readonly MultipartEntry[], attemp
  * Text values are UTF-8, sent as typed (line breaks are not rewritten); file bytes are
  * copied exactly; a file part without a type gets `application/octet-stream` (as browsers
  * do). `boundary` is used when given, else `deterministicBoundary(entries)`, re-derived
- * while it occurs inside any content. Returns `{ bytes, boundary }`; the caller sends
+ * while it occurs inside any content. Returns `{ bytes, boundary, files }`, where `files`
+ * locates each file part's content in `bytes` (octet offsets) under its name as chosen,
+ * unescaped, for snippets that read the file by name; the caller sends
  * `Content-Type: multipart/form-data; boundary=<boundary>`. Never throws.
  */
 export function encodeMultipart(
   entries: readonly MultipartEntry[],
   boundary?: string,
-): { bytes: Uint8Array; boundary: string } {
+): { bytes: Uint8Array; boundary: string; files: MultipartFileSpan[] } {
   const enc = new TextEncoder();
   const contents = entries.map((e) => (e.kind === 'text' ? enc.encode(e.value) : e.bytes));
   let chosen = boundary ?? deterministicBoundary(entries);
@@ -96,13 +108,19 @@ export function encodeMultipart(
     }
   }
   const chunks: Uint8Array[] = [];
+  const files: MultipartFileSpan[] = [];
+  let at = 0;
   entries.forEach((e, i) => {
     let head = `--${chosen}\r\nContent-Disposition: form-data; name="${escapeDispositionParam(e.name)}"`;
     if (e.kind === 'file') head += `; filename="${escapeDispositionParam(e.fileName)}"`;
     const type = e.kind === 'file' ? e.contentType || 'application/octet-stream' : e.contentType;
     if (type !== '') head += `\r\nContent-Type: ${type}`;
-    chunks.push(enc.encode(head + '\r\n\r\n'), contents[i] as Uint8Array, enc.encode('\r\n'));
+    const headBytes = enc.encode(head + '\r\n\r\n');
+    const content = contents[i] as Uint8Array;
+    if (e.kind === 'file') files.push({ fileName: e.fileName, start: at + headBytes.length, length: content.length });
+    chunks.push(headBytes, content, enc.encode('\r\n'));
+    at += headBytes.length + content.length + 2;
   });
   chunks.push(enc.encode(`--${chosen}--\r\n`));
-  return { bytes: concatBytes(chunks), boundary: chosen };
+  return { bytes: concatBytes(chunks), boundary: chosen, files };
 }

@@ -15,6 +15,8 @@ export interface MultipartPartView {
   contentType: string | null;
   /** The part's content octets. */
   bytes: Uint8Array;
+  /** Offset of the content in the whole body, in octets. */
+  offset: number;
 }
 
 export type BodyView =
@@ -43,7 +45,14 @@ export function describeBody(req: EffectiveRequest): BodyView {
   const boundary = multipartBoundary(contentType);
   if (boundary !== null) {
     const parts = parseMultipart(bytes, boundary);
-    if (parts !== null) return { kind: 'multipart', boundary, parts, bytes };
+    if (parts !== null) {
+      // The part header shows file names escaped (`"` → `%22`, HTML standard); the file on disk has its chosen name.
+      for (const p of parts) {
+        const chosen = req.files?.find((f) => f.start === p.offset && f.length === p.bytes.length);
+        if (p.fileName !== null && chosen) p.fileName = chosen.fileName;
+      }
+      return { kind: 'multipart', boundary, parts, bytes };
+    }
   }
   try {
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
@@ -94,7 +103,7 @@ export function parseMultipart(body: Uint8Array, boundary: string): MultipartPar
     const fileName = /;\s*filename="((?:[^"\\]|\\.)*)"/i.exec(disposition)?.[1] ?? null;
     const ctField = fields.find((f) => /^content-type:/i.test(f));
     const contentType = ctField ? ctField.slice(ctField.indexOf(':') + 1).trim() : null;
-    parts.push({ name, fileName, contentType, bytes: body.slice(headEnd + 4, next) });
+    parts.push({ name, fileName, contentType, bytes: body.slice(headEnd + 4, next), offset: headEnd + 4 });
     pos = next + 2 + delim.length;
     if (s.startsWith('--', pos)) {
       // Close delimiter; only an optional CRLF may follow (no epilogue expected from us).
@@ -120,31 +129,37 @@ export function bodySegments(view: BodyView): BodySegment[] {
   if (view.kind !== 'multipart') return [{ bytes: view.bytes }];
   const out: BodySegment[] = [];
   let start = 0;
-  let searchFrom = 0;
   for (const part of view.parts) {
-    // Find this part's content in the body: it follows the part's head; search forward only.
-    const offset = partContentOffset(view.bytes, part.bytes, searchFrom);
-    if (part.fileName !== null && offset >= 0) {
-      out.push({ bytes: view.bytes.subarray(start, offset) });
-      out.push({ file: part.fileName });
-      start = offset + part.bytes.length;
-    }
-    searchFrom = offset >= 0 ? offset + part.bytes.length : searchFrom;
+    if (part.fileName === null) continue;
+    out.push({ bytes: view.bytes.subarray(start, part.offset) });
+    out.push({ file: part.fileName });
+    start = part.offset + part.bytes.length;
   }
   out.push({ bytes: view.bytes.subarray(start) });
   return out.filter((s) => !('bytes' in s) || s.bytes.length > 0);
 }
 
-/** Offset of the part content `needle`, which starts right after the next head end (CRLF CRLF) at or after `from`; -1 if it does not. */
-function partContentOffset(hay: Uint8Array, needle: Uint8Array, from: number): number {
-  for (let i = from; i + 3 < hay.length; i++) {
-    if (hay[i] === 13 && hay[i + 1] === 10 && hay[i + 2] === 13 && hay[i + 3] === 10) {
-      const at = i + 4;
-      for (let j = 0; j < needle.length; j++) if (hay[at + j] !== needle[j]) return -1;
-      return at;
-    }
-  }
-  return -1;
+/**
+ * Whether a client that builds multipart content itself (FormData, curl `-F`, Go's
+ * mime/multipart, …) sends the same parts as Parley: names and file names without `"`, `\`,
+ * `%` or control characters (clients escape those differently: `\"`, `%22`, or not at all),
+ * text values without CR or LF (FormData turns a bare LF into CRLF, WHATWG XHR §5.2
+ * "multipart/form-data encoding"), and no Content-Type on text parts (most clients cannot
+ * set one). With `fileTypesKept` false (a client that labels every file
+ * `application/octet-stream`, like Go's `CreateFormFile`), file parts must have that type.
+ * Otherwise a snippet must send Parley's octets with its boundary. Never throws.
+ */
+export function clientMultipartIsExact(view: BodyView, fileTypesKept = true): boolean {
+  if (view.kind !== 'multipart') return false;
+  // eslint-disable-next-line no-control-regex
+  const plain = (s: string): boolean => !/["\\%\u0000-\u001f\u007f]/.test(s);
+  return view.parts.every(
+    (p) =>
+      plain(p.name) &&
+      (p.fileName === null
+        ? p.contentType === null && !p.bytes.includes(0x0d) && !p.bytes.includes(0x0a)
+        : plain(p.fileName) && (fileTypesKept || p.contentType === 'application/octet-stream')),
+  );
 }
 
 /** Decodes octets as UTF-8, or returns `null` when they are not valid UTF-8. */

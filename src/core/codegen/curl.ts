@@ -5,13 +5,10 @@
  * The output is also what `importCurl()` reads back (round-trip property test).
  */
 import type { EffectiveRequest } from '../resolve/types.ts';
-import { describeBody } from './body.ts';
-import { escapeOctets, shellAnsiC, shellQuote } from './literals.ts';
+import { clientMultipartIsExact, describeBody } from './body.ts';
+import { printfFormat, shellBodyGroup } from './shell-body.ts';
+import { shellAnsiC, shellQuote } from './literals.ts';
 import { shellHeaderWord } from './latin1.ts';
-
-/** A single-quoted bash printf format that prints exactly `bytes` (non-printables as `\xHH`, `%` as `%%`, `\` doubled). */
-const printfFormat = (bytes: Uint8Array): string =>
-  `'${escapeOctets(bytes, { 0x25: '%%', 0x5c: '\\\\', 0x27: "'\\''" })}'`;
 
 /** Quotes a `-F` value part for curl's form grammar (curl manual, `--form`): `"…"` with `\"` and `\\`. */
 const formQuote = (s: string): string => `"${s.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
@@ -23,13 +20,16 @@ const formQuote = (s: string): string => `"${s.replace(/[\\"]/g, (c) => `\\${c}`
  * with U+0080–U+00FF as Latin-1 octets, like Send; an
  * empty value written `Name;`, curl's way to send it), content as `--data-raw` (no `@`
  * file reading, no newline stripping) or `--data-binary $'…'` for non-UTF-8 octets, and
- * `--form`/`--form-string` parts for multipart (files read by name); content with a NUL
+ * `--form`/`--form-string` parts for multipart that curl rebuilds exactly
+ * (`clientMultipartIsExact`; files read by name), else Parley's multipart octets piped from
+ * `printf`/`cat` with its Content-Type and boundary; content with a NUL
  * octet is piped from `printf` (`--data-binary @-`). When the request
  * has content but no Content-Type, `--header 'Content-Type:'` stops curl adding one.
  * Pure; never throws.
  */
 export function curlCommand(req: EffectiveRequest): string {
   const view = describeBody(req);
+  const nativeForm = view.kind === 'multipart' && clientMultipartIsExact(view);
   const args: string[] = [];
   if (/[[\]{}]/.test(req.url)) args.push('--globoff');
   const impliedPost = view.kind !== 'none' && req.method === 'POST';
@@ -41,9 +41,14 @@ export function curlCommand(req: EffectiveRequest): string {
   for (const h of req.headers) {
     const isCt = h.name.toLowerCase() === 'content-type';
     if (isCt) hasContentType = true;
-    if (isCt && view.kind === 'multipart') continue; // curl writes its own, with its boundary
+    if (isCt && nativeForm) continue; // curl writes its own, with its boundary
     // A value with U+0080–U+00FF goes as Latin-1 octets (`$'caf\xe9'`), as Send sends it.
     args.push(`--header ${shellHeaderWord(h.value === '' ? `${h.name};` : `${h.name}: ${h.value}`)}`);
+  }
+  if (view.kind === 'multipart' && !nativeForm) {
+    // curl -F would escape names, file names and line breaks its own way: pipe Parley's octets.
+    args.push('--data-binary @-');
+    return `${shellBodyGroup(view)} | curl ${args.join(' \\\n  ')}\n`;
   }
   if (view.kind === 'multipart') {
     const utf8 = new TextDecoder();

@@ -53,10 +53,27 @@ const phpSingle = (s: string): string => `'${s.replace(/[\\']/g, (c) => `\\${c}`
 /**
  * PHP cURL: snippetz writes the URL in double quotes, where `$top` in a query is read as a
  * variable (interpolation). Single quotes interpolate nothing. Also adds the `<?php` tag
- * so the file runs as is.
+ * so the file runs as is; gives an empty POST its empty POSTFIELDS (libcurl would read
+ * standard input) and, without a Content-Type, sends `Content-Type:` so libcurl adds none.
  */
 export function fixPhpCurl(text: string, req: EffectiveRequest): string {
-  return `<?php\n\n${text.replace(/^\$ch = curl_init\(".*"\);$/m, () => `$ch = curl_init(${phpSingle(req.url)});`)}`;
+  let out = text.replace(/^\$ch = curl_init\(".*"\);$/m, () => `$ch = curl_init(${phpSingle(req.url)});`);
+  // Without POSTFIELDS, libcurl reads a POST body from standard input: send the empty content as such.
+  if ((req.body?.length ?? 0) === 0 && out.includes('CURLOPT_POST, true') && !out.includes('CURLOPT_POSTFIELDS'))
+    out = out.replace(/^curl_exec\(\$ch\);$/m, "curl_setopt($ch, CURLOPT_POSTFIELDS, '');\n\ncurl_exec($ch);");
+  if (out.includes('CURLOPT_POSTFIELDS') && !req.headers.some((h) => h.name.toLowerCase() === 'content-type')) {
+    // libcurl adds `Content-Type: application/x-www-form-urlencoded` to POSTFIELDS; `Content-Type:` stops it.
+    out = /^curl_setopt\(\$ch, CURLOPT_HTTPHEADER, \[/m.test(out)
+      ? out.replace(
+          /^(curl_setopt\(\$ch, CURLOPT_HTTPHEADER, \[.*)\]\);$/m,
+          (_m, head: string) => `${head}, 'Content-Type:']);`,
+        )
+      : out.replace(
+          /^curl_exec\(\$ch\);$/m,
+          "curl_setopt($ch, CURLOPT_HTTPHEADER, ['Content-Type:']);\n\ncurl_exec($ch);",
+        );
+  }
+  return `<?php\n\n${out}`;
 }
 
 /** PHP Guzzle: adds the `<?php` tag and Composer's autoloader so the file runs as is. */
@@ -66,13 +83,22 @@ export function fixPhpGuzzle(text: string): string {
 
 /**
  * Ruby: snippetz escapes only `\` and `"` in double-quoted strings, but Ruby also
- * interpolates `#{…}`, `#$var` and `#@var` there. Escape the `#` of those sequences.
+ * interpolates `#{…}`, `#$var` and `#@var` there. Escape the `#` of those sequences. And when
+ * the request has no Content-Type, stop Net::HTTP from adding a form one to the content.
  */
-export function fixRuby(text: string): string {
-  return text
+export function fixRuby(text: string, req: EffectiveRequest): string {
+  const out = text
     .split('\n')
     .map((line) => (/^(url = URI\(|request\.body = )"/.test(line) ? line.replace(/#(?=[{$@])/g, '\\#') : line))
     .join('\n');
+  if (req.headers.some((h) => h.name.toLowerCase() === 'content-type')) return out;
+  // Net::HTTP gives a POST/PUT/PATCH content (empty if none) and then adds
+  // `Content-Type: application/x-www-form-urlencoded` (generic_request.rb, supply_default_content_type).
+  return out.replace(
+    /^request = Net::HTTP::\w+\.new\(url\)$/m,
+    (line) =>
+      `${line}\n# Parley sends no Content-Type; stop Net::HTTP adding application/x-www-form-urlencoded.\nrequest.define_singleton_method(:supply_default_content_type) {}`,
+  );
 }
 
 /**

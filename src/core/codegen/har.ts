@@ -3,7 +3,7 @@
  * the input format of the snippet generator (@scalar/snippetz).
  */
 import type { EffectiveRequest } from '../resolve/types.ts';
-import { describeBody, headerValue } from './body.ts';
+import { clientMultipartIsExact, describeBody, headerValue } from './body.ts';
 
 export interface HarNameValue {
   name: string;
@@ -52,6 +52,8 @@ export interface HarOptions {
    * generators that keep only the last of a repeated name. Default false.
    */
   combineDuplicateHeaders?: boolean;
+  /** False for a generator whose client labels every file part `application/octet-stream` (Go). Default true. */
+  multipartFileTypesKept?: boolean;
 }
 
 /** Decodes one query component for HAR `queryString` (`+` stays `+`: WHATWG URL query, not form). */
@@ -102,9 +104,11 @@ export function combineHeaders(headers: HarNameValue[]): HarNameValue[] {
 }
 
 /**
- * Converts an `EffectiveRequest` into a HAR 1.2 request. Content that is multipart becomes
- * `postData.params` (file parts by `fileName`, their bytes are not embedded) and the
- * Content-Type field with Parley's boundary is dropped, since every client makes its own;
+ * Converts an `EffectiveRequest` into a HAR 1.2 request. Multipart content that clients
+ * rebuild exactly (`clientMultipartIsExact`) becomes `postData.params` (file parts by their
+ * chosen `fileName`, bytes not embedded) and the Content-Type field with Parley's boundary
+ * is dropped, since every client makes its own; other multipart content is sent as text
+ * with Parley's Content-Type and boundary (file contents inlined);
  * other content becomes `postData.text` (UTF-8 decoded; non-UTF-8 octets decode with
  * U+FFFD, so callers check `describeBody()` first). Pure; never throws.
  */
@@ -112,7 +116,7 @@ export function toHarRequest(req: EffectiveRequest, options: HarOptions = {}): H
   const view = describeBody(req);
   let headers: HarNameValue[] = req.headers.map((h) => ({ name: h.name, value: h.value }));
   let postData: HarPostData | undefined;
-  if (view.kind === 'multipart') {
+  if (view.kind === 'multipart' && clientMultipartIsExact(view, options.multipartFileTypesKept ?? true)) {
     headers = headers.filter((h) => h.name.toLowerCase() !== 'content-type');
     const utf8 = new TextDecoder();
     postData = {

@@ -35,48 +35,50 @@ function pySegments(segments: BodySegment[]): string {
 }
 
 /**
- * Python `requests` (https://requests.readthedocs.io) snippet for `req`. Repeated header
- * fields are joined with `, ` (RFC 9110 §5.3) because `requests` takes a dict; urllib3
- * percent-encodes `[ ] { } | ^` and a few more in the target (a comment says so). Multipart
- * content is sent with `files=` (file parts opened by name from the working directory);
- * `requests` then makes its own boundary. Pure; never throws.
+ * Python `requests` (https://requests.readthedocs.io) snippet for `req`, a complete program
+ * that prints the status code, reason phrase and body. Repeated header fields are joined
+ * with `, ` (RFC 9110 §5.3) because `requests` takes a dict. The target is sent byte-exact:
+ * the request is prepared, then `prepared.url` is set verbatim (requests' `requote_uri`
+ * would re-encode it), and when the target holds a character urllib3 2.x percent-encodes
+ * (`[ ] { } | ^` and a few more, `_encode_target`), that step is switched off. Content goes
+ * as exact octets (`data=`), multipart included, with Parley's Content-Type and boundary and
+ * file parts read by their chosen name. Pure; never throws.
  */
 export function pythonRequests(req: EffectiveRequest): string {
   const view = describeBody(req);
-  const lines = ['import requests', ''];
-  if (URLLIB3_ENCODES.test(queryAndPath(req.url))) {
-    lines.push(
-      '# Note: requests (urllib3) percent-encodes [ ] { } | ^ ` " < > \\ in the target; use http.client to send it as is.',
-    );
-  }
-  lines.push(`url = ${pyString(req.url)}`);
-  const headers = combineHeaders(
-    req.headers
-      .filter((h) => !(view.kind === 'multipart' && h.name.toLowerCase() === 'content-type'))
-      .map((h) => ({ name: h.name, value: h.value })),
-  );
+  const lines = ['import requests'];
+  const keepTarget = URLLIB3_ENCODES.test(queryAndPath(req.url));
+  if (keepTarget) lines.push('import urllib3.connectionpool');
+  lines.push('', `url = ${pyString(req.url)}`);
+  const headers = combineHeaders(req.headers.map((h) => ({ name: h.name, value: h.value })));
   const args = [pyString(req.method), 'url'];
   if (headers.length) {
     lines.push('headers = {', ...headers.map((h) => `    ${pyString(h.name)}: ${pyString(h.value)},`), '}');
     args.push('headers=headers');
   }
-  if (view.kind === 'multipart') {
-    lines.push('files = [');
-    for (const p of view.parts) {
-      const ct = p.contentType !== null ? `, ${pyString(p.contentType)}` : '';
-      const content =
-        p.fileName !== null
-          ? `(${pyString(p.fileName)}, open(${pyString(p.fileName)}, "rb")${ct})`
-          : `(None, ${pyOctets(p.bytes)}${ct})`;
-      lines.push(`    (${pyString(p.name)}, ${content}),`);
-    }
-    lines.push(']');
-    args.push('files=files');
-  } else if (view.kind !== 'none') {
-    lines.push(`data = ${pyOctets(view.bytes)}`);
+  if (view.kind !== 'none') {
+    lines.push(`data = ${pySegments(bodySegments(view))}`);
     args.push('data=data');
   }
-  lines.push('', `response = requests.request(${args.join(', ')})`, 'print(response.text)', '');
+  lines.push(
+    '',
+    'session = requests.Session()',
+    `prepared = session.prepare_request(requests.Request(${args.join(', ')}))`,
+    '# requests re-quotes the target; send it exactly as written above.',
+    'prepared.url = url',
+  );
+  if (keepTarget) {
+    lines.push(
+      '# urllib3 percent-encodes [ ] { } | ^ ` " < > \\ in the target; keep them as written.',
+      'urllib3.connectionpool._encode_target = lambda target: target',
+    );
+  }
+  lines.push(
+    'response = session.send(prepared)',
+    'print(response.status_code, response.reason)',
+    'print(response.text)',
+    '',
+  );
   return lines.join('\n');
 }
 

@@ -14,12 +14,21 @@
  * HTTP/1.1 view is `renderHttpMessage()`.
  */
 import type { EffectiveRequest } from '../resolve/types.ts';
-import { describeBody } from './body.ts';
+import { clientMultipartIsExact, describeBody, utf8OrNull, type BodyView } from './body.ts';
+import { shellNeedsOctets, spliceHttpieBody, spliceWgetBody } from './shell-body.ts';
 import { toHarRequest, type HarOptions, type HarRequest } from './har.ts';
 import { pythonHttpClient, pythonRequests } from './python.ts';
 import { csharpHttpClient } from './csharp.ts';
 import { fixAxios, fixJavaNetHttp, fixPhpCurl, fixPhpGuzzle, fixPowerShell, fixRuby, fixWget } from './fixes.ts';
 import { curlCommand } from './curl.ts';
+import {
+  completeFetch,
+  completeGo,
+  completeGuzzle,
+  completeJavaOkHttp,
+  completeKotlinOkHttp,
+  completeRust,
+} from './programs.ts';
 import { fixLatin1Headers, latin1Note } from './latin1.ts';
 
 export type CodeTargetId =
@@ -99,6 +108,32 @@ function viaSnippetz(
   };
 }
 
+/**
+ * A shell target (Wget, HTTPie) whose generator can only pass text arguments: content that
+ * needs exact octets (`shellNeedsOctets`) is generated without content, then spliced in.
+ */
+function viaShell(
+  generate: (req: EffectiveRequest) => Promise<string>,
+  splice: (text: string, view: BodyView) => string,
+): (req: EffectiveRequest) => Promise<string> {
+  return async (req) => {
+    const view = describeBody(req);
+    if (!shellNeedsOctets(view)) return generate(req);
+    // Without content the generator keeps every header field, Content-Type with Parley's boundary included.
+    return splice(await generate({ method: req.method, url: req.url, headers: req.headers, body: null }), view);
+  };
+}
+
+/** Targets written here that send multipart content as Parley's octets, reading file parts by name. */
+const OWN_OCTETS_TARGETS: readonly CodeTargetId[] = [
+  'curl',
+  'python-requests',
+  'python-http-client',
+  'csharp-httpclient',
+  'wget',
+  'httpie',
+];
+
 const octet: HarOptions = { bodyMimeType: 'octet-stream' };
 const octetCombined: HarOptions = { bodyMimeType: 'octet-stream', combineDuplicateHeaders: true };
 const realCombined: HarOptions = { bodyMimeType: 'content-type', combineDuplicateHeaders: true };
@@ -114,13 +149,19 @@ const TARGETS: TargetImpl[] = [
     id: 'httpie',
     label: 'HTTPie',
     language: 'shell',
-    generate: viaSnippetz(() => import('@scalar/snippetz/plugins/shell/httpie').then((m) => m.shellHttpie), octet),
+    generate: viaShell(
+      viaSnippetz(() => import('@scalar/snippetz/plugins/shell/httpie').then((m) => m.shellHttpie), octet),
+      spliceHttpieBody,
+    ),
   },
   {
     id: 'wget',
     label: 'Wget',
     language: 'shell',
-    generate: viaSnippetz(() => import('@scalar/snippetz/plugins/shell/wget').then((m) => m.shellWget), octet, fixWget),
+    generate: viaShell(
+      viaSnippetz(() => import('@scalar/snippetz/plugins/shell/wget').then((m) => m.shellWget), octet, fixWget),
+      spliceWgetBody,
+    ),
   },
   {
     id: 'powershell',
@@ -136,13 +177,21 @@ const TARGETS: TargetImpl[] = [
     id: 'js-fetch',
     label: 'JavaScript (fetch)',
     language: 'javascript',
-    generate: viaSnippetz(() => import('@scalar/snippetz/plugins/js/fetch').then((m) => m.jsFetch), octetCombined),
+    generate: viaSnippetz(
+      () => import('@scalar/snippetz/plugins/js/fetch').then((m) => m.jsFetch),
+      octetCombined,
+      completeFetch,
+    ),
   },
   {
     id: 'node-fetch',
     label: 'Node.js (fetch)',
     language: 'javascript',
-    generate: viaSnippetz(() => import('@scalar/snippetz/plugins/node/fetch').then((m) => m.nodeFetch), octetCombined),
+    generate: viaSnippetz(
+      () => import('@scalar/snippetz/plugins/node/fetch').then((m) => m.nodeFetch),
+      octetCombined,
+      completeFetch,
+    ),
   },
   {
     id: 'node-axios',
@@ -174,7 +223,7 @@ const TARGETS: TargetImpl[] = [
     generate: viaSnippetz(
       () => import('@scalar/snippetz/plugins/php/guzzle').then((m) => m.phpGuzzle),
       octet,
-      fixPhpGuzzle,
+      (t) => completeGuzzle(fixPhpGuzzle(t)),
     ),
   },
   {
@@ -192,16 +241,26 @@ const TARGETS: TargetImpl[] = [
     label: 'Java (OkHttp)',
     language: 'java',
     // OkHttp takes the content type from the RequestBody, so it must be the real one.
-    generate: viaSnippetz(() => import('@scalar/snippetz/plugins/java/okhttp').then((m) => m.javaOkhttp), {
-      bodyMimeType: 'content-type',
-    }),
+    generate: viaSnippetz(
+      () => import('@scalar/snippetz/plugins/java/okhttp').then((m) => m.javaOkhttp),
+      { bodyMimeType: 'content-type' },
+      completeJavaOkHttp,
+    ),
   },
   { id: 'csharp-httpclient', label: 'C# (HttpClient)', language: 'csharp', generate: async (r) => csharpHttpClient(r) },
   {
     id: 'go',
     label: 'Go (net/http)',
     language: 'go',
-    generate: viaSnippetz(() => import('@scalar/snippetz/plugins/go/native').then((m) => m.goNative), octet),
+    // mime/multipart's CreateFormFile labels every file application/octet-stream.
+    generate: viaSnippetz(
+      () => import('@scalar/snippetz/plugins/go/native').then((m) => m.goNative),
+      {
+        ...octet,
+        multipartFileTypesKept: false,
+      },
+      completeGo,
+    ),
   },
   {
     id: 'ruby',
@@ -220,6 +279,7 @@ const TARGETS: TargetImpl[] = [
     generate: viaSnippetz(
       () => import('@scalar/snippetz/plugins/rust/reqwest').then((m) => m.rustReqwest),
       octetCombined,
+      completeRust,
     ),
   },
   {
@@ -238,6 +298,7 @@ const TARGETS: TargetImpl[] = [
     generate: viaSnippetz(
       () => import('@scalar/snippetz/plugins/kotlin/okhttp').then((m) => m.kotlinOkhttp),
       realCombined,
+      completeKotlinOkHttp,
     ),
   },
   {
@@ -263,17 +324,26 @@ export async function generateSnippet(id: CodeTargetId, req: EffectiveRequest): 
   const notes: string[] = [];
   const view = describeBody(req);
   if (view.kind === 'multipart' && id !== 'http') {
+    const exact = clientMultipartIsExact(view, id !== 'go');
+    const readsFiles = exact || OWN_OCTETS_TARGETS.includes(id);
     for (const p of view.parts) {
-      if (p.fileName !== null)
+      if (p.fileName !== null && readsFiles)
         notes.push(`Reads the file "${p.fileName}" from the working directory (part "${p.name}").`);
     }
-    if (!['python-http-client', 'csharp-httpclient'].includes(id)) {
+    if (exact && !['python-requests', 'python-http-client', 'csharp-httpclient'].includes(id)) {
       notes.push('The client makes its own multipart boundary; parts, names and file bytes are the same.');
+    }
+    if (!readsFiles) {
+      notes.push(
+        "Names, file names or values hold characters clients encode differently (quotes, %, line breaks), so the snippet sends Parley's multipart octets with its boundary, file contents inlined.",
+      );
+      if (view.parts.some((p) => p.fileName !== null && utf8OrNull(p.bytes) === null))
+        notes.push('A file is not UTF-8 text; this target shows it decoded, so replace it with the original bytes.');
     }
   }
   if (
     view.kind === 'bytes' &&
-    !['curl', 'python-http-client', 'python-requests', 'csharp-httpclient', 'http'].includes(id)
+    !['curl', 'wget', 'httpie', 'python-http-client', 'python-requests', 'csharp-httpclient', 'http'].includes(id)
   ) {
     notes.push('The body is not UTF-8 text; this target shows it decoded, so replace it with the original bytes.');
   }

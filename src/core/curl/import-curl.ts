@@ -14,6 +14,8 @@ import { newId } from '../model/ids.ts';
 import { serializeFormUrlencoded } from '../body/form-urlencoded.ts';
 import { splitTargetUri } from '../url/query.ts';
 import { curlWarningSentence, expansionSentence, underlinedText } from './warnings.ts';
+import { unclosedQuote, unclosedQuoteSentence } from './quotes.ts';
+import { applyAuth } from '../auth/schemes.ts';
 
 export interface CurlImport {
   /** The imported request; a blank draft when `error` is set. */
@@ -22,12 +24,27 @@ export interface CurlImport {
   warnings: string[];
   /** Why the command could not be read at all, or `null`. The editor should keep its request then. */
   error: string | null;
+  /** `-L`/`--location`: the command follows redirects (Parley's "Follow redirects" setting). */
+  followRedirects: boolean;
 }
 
 export { isCurlCommand } from './is-curl-command.ts';
 
 /** curl options we read ourselves on top of curlconverter's common set. */
-const EXTRA_SUPPORTED = ['form', 'form-string', 'compressed', 'oauth2-bearer', 'head', 'no-head'];
+const EXTRA_SUPPORTED = [
+  'form',
+  'form-string',
+  'compressed',
+  'oauth2-bearer',
+  'head',
+  'no-head',
+  'location',
+  'insecure',
+  'proxy',
+];
+
+/** What `--compressed` makes curl ask for, limited to the codings Parley decodes for display. */
+export const COMPRESSED_ACCEPT_ENCODING = 'gzip, deflate, br';
 
 // Minimal views of curlconverter's types (its Word is a string with shell-expansion tokens).
 interface WordLike {
@@ -57,6 +74,9 @@ interface ParsedRequest {
   dataArray?: (WordLike | { filetype: string; filename: WordLike })[];
   multipartUploads?: ParsedForm[];
   compressed?: boolean;
+  followRedirects?: boolean;
+  insecure?: boolean;
+  proxy?: WordLike;
 }
 
 /**
@@ -110,6 +130,36 @@ function inCurlOrder(
 
 const row = (name: string, value: string): KeyValueRow => ({ id: newId(), name, value, enabled: true });
 
+/**
+ * Moves a typed `Authorization: Bearer …` or `Basic …` row to the Auth tab when the scheme
+ * writes back exactly the same field value (RFC 6750 §2.1, RFC 7617 §2); anything else
+ * (another scheme, base64 that is not UTF-8 `user:password`, two such rows) stays a row.
+ */
+function authFromHeader(draft: RequestDraft): void {
+  const rows = draft.headers.filter((h) => h.name.toLowerCase() === 'authorization');
+  if (rows.length !== 1) return;
+  const value = rows[0]!.value;
+  let auth: Auth | null = null;
+  const bearer = /^Bearer (.+)$/.exec(value);
+  const basic = /^Basic ([A-Za-z0-9+/]+=*)$/.exec(value);
+  if (bearer) auth = { type: 'bearer', token: bearer[1]! };
+  else if (basic) {
+    try {
+      const octets = Uint8Array.from(atob(basic[1]!), (c) => c.charCodeAt(0));
+      const pair = new TextDecoder('utf-8', { fatal: true }).decode(octets);
+      const colon = pair.indexOf(':');
+      if (colon >= 0) auth = { type: 'basic', username: pair.slice(0, colon), password: pair.slice(colon + 1) };
+    } catch {
+      auth = null;
+    }
+  }
+  if (auth === null) return;
+  const applied = applyAuth(auth).headers ?? [];
+  if (applied.length !== 1 || applied[0]![1] !== value) return;
+  draft.auth = auth;
+  draft.headers = draft.headers.filter((h) => h !== rows[0]);
+}
+
 /** Pairs of `a=1&b=x+y` decoded as application/x-www-form-urlencoded (WHATWG URL §5.1), or `null` if it has no pairs. */
 function parseForm(text: string): [string, string][] | null {
   if (text === '') return null;
@@ -145,17 +195,27 @@ function bodyFor(text: string, contentType: string): Body {
  * Reads a curl command line (curl manual: https://curl.se/docs/manpage.html) into a draft.
  *
  * Input: the command as pasted (bash syntax; `\` + newline continuations allowed).
- * Output: `{ draft, warnings, error }`. The draft holds the method, URL and query rows
+ * Output: `{ draft, warnings, error, followRedirects }`. The draft holds the method, URL and query rows
  * (as typed, split with `splitTargetUri`), header rows in order, Basic/Bearer auth from
- * `-u`/`--oauth2-bearer`, and the body (`-d`/`--data-*` as text, JSON, XML or form fields
- * when those re-encode to the same octets; `-F` as multipart parts, files to be chosen).
+ * `-u`/`--oauth2-bearer` or a typed `Authorization: Bearer|Basic` field that the Auth tab
+ * writes back identically, `--compressed` as `Accept-Encoding: gzip, deflate, br`, `-k` as
+ * `verifyTls: false`, `-L` as `followRedirects` (a setting, outside the draft), `-x` named
+ * in a warning, and the body (`-d`/`--data-*` as text, JSON, XML or form fields when those re-encode to the same octets; `-F` as multipart parts, files to be chosen).
  * Unsupported options and anything not carried over are listed in `warnings`, never
- * dropped silently. Never throws: an unreadable command gives `error` and a blank draft.
+ * dropped silently. Never throws: an unreadable command gives `error` and a blank draft (an
+ * unclosed quote is named with its column, `quotes.ts`).
  * Example: `curl -u 'admin:p:a:s' https://api.example.test/` → GET, Basic auth admin / p:a:s.
  */
 export async function importCurl(command: string): Promise<CurlImport> {
   const warnings: string[] = [];
-  const fail = (message: string): CurlImport => ({ draft: blankDraft(), warnings, error: message });
+  const fail = (message: string): CurlImport => ({
+    draft: blankDraft(),
+    warnings,
+    error: message,
+    followRedirects: false,
+  });
+  const unclosed = unclosedQuote(command.trim());
+  if (unclosed !== null) return fail(unclosedQuoteSentence(unclosed, command.trim().includes('\n')));
   let requests: ParsedRequest[];
   let headerArgs: [WordLike, WordLike | null][] = [];
   const expansionsSeen: string[] = [];
@@ -228,6 +288,8 @@ export async function importCurl(command: string): Promise<CurlImport> {
     }
   } else if (request.oauth2Bearer) {
     draft.auth = { type: 'bearer', token: text(request.oauth2Bearer, 'The bearer token') };
+  } else {
+    authFromHeader(draft);
   }
 
   if (isMultipart) {
@@ -280,10 +342,14 @@ export async function importCurl(command: string): Promise<CurlImport> {
   // Expansions in parts Parley did not read itself (e.g. an unsupported option's argument).
   const unreported = [...new Set(expansionsSeen)].filter((t) => !reported.has(t));
   if (unreported.length) warnings.push(expansionSentence('The command', unreported));
-  if (request.compressed) {
+  if (request.compressed && !draft.headers.some((h) => h.name.toLowerCase() === 'accept-encoding')) {
+    draft.headers.push(row('Accept-Encoding', COMPRESSED_ACCEPT_ENCODING));
+  }
+  if (request.insecure) draft.verifyTls = false;
+  if (request.proxy) {
     warnings.push(
-      '--compressed is not imported: Parley shows the response as the server sends it, so it asks for no compression.',
+      `The command goes through the proxy ${request.proxy.toString()} (-x, --proxy); Parley does not use other proxies, so it sends to the target itself (directly or through Parley's own proxy).`,
     );
   }
-  return { draft, warnings, error: null };
+  return { draft, warnings, error: null, followRedirects: request.followRedirects === true };
 }

@@ -43,6 +43,7 @@ export function exampleDraft(origin: string): RequestDraft {
     headers: [newHeaderRow('Accept', 'application/json'), newHeaderRow('Content-Type', 'application/json')],
     auth: { type: 'bearer', token: SAMPLE_TOKEN },
     body: { mode: 'json', text: SAMPLE_JSON_BODY },
+    verifyTls: true,
   };
 }
 
@@ -58,5 +59,6 @@ export function blankDraft(): RequestDraft {
     headers: [],
     auth: { type: 'none' },
     body: { mode: 'none' },
+    verifyTls: true,
   };
 }

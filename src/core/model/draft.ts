@@ -102,6 +102,12 @@ export const RequestDraftSchema = z.object({
   headers: z.array(KeyValueRowSchema).catch([]),
   auth: AuthSchema,
   body: BodySchema,
+  /**
+   * Check the server's TLS certificate (curl's default; `curl -k` turns it off). Sent to the
+   * proxy; a browser (Direct) always checks. Drafts stored before the field existed load
+   * with `true`, so no version bump is needed.
+   */
+  verifyTls: z.boolean().catch(true),
 });
 export type RequestDraft = z.infer<typeof RequestDraftSchema>;
 

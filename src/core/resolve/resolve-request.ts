@@ -226,6 +226,7 @@ export function resolveRequest(draft: RequestDraft, ctx: ResolveContext = {}): R
             headers: finalHeaders,
             body: encoded.bytes,
             ...(notes.length > 0 ? { notes } : {}),
+            ...(encoded.files && encoded.bytes !== null ? { files: encoded.files } : {}),
           }
         : null,
     problems,

@@ -1,3 +1,5 @@
+import type { MultipartFileSpan } from '../body/multipart.ts';
+
 /** Output of `resolveRequest()`: the one description of the request from which every view derives. */
 import type { DynamicValues } from '../variables/dynamic.ts';
 
@@ -30,6 +32,12 @@ export interface EffectiveRequest {
    * `'` in the query goes as `%27`); absent when there is nothing to say. The raw view shows them.
    */
   notes?: string[];
+  /**
+   * Multipart content only: each file part's content in `body` (octet `start`, `length`) and
+   * the file's name as chosen, which the part header shows escaped (`"` → `%22`); snippets
+   * read the file by this name. Absent for other content.
+   */
+  files?: MultipartFileSpan[];
 }
 
 /** A problem found while resolving. `error` blocks sending; `warning` is shown. */

@@ -92,6 +92,7 @@ function checkRequestHead(value: unknown): string | null {
   }
   if (v.followRedirects !== undefined && typeof v.followRedirects !== 'boolean')
     return 'followRedirects must be true or false.';
+  if (v.verifyTls !== undefined && typeof v.verifyTls !== 'boolean') return 'verifyTls must be true or false.';
   if (v.timeoutMs !== undefined && (typeof v.timeoutMs !== 'number' || !(v.timeoutMs > 0)))
     return 'timeoutMs must be a positive number of milliseconds.';
   return null;

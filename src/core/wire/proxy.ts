@@ -24,6 +24,8 @@ export interface ProxyRequestHead {
   headers: [string, string][];
   /** Follow 3xx redirects (default false: the 3xx is reported). */
   followRedirects?: boolean;
+  /** Check the upstream TLS certificate (default true); false = `curl -k`, Node's `rejectUnauthorized: false`. */
+  verifyTls?: boolean;
   /** Overall timeout in milliseconds (default 30000, capped by the server). */
   timeoutMs?: number;
 }

@@ -3,7 +3,8 @@
  * editor. The parser (curlconverter) loads on the first import only.
  */
 import { create } from 'zustand';
-import { draftReplaced } from '../../stores/request-store.ts';
+import { editorLoaded } from '../../stores/library-store.ts';
+import { followRedirectsSet } from '../../stores/settings-store.ts';
 
 interface ImportState {
   open: boolean;
@@ -56,7 +57,9 @@ async function runImport(command: string): Promise<boolean> {
     });
     return false;
   }
-  draftReplaced(result.draft);
+  // Like New request: the previous draft stays one Undo away (the toast's button).
+  editorLoaded(result.draft, null, 'Imported the cURL command');
+  if (result.followRedirects) followRedirectsSet(true);
   // Show the dialog after an import only when something was left out.
   useImportStore.setState({
     busy: false,

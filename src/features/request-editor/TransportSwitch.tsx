@@ -7,6 +7,7 @@ import {
   useFollowRedirects,
   useTransportKind,
 } from '../../stores/settings-store.ts';
+import { useVerifyTls, verifyTlsToggled } from '../../stores/request-store.ts';
 
 const OPTIONS: { kind: TransportKind; label: string; title: string }[] = [
   {
@@ -44,7 +45,35 @@ export function TransportSwitch() {
         />
         Follow redirects
       </label>
+      <VerifyTlsSwitch proxy={kind === 'proxy'} />
     </div>
+  );
+}
+
+/** Per request (saved with it): whether the proxy checks the target's certificate. */
+function VerifyTlsSwitch({ proxy }: { proxy: boolean }) {
+  const verify = useVerifyTls();
+  return (
+    <label
+      className={`flex items-center gap-1.5 text-xs ${proxy ? (verify ? 'text-slate-600' : 'text-amber-700') : 'text-slate-400'}`}
+      title={
+        proxy
+          ? verify
+            ? 'On: the proxy refuses a certificate it cannot verify, as curl does.'
+            : 'Off (curl -k): the proxy accepts any certificate for this request — a man in the middle could read it.'
+          : 'Direct mode cannot turn this off: the browser always verifies certificates.'
+      }
+    >
+      <input
+        type="checkbox"
+        className="h-3.5 w-3.5 accent-indigo-600"
+        checked={proxy ? verify : true}
+        disabled={!proxy}
+        onChange={verifyTlsToggled}
+      />
+      Verify TLS certificate
+      {!proxy && !verify && <span>(Direct mode cannot turn it off)</span>}
+    </label>
   );
 }
 

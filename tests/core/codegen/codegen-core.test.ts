@@ -199,11 +199,18 @@ describe('targets', () => {
         body: enc(MP),
       }),
     );
-    expect(s.notes).toEqual([
-      'Reads the file "a.txt" from the working directory (part "up").',
-      'The client makes its own multipart boundary; parts, names and file bytes are the same.',
-    ]);
-    expect(s.text).toContain('("up", ("a.txt", open("a.txt", "rb"), "text/plain")),');
+    expect(s.notes).toEqual(['Reads the file "a.txt" from the working directory (part "up").']);
+    // Parley's octets and boundary, the file part read by name (issue 10 point 7).
+    expect(s.text).toContain(
+      [
+        'data = b"".join([',
+        '    "--XyZ\\r\\nContent-Disposition: form-data; name=\\"note\\"\\r\\n\\r\\nhi ✓\\r\\n--XyZ\\r\\nContent-Disposition: form-data; name=\\"up\\"; filename=\\"a.txt\\"\\r\\nContent-Type: text/plain\\r\\n\\r\\n".encode("utf-8"),',
+        '    open("a.txt", "rb").read(),',
+        '    b"\\r\\n--XyZ--\\r\\n",',
+        '])',
+      ].join('\n'),
+    );
+    expect(s.text).toContain('"Content-Type": "multipart/form-data; boundary=XyZ",');
   });
 });
 

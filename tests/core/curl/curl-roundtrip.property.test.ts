@@ -50,10 +50,20 @@ const draftArb: fc.Arbitrary<RequestDraft> = fc
     return d;
   });
 
+/**
+ * The Authorization field comes back in the Auth tab (issue 10 point 10), which resolves after
+ * the header rows: compared at the end (RFC 9110 §5.3: the order of fields with different
+ * names has no meaning). Every other field keeps its order.
+ */
+const authLast = (pairs: string[][]): string[][] => [
+  ...pairs.filter(([n]) => n !== 'authorization'),
+  ...pairs.filter(([n]) => n === 'authorization'),
+];
+
 const view = (r: EffectiveRequest) => ({
   method: r.method,
   url: r.url,
-  headers: r.headers.map((h) => [h.name.toLowerCase(), h.value]),
+  headers: authLast(r.headers.map((h) => [h.name.toLowerCase(), h.value])),
   body: r.body === null ? null : Array.from(r.body),
 });
 

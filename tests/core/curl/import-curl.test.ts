@@ -91,17 +91,17 @@ describe('importCurl (issue 5 cases)', () => {
     expect(warnings).toEqual([]);
   });
 
-  test('line continuations and --compressed: imported with a warning, never a failure', async () => {
+  test('line continuations, --compressed (Accept-Encoding) and -k (Verify TLS off): no warning', async () => {
     const { req, warnings } = await effective(
       "curl https://x.example.test/a \\\n  -H 'A: b' \\\n  --compressed \\\n  -k",
     );
     expect(req.method).toBe('GET');
     expect(req.url).toBe('https://x.example.test/a');
-    expect(headers(req)).toEqual([['A', 'b']]);
-    expect(warnings).toEqual([
-      'The option -k is not supported, so it was not imported.',
-      '--compressed is not imported: Parley shows the response as the server sends it, so it asks for no compression.',
+    expect(headers(req)).toEqual([
+      ['A', 'b'],
+      ['Accept-Encoding', 'gzip, deflate, br'],
     ]);
+    expect(warnings).toEqual([]);
   });
 });
 
@@ -117,13 +117,13 @@ describe('importCurl warnings: one sentence each', () => {
 
   test('expansions in the URL, -u and an unsupported option, and the unsupported option itself', async () => {
     const imported = await importCurl('curl -k "https://h.example.test/$(whoami)" -u "$U:$P" --proxy "http://$PX"');
+    expect(imported.draft.verifyTls).toBe(false);
     expect(imported.warnings).toEqual([
-      'The option -k is not supported, so it was not imported.',
-      'The option --proxy is not supported, so it was not imported.',
       'The URL contains $(whoami), which a shell would expand; Parley imports it as written.',
       'The user name contains $U, which a shell would expand; Parley imports it as written.',
       'The password contains $P, which a shell would expand; Parley imports it as written.',
       'The command contains $PX, which a shell would expand; Parley imports it as written.',
+      "The command goes through the proxy http://$PX (-x, --proxy); Parley does not use other proxies, so it sends to the target itself (directly or through Parley's own proxy).",
     ]);
   });
 
@@ -177,9 +177,7 @@ describe('importCurl (more of curl)', () => {
 
   test('unreadable input → an error sentence, a blank draft, no throw', async () => {
     const bad = await importCurl("curl 'unterminated");
-    expect(bad.error).toBe(
-      "This is not a cURL command Parley can read: Bash parsing error on line 1: curl 'unterminated.",
-    );
+    expect(bad.error).toBe("The command has an unclosed ' quote at column 6; add the closing ' and import again.");
     const notCurl = await importCurl('wget http://x.example.test/');
     expect(notCurl.error).toBe(
       'This is not a cURL command Parley can read: command should begin with "curl" but instead begins with "wget" wget http://x.example.test/.',

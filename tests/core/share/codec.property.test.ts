@@ -35,6 +35,7 @@ const draft: fc.Arbitrary<RequestDraft> = fc.record({
   headers: fc.array(row, { maxLength: 6 }),
   auth,
   body,
+  verifyTls: fc.boolean(),
 });
 
 /** Row ids are not shared: the receiver gets fresh ones (here all ''). */
