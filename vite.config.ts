@@ -2,9 +2,10 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import { parleyDevServer } from './server/vite-plugin.ts';
+import { precompress } from './server/vite-precompress.ts';
 
 export default defineConfig({
-  plugins: [react(), tailwindcss(), parleyDevServer()],
+  plugins: [react(), tailwindcss(), parleyDevServer(), precompress()],
   build: {
     outDir: 'dist',
     sourcemap: false,
