@@ -3,9 +3,10 @@ import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import { parleyDevServer } from './server/vite-plugin.ts';
 import { precompress } from './server/vite-precompress.ts';
+import { serviceWorker } from './server/vite-service-worker.ts';
 
 export default defineConfig({
-  plugins: [react(), tailwindcss(), parleyDevServer(), precompress()],
+  plugins: [react(), tailwindcss(), parleyDevServer(), serviceWorker(), precompress()],
   build: {
     outDir: 'dist',
     sourcemap: false,

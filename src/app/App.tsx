@@ -17,11 +17,13 @@ import { LibrarySidebar } from '../features/library/LibrarySidebar.tsx';
 import { ShareDialogHost, SharedNotice } from '../features/share/SharedNotice.tsx';
 import { CodeButton } from '../features/codegen/CodePanel.tsx';
 import { ImportButton } from '../features/import/ImportDialog.tsx';
+import { UpdateBanner } from './UpdateBanner.tsx';
 
 export function App() {
   useSendShortcut();
   return (
     <div className="flex h-screen min-h-[36rem] flex-col bg-slate-50 text-slate-900">
+      <UpdateBanner />
       <header className="flex h-11 shrink-0 items-center gap-3 border-b border-slate-200 bg-white px-4">
         <div className="flex items-center gap-2">
           <span

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import './index.css';
 import { App } from './App.tsx';
 import { libraryStarted } from '../stores/library-session.ts';
+import { serviceWorkerStarted } from './service-worker-client.ts';
 
 // Before the first render, so the editor opens with the restored working draft or a shared link.
 libraryStarted();
@@ -12,3 +13,5 @@ createRoot(document.getElementById('root')!).render(
     <App />
   </StrictMode>,
 );
+
+serviceWorkerStarted();
