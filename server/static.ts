@@ -86,8 +86,8 @@ function appHeaders(fields: OutgoingHttpHeaders): OutgoingHttpHeaders {
   return { ...fields, ...secureHeaders };
 }
 
-/** Extensions worth compressing (text and wasm); the build plugin uses the same list. */
-export const COMPRESSIBLE = /\.(?:m?js|css|html|svg|json|map|wasm|txt|xml|webmanifest)$/i;
+/** Extensions worth compressing (text, wasm, uncompressed fonts and icons); the build plugin uses the same list. */
+export const COMPRESSIBLE = /\.(?:m?js|css|html|svg|json|map|wasm|txt|xml|webmanifest|ttf|otf|ico)$/i;
 
 /** Sends 304 (RFC 9110 §15.4.5): the validator and caching fields a 200 would carry, no content. */
 function notModified(res: ServerResponse, fields: OutgoingHttpHeaders): void {

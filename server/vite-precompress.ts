@@ -30,7 +30,7 @@ export async function precompressFile(file: string): Promise<{ identity: number;
   const bytes = await fs.readFile(file);
   const sizes = { identity: bytes.length, br: 0, gzip: 0 };
   if (bytes.length < MIN_BYTES) return sizes;
-  const isText = !file.endsWith('.wasm');
+  const isText = !/\.(?:wasm|ttf|otf|ico)$/.test(file);
   const [br, gzipped] = await Promise.all([
     brotli(bytes, {
       params: {

@@ -21,8 +21,13 @@ self.addEventListener('install', (event) => {
   event.waitUntil(
     (async () => {
       const cache = await caches.open(CACHE);
-      // `no-cache`: revalidate with the server, never take a stale copy from the HTTP cache.
-      await cache.addAll([SHELL, ...PRECACHE].map((url) => new Request(url, { cache: 'no-cache' })));
+      // Hashed assets never change: take them from the HTTP cache when the page has just loaded
+      // them (no second download). Everything else is revalidated, never taken stale.
+      await cache.addAll(
+        [SHELL, ...PRECACHE].map(
+          (url) => new Request(url, { cache: url.startsWith('/assets/') ? 'default' : 'no-cache' }),
+        ),
+      );
     })(),
   );
 });
