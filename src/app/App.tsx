@@ -8,16 +8,36 @@ import { EnvironmentPicker } from '../features/environments/EnvironmentPicker.ts
 import { RequestEditor } from '../features/request-editor/RequestEditor.tsx';
 import { RequestLine } from '../features/request-editor/RequestLine.tsx';
 import { TransportSwitch } from '../features/request-editor/TransportSwitch.tsx';
-import { ResponseView } from '../features/response-viewer/ResponseView.tsx';
 import { useSendShortcut } from './use-send-shortcut.ts';
+import { lazy, Suspense } from 'react';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
-import { LibraryActions } from '../features/library/LibraryActions.tsx';
-import { LibraryBanners } from '../features/library/LibraryNotices.tsx';
-import { LibrarySidebar } from '../features/library/LibrarySidebar.tsx';
-import { ShareDialogHost, SharedNotice } from '../features/share/SharedNotice.tsx';
-import { CodeButton } from '../features/codegen/CodePanel.tsx';
-import { ImportButton } from '../features/import/ImportDialog.tsx';
 import { UpdateBanner } from './UpdateBanner.tsx';
+
+// Only the request form is in the first chunk. The library (saved requests, history, share links,
+// with its schemas), the response view and the Code and Import buttons load in parallel with the
+// first render (docs/performance.md); the library waits for nothing when nothing is stored (startup.ts).
+const ResponseView = lazy(() =>
+  import('../features/response-viewer/ResponseView.tsx').then((m) => ({ default: m.ResponseView })),
+);
+const CodeButton = lazy(() => import('../features/codegen/CodePanel.tsx').then((m) => ({ default: m.CodeButton })));
+const ImportButton = lazy(() =>
+  import('../features/import/ImportDialog.tsx').then((m) => ({ default: m.ImportButton })),
+);
+const LibraryActions = lazy(() =>
+  import('../features/library/LibraryActions.tsx').then((m) => ({ default: m.LibraryActions })),
+);
+const LibraryBanners = lazy(() =>
+  import('../features/library/LibraryNotices.tsx').then((m) => ({ default: m.LibraryBanners })),
+);
+const LibrarySidebar = lazy(() =>
+  import('../features/library/LibrarySidebar.tsx').then((m) => ({ default: m.LibrarySidebar })),
+);
+const ShareDialogHost = lazy(() =>
+  import('../features/share/SharedNotice.tsx').then((m) => ({ default: m.ShareDialogHost })),
+);
+const SharedNotice = lazy(() =>
+  import('../features/share/SharedNotice.tsx').then((m) => ({ default: m.SharedNotice })),
+);
 
 export function App() {
   useSendShortcut();
@@ -40,17 +60,23 @@ export function App() {
         </div>
         <div className="ml-auto flex items-center gap-1.5" aria-label="Actions" role="toolbar">
           {/* ACTIONS slot: Save, Share, Code, Import */}
-          <LibraryActions />
-          <CodeButton />
-          <ImportButton />
+          <Suspense fallback={null}>
+            <LibraryActions />
+            <CodeButton />
+            <ImportButton />
+          </Suspense>
         </div>
       </header>
       <div className="flex min-h-0 flex-1">
         {/* SIDEBAR slot: <aside className="w-64 shrink-0 border-r border-slate-200 bg-white">…</aside> */}
-        <LibrarySidebar />
+        <Suspense fallback={<aside aria-hidden className="w-64 shrink-0 border-r border-slate-200 bg-white" />}>
+          <LibrarySidebar />
+        </Suspense>
         <main className="flex min-w-0 flex-1 flex-col">
-          <LibraryBanners />
-          <SharedNotice />
+          <Suspense fallback={null}>
+            <LibraryBanners />
+            <SharedNotice />
+          </Suspense>
           <ErrorBoundary what="The request line">
             <RequestLine />
           </ErrorBoundary>
@@ -59,12 +85,16 @@ export function App() {
               <RequestEditor />
             </ErrorBoundary>
             <ErrorBoundary what="The response view">
-              <ResponseView />
+              <Suspense fallback={<section aria-label="Response" className="flex h-full min-h-0 flex-col bg-white" />}>
+                <ResponseView />
+              </Suspense>
             </ErrorBoundary>
           </div>
         </main>
       </div>
-      <ShareDialogHost />
+      <Suspense fallback={null}>
+        <ShareDialogHost />
+      </Suspense>
     </div>
   );
 }
