@@ -1,6 +1,7 @@
 /** Per-server proxy settings, counters and upstream connection pools. */
-import { Agent as HttpAgent } from 'node:http';
-import { Agent as HttpsAgent } from 'node:https';
+import type { Agent as HttpAgent } from 'node:http';
+import type { Agent as HttpsAgent } from 'node:https';
+import { createUpstreamAgents } from './agents.ts';
 
 export interface ProxyLimits {
   token: string;
@@ -17,12 +18,9 @@ export interface ProxyLimits {
 /** Longest timeout a request may ask for, in ms. */
 export const MAX_TIMEOUT_MS = 10 * 60_000;
 
-/** Creates the upstream keep-alive agents (closed with `disposeAgents`). */
+/** Creates the upstream keep-alive agents (closed with `disposeAgents`); pool limits in agents.ts. */
 export function createAgents(): { http: HttpAgent; https: HttpsAgent } {
-  return {
-    http: new HttpAgent({ keepAlive: true, maxSockets: 64, maxFreeSockets: 16, scheduling: 'lifo' }),
-    https: new HttpsAgent({ keepAlive: true, maxSockets: 64, maxFreeSockets: 16, scheduling: 'lifo' }),
-  };
+  return createUpstreamAgents();
 }
 
 /** Closes the upstream keep-alive connections (server shutdown). */
