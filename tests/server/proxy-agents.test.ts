@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer, type Server } from 'node:http';
+import { createServer, type AgentOptions, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
   createUpstreamAgents,
@@ -47,7 +47,7 @@ describe('upstream keep-alive', () => {
     const agents = createUpstreamAgents();
     try {
       for (const agent of [agents.http, agents.https]) {
-        const o = agent.options as typeof agent.options & { scheduling?: string };
+        const o = (agent as unknown as { options: AgentOptions }).options;
         expect([o.keepAlive, agent.maxSockets, agent.maxFreeSockets, o.timeout, o.scheduling]).toEqual([
           true,
           MAX_SOCKETS_PER_ORIGIN,
