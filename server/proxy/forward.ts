@@ -269,8 +269,11 @@ function relay(
   // waiting for content that may be long in coming, but one turn of the event loop later, so a
   // small response whose content came in the same packet leaves in ONE write (head + content):
   // a separate write per part was the largest per-request cost on loopback (bench/proxy.ts).
+  // (`res.headersSent` is already true after writeHead, before anything is written: track content.)
+  let contentStarted = false;
+  response.once('data', () => (contentStarted = true));
   setImmediate(() => {
-    if (!res.headersSent && !res.destroyed) res.flushHeaders();
+    if (!contentStarted && !res.writableEnded && !res.destroyed) res.flushHeaders();
   });
   // Between chunks, the same timeout applies as for the head: a stalled upstream is given up.
   upstream.setTimeout(idleTimeoutMs, () => upstream.destroy(new Error(`No data for ${idleTimeoutMs} ms`)));

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer, type AgentOptions, type Server } from 'node:http';
+import { createServer, request, type AgentOptions, type Server } from 'node:http';
+import { encodeProxyRequest, decodeProxyResponseHead } from '../../src/core/wire/proxy-codec.ts';
 import type { AddressInfo } from 'node:net';
 import {
   createUpstreamAgents,
@@ -61,5 +62,49 @@ describe('upstream keep-alive', () => {
       agents.http.destroy();
       agents.https.destroy();
     }
+  });
+});
+
+describe('relaying the head', () => {
+  it('sends the status and header fields before content that is slow to come', async () => {
+    const server = proxy.server;
+    const body = encodeProxyRequest(
+      { method: 'GET', url: `${server.url}/echo/delay/60000?head=now`, headers: [] },
+      null,
+    );
+    const u = new URL(server.url);
+    const controller = new AbortController();
+    const head = await new Promise<{ status: number; upstreamStatus: number; bytes: number }>((resolve, reject) => {
+      const req = request(
+        {
+          host: u.hostname,
+          port: u.port,
+          method: 'POST',
+          path: '/api/proxy',
+          agent: false,
+          signal: controller.signal,
+          headers: {
+            Host: u.host,
+            Origin: server.url,
+            'X-Parley-Token': server.token,
+            'Content-Type': 'application/octet-stream',
+            'Content-Length': String(body.length),
+          },
+        },
+        (res) => {
+          let bytes = 0;
+          res.on('data', (c: Buffer) => (bytes += c.length));
+          // Nothing of the content can have come: the echo holds it for 60 s.
+          setTimeout(() => {
+            const relayed = decodeProxyResponseHead(String(res.headers['x-parley-head']));
+            resolve({ status: res.statusCode ?? 0, upstreamStatus: relayed.status, bytes });
+          }, 200);
+        },
+      );
+      req.on('error', (e) => (controller.signal.aborted ? undefined : reject(e)));
+      req.end(body);
+    });
+    controller.abort();
+    expect(head).toEqual({ status: 200, upstreamStatus: 200, bytes: 0 });
   });
 });
