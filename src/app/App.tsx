@@ -9,34 +9,58 @@ import { RequestEditor } from '../features/request-editor/RequestEditor.tsx';
 import { RequestLine } from '../features/request-editor/RequestLine.tsx';
 import { TransportSwitch } from '../features/request-editor/TransportSwitch.tsx';
 import { useSendShortcut } from './use-send-shortcut.ts';
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
+import { lazyNamed } from './lazy-named.ts';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { UpdateBanner } from './UpdateBanner.tsx';
 
 // Only the request form is in the first chunk. The library (saved requests, history, share links,
 // with its schemas), the response view and the Code and Import buttons load in parallel with the
 // first render (docs/performance.md); the library waits for nothing when nothing is stored (startup.ts).
-const ResponseView = lazy(() =>
-  import('../features/response-viewer/ResponseView.tsx').then((m) => ({ default: m.ResponseView })),
+const response = lazyNamed(
+  () => import('../features/response-viewer/ResponseView.tsx'),
+  (m) => m.ResponseView,
 );
-const CodeButton = lazy(() => import('../features/codegen/CodePanel.tsx').then((m) => ({ default: m.CodeButton })));
-const ImportButton = lazy(() =>
-  import('../features/import/ImportDialog.tsx').then((m) => ({ default: m.ImportButton })),
+const code = lazyNamed(
+  () => import('../features/codegen/CodePanel.tsx'),
+  (m) => m.CodeButton,
 );
-const LibraryActions = lazy(() =>
-  import('../features/library/LibraryActions.tsx').then((m) => ({ default: m.LibraryActions })),
+const importer = lazyNamed(
+  () => import('../features/import/ImportDialog.tsx'),
+  (m) => m.ImportButton,
 );
-const LibraryBanners = lazy(() =>
-  import('../features/library/LibraryNotices.tsx').then((m) => ({ default: m.LibraryBanners })),
+const actions = lazyNamed(
+  () => import('../features/library/LibraryActions.tsx'),
+  (m) => m.LibraryActions,
 );
-const LibrarySidebar = lazy(() =>
-  import('../features/library/LibrarySidebar.tsx').then((m) => ({ default: m.LibrarySidebar })),
+const banners = lazyNamed(
+  () => import('../features/library/LibraryNotices.tsx'),
+  (m) => m.LibraryBanners,
 );
-const ShareDialogHost = lazy(() =>
-  import('../features/share/SharedNotice.tsx').then((m) => ({ default: m.ShareDialogHost })),
+const sidebar = lazyNamed(
+  () => import('../features/library/LibrarySidebar.tsx'),
+  (m) => m.LibrarySidebar,
 );
-const SharedNotice = lazy(() =>
-  import('../features/share/SharedNotice.tsx').then((m) => ({ default: m.SharedNotice })),
+const shareDialog = lazyNamed(
+  () => import('../features/share/SharedNotice.tsx'),
+  (m) => m.ShareDialogHost,
+);
+const sharedNotice = lazyNamed(
+  () => import('../features/share/SharedNotice.tsx'),
+  (m) => m.SharedNotice,
+);
+const ResponseView = response.Component;
+const CodeButton = code.Component;
+const ImportButton = importer.Component;
+const LibraryActions = actions.Component;
+const LibraryBanners = banners.Component;
+const LibrarySidebar = sidebar.Component;
+const ShareDialogHost = shareDialog.Component;
+const SharedNotice = sharedNotice.Component;
+
+/** Resolves when the library's UI has loaded: start-up waits for it when stored requests must show at once. */
+export const libraryUiReady: Promise<unknown> = Promise.all(
+  [actions, banners, sidebar, shareDialog, sharedNotice].map((part) => part.ready),
 );
 
 export function App() {

@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './index.css';
-import { App } from './App.tsx';
+import { App, libraryUiReady } from './App.tsx';
 import { libraryNeededBeforeRender, storageOrNull } from './startup.ts';
 import { serviceWorkerStarted } from './service-worker-client.ts';
 
@@ -16,8 +16,9 @@ const libraryStarted = async (restoreWorkingDraft: boolean) =>
   (await import('../stores/library-session.ts')).libraryStarted({ restoreWorkingDraft });
 
 if (libraryNeededBeforeRender(storageOrNull('localStorage'), storageOrNull('sessionStorage'), location.hash)) {
-  // Before the first render, so the editor opens with the restored working draft or a shared link.
-  void libraryStarted(true).finally(render);
+  // Before the first render, so the editor opens with the restored working draft or a shared
+  // link, and the sidebar with the saved requests (no empty flash).
+  void Promise.all([libraryStarted(true), libraryUiReady]).finally(render);
 } else {
   // Nothing stored: the form renders now; a working draft another tab writes meanwhile is not
   // pulled in over what the person may already be typing.

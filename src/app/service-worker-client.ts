@@ -31,7 +31,9 @@ export function reloadToUpdate(): void {
   waiting.postMessage('skip-waiting');
 }
 
-function watch(registration: ServiceWorkerRegistration): void {
+function watch(registration: ServiceWorkerRegistration | undefined): void {
+  // Some hosts stub registration out (Playwright's `serviceWorkers: 'block'` resolves with nothing).
+  if (!registration) return;
   // Only an update is news: the first install (no controller yet) just caches the app.
   const offer = (worker: ServiceWorker | null) => {
     if (worker && navigator.serviceWorker.controller) setWaiting(worker);
