@@ -12,8 +12,12 @@ const render = () =>
       <App />
     </StrictMode>,
   );
-const libraryStarted = async (restoreWorkingDraft: boolean) =>
+// `<html data-library="ready">` once saved requests, history and share links are live (tests
+// and tools wait for it; the form itself is usable before, see startup.ts).
+const libraryStarted = async (restoreWorkingDraft: boolean) => {
   (await import('../stores/library-session.ts')).libraryStarted({ restoreWorkingDraft });
+  document.documentElement.dataset.library = 'ready';
+};
 
 if (libraryNeededBeforeRender(storageOrNull('localStorage'), storageOrNull('sessionStorage'), location.hash)) {
   // Before the first render, so the editor opens with the restored working draft or a shared
