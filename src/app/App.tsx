@@ -9,7 +9,8 @@ import { RequestEditor } from '../features/request-editor/RequestEditor.tsx';
 import { RequestLine } from '../features/request-editor/RequestLine.tsx';
 import { TransportSwitch } from '../features/request-editor/TransportSwitch.tsx';
 import { useSendShortcut } from './use-send-shortcut.ts';
-import { Suspense } from 'react';
+import { Suspense, useEffect } from 'react';
+import { libraryStartedSignal } from './startup.ts';
 import { lazyNamed } from './lazy-named.ts';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { UpdateBanner } from './UpdateBanner.tsx';
@@ -63,6 +64,26 @@ export const libraryUiReady: Promise<unknown> = Promise.all(
   [actions, banners, sidebar, shareDialog, sharedNotice].map((part) => part.ready),
 );
 
+const LAZY_BOUNDARIES = 5;
+let boundariesShown = 0;
+/**
+ * Rendered inside each lazy boundary: when all of them show their real content and the library
+ * has started, marks `<html data-library="ready">` (tests and tools wait for it; the form itself
+ * is usable earlier).
+ */
+function BoundaryShown() {
+  useEffect(() => {
+    if (++boundariesShown === LAZY_BOUNDARIES)
+      void libraryStartedSignal.then(() => {
+        document.documentElement.dataset.library = 'ready';
+      });
+    return () => {
+      boundariesShown--;
+    };
+  }, []);
+  return null;
+}
+
 export function App() {
   useSendShortcut();
   return (
@@ -88,6 +109,7 @@ export function App() {
             <LibraryActions />
             <CodeButton />
             <ImportButton />
+            <BoundaryShown />
           </Suspense>
         </div>
       </header>
@@ -95,11 +117,13 @@ export function App() {
         {/* SIDEBAR slot: <aside className="w-64 shrink-0 border-r border-slate-200 bg-white">…</aside> */}
         <Suspense fallback={<aside aria-hidden className="w-64 shrink-0 border-r border-slate-200 bg-white" />}>
           <LibrarySidebar />
+          <BoundaryShown />
         </Suspense>
         <main className="flex min-w-0 flex-1 flex-col">
           <Suspense fallback={null}>
             <LibraryBanners />
             <SharedNotice />
+            <BoundaryShown />
           </Suspense>
           <ErrorBoundary what="The request line">
             <RequestLine />
@@ -111,6 +135,7 @@ export function App() {
             <ErrorBoundary what="The response view">
               <Suspense fallback={<section aria-label="Response" className="flex h-full min-h-0 flex-col bg-white" />}>
                 <ResponseView />
+                <BoundaryShown />
               </Suspense>
             </ErrorBoundary>
           </div>
@@ -118,6 +143,7 @@ export function App() {
       </div>
       <Suspense fallback={null}>
         <ShareDialogHost />
+        <BoundaryShown />
       </Suspense>
     </div>
   );

@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './index.css';
 import { App, libraryUiReady } from './App.tsx';
-import { libraryNeededBeforeRender, storageOrNull } from './startup.ts';
+import { libraryNeededBeforeRender, libraryStartDone, storageOrNull } from './startup.ts';
 import { serviceWorkerStarted } from './service-worker-client.ts';
 
 const root = createRoot(document.getElementById('root')!);
@@ -12,11 +12,12 @@ const render = () =>
       <App />
     </StrictMode>,
   );
-// `<html data-library="ready">` once saved requests, history and share links are live (tests
-// and tools wait for it; the form itself is usable before, see startup.ts).
 const libraryStarted = async (restoreWorkingDraft: boolean) => {
-  (await import('../stores/library-session.ts')).libraryStarted({ restoreWorkingDraft });
-  document.documentElement.dataset.library = 'ready';
+  try {
+    (await import('../stores/library-session.ts')).libraryStarted({ restoreWorkingDraft });
+  } finally {
+    libraryStartDone();
+  }
 };
 
 if (libraryNeededBeforeRender(storageOrNull('localStorage'), storageOrNull('sessionStorage'), location.hash)) {

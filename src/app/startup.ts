@@ -42,3 +42,11 @@ export function storageOrNull(name: 'localStorage' | 'sessionStorage'): Storage 
     return null;
   }
 }
+
+let resolveLibraryStarted: () => void = () => undefined;
+/** Resolves once the library has started (main.tsx calls `libraryStartDone()`). */
+export const libraryStartedSignal = new Promise<void>((resolve) => (resolveLibraryStarted = resolve));
+/** Called by main.tsx when `libraryStarted()` has run (or failed to load). */
+export function libraryStartDone(): void {
+  resolveLibraryStarted();
+}
