@@ -2,9 +2,11 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import { parleyDevServer } from './server/vite-plugin.ts';
+import { precompress } from './server/vite-precompress.ts';
+import { serviceWorker } from './server/vite-service-worker.ts';
 
 export default defineConfig({
-  plugins: [react(), tailwindcss(), parleyDevServer()],
+  plugins: [react(), tailwindcss(), parleyDevServer(), serviceWorker(), precompress()],
   build: {
     outDir: 'dist',
     sourcemap: false,

@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { encodeProxyRequest } from '../src/core/wire/proxy-codec.ts';
+import type { BenchResult, Figure } from './browser.ts';
 
 const MAX_REQUESTS = 20_000;
 const BASELINE_MS = 4_000;
@@ -216,7 +217,7 @@ async function repeat(
 }
 
 /** Runs the flood and returns its table (Markdown). */
-export async function runFloodBench(): Promise<string> {
+export async function runFloodBench(): Promise<BenchResult> {
   const dist = mkdtempSync(join(tmpdir(), 'parley-flood-'));
   writeFileSync(join(dist, 'index.html'), '<meta name="parley-proxy-token" content="%PARLEY_PROXY_TOKEN%">');
   const s = await startChild(dist);
@@ -314,12 +315,32 @@ export async function runFloodBench(): Promise<string> {
           return `| ${key.slice(0, at)} | ${key.slice(at + 2)} | ${n} |`;
         }),
     ];
-    return [
+    const quietP99 = percentile(quiet.ms, 99);
+    const figures: Figure[] = [
+      {
+        figure: 'flood: normal proxy call p99 (ms)',
+        value: f(p99),
+        baseline: `${f(quietP99)} quiet`,
+        ratio: `${(p99 / quietP99).toFixed(2)}×`,
+        goal: `≤${P99_BOUND_MS} ms, 0 failed`,
+        met: p99 <= P99_BOUND_MS && loaded.failed === 0,
+      },
+      {
+        figure: 'flood: server RSS peak (MiB)',
+        value: mib(rssPeak),
+        baseline: `${mib(rssBefore)} before`,
+        ratio: `${(rssPeak / rssBefore).toFixed(2)}×`,
+        goal: `≤${RSS_BOUND_MIB} MiB`,
+        met: rssPeak / 1024 / 1024 <= RSS_BOUND_MIB,
+      },
+    ];
+    const text = [
       `### Flood (loopback; server in its own process; ${cpus().length} CPUs, load ${loadavg()[0]!.toFixed(1)} at start)`,
       '',
       ...rows,
       '',
     ].join('\n');
+    return { text, figures };
   } finally {
     upgrade.close();
     s.child.kill('SIGTERM');
@@ -329,7 +350,7 @@ export async function runFloodBench(): Promise<string> {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   runFloodBench().then(
-    (table) => console.log(table),
+    (result) => console.log(result.text),
     (err: unknown) => {
       console.error(err);
       process.exit(1);

@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { encodeProxyRequest } from '../src/core/wire/proxy-codec.ts';
+import type { BenchResult } from './browser.ts';
 
 const LATENCY_REQUESTS = 2000;
 const WARMUP_REQUESTS = 300;
@@ -176,8 +177,8 @@ async function startChild(distDir: string): Promise<{ child: ChildProcess; targe
 const ms = (n: number): string => n.toFixed(3);
 const mib = (n: number): string => (n / 1024 / 1024).toFixed(1);
 
-/** Runs the benchmark and returns its table (Markdown). */
-export async function runProxyBench(): Promise<string> {
+/** Runs the benchmark and returns its table (Markdown) and summary figures. */
+export async function runProxyBench(): Promise<BenchResult> {
   const dist = mkdtempSync(join(tmpdir(), 'parley-bench-'));
   writeFileSync(join(dist, 'index.html'), '<meta name="parley-proxy-token" content="%PARLEY_PROXY_TOKEN%">');
   const { child, target } = await startChild(dist);
@@ -207,12 +208,35 @@ export async function runProxyBench(): Promise<string> {
       `| 1 GiB through proxy: time, rate | | ${stream.seconds.toFixed(2)} s, ${(STREAM_BYTES / 1024 / 1024 / stream.seconds).toFixed(0)} MiB/s | |`,
       `| proxy RSS before → peak in first ¼ → peak in last ¼ of 1 GiB (MiB) | | ${mib(stream.baseline)} → ${mib(stream.firstQuarterPeak)} → ${mib(stream.lastQuarterPeak)} | last ¼ vs first ¼: ${(stream.lastQuarterPeak / stream.firstQuarterPeak).toFixed(2)}× (flat ≈ 1.00) |`,
     ];
-    return [
+    const text = [
       `### Proxy overhead (loopback; proxy and echo server in separate processes; ${cpus().length} CPUs, load ${loadavg()[0]!.toFixed(1)} at start)`,
       '',
       ...rows,
       '',
     ].join('\n');
+    const figure = (name: string, proxy: number, direct: number, goal: number) => ({
+      figure: `proxy: small request latency ${name} (ms)`,
+      value: ms(proxy),
+      baseline: `${ms(direct)} direct`,
+      ratio: `+${ms(proxy - direct)} ms`,
+      goal: `≤ +${goal} ms`,
+      met: proxy - direct <= goal,
+    });
+    return {
+      text,
+      figures: [
+        figure('p50', latProxy.p50, latDirect.p50, 0.25),
+        figure('p99', latProxy.p99, latDirect.p99, 1),
+        {
+          figure: 'proxy: CPU per small request (µs)',
+          value: proxyCpuPerRequest.toFixed(0),
+          baseline: `${echoCpuPerRequest.toFixed(0)} echo`,
+          ratio: `${(proxyCpuPerRequest / echoCpuPerRequest).toFixed(2)}×`,
+          goal: '',
+          met: null,
+        },
+      ],
+    };
   } finally {
     agent.destroy();
     child.kill('SIGTERM');
@@ -223,7 +247,7 @@ export async function runProxyBench(): Promise<string> {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   runProxyBench().then(
-    (table) => console.log(table),
+    (result) => console.log(result.text),
     (err: unknown) => {
       console.error(err);
       process.exit(1);

@@ -2,11 +2,21 @@
  * Serves the built app from `distDir`: content types, long caching for hashed assets,
  * SPA fallback to index.html (with the per-process token filled in), and no way out of
  * `distDir` (`..`, encoded `%2e%2e%2f`, backslashes, NUL, symlinks pointing outside).
+ *
+ * Compression and caching (docs/performance.md): the build writes brotli and gzip copies
+ * next to each compressible file (`server/vite-precompress.ts`); the copy is chosen by
+ * `Accept-Encoding` and every such response carries `Vary: Accept-Encoding`. Hashed assets
+ * are `immutable` for a year; everything else is `no-cache` with an ETag and answers 304 on
+ * a matching `If-None-Match`. index.html is compressed here, once per process, because the
+ * token is filled in at run time; its ETag is a hash of exactly the bytes sent.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createReadStream, promises as fs } from 'node:fs';
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import { createReadStream, promises as fs, type Stats } from 'node:fs';
 import { extname, join, sep } from 'node:path';
 import { appSecurityHeaders } from './security-headers.ts';
+import { createHash } from 'node:crypto';
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
+import { chooseContentCoding, CODING_SUFFIX, ifNoneMatchHits, type ContentCoding } from './content-coding.ts';
 
 export const TOKEN_PLACEHOLDER = '%PARLEY_PROXY_TOKEN%';
 
@@ -66,6 +76,46 @@ export function safePathSegments(rawTarget: string): string[] | null {
 
 const secureHeaders = appSecurityHeaders();
 
+/** `Cache-Control` of hashed assets (their name changes with their content). */
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/**
+ * The one place where the header fields of an app file response (200 and 304, index.html and
+ * assets) are put together: content headers from the caller plus the site-wide ones.
+ */
+function appHeaders(fields: OutgoingHttpHeaders): OutgoingHttpHeaders {
+  return { ...fields, ...secureHeaders };
+}
+
+/** Extensions worth compressing (text, wasm, uncompressed fonts and icons); the build plugin uses the same list. */
+export const COMPRESSIBLE = /\.(?:m?js|css|html|svg|json|map|wasm|txt|xml|webmanifest|ttf|otf|ico)$/i;
+
+/** Sends 304 (RFC 9110 §15.4.5): the validator and caching fields a 200 would carry, no content. */
+function notModified(res: ServerResponse, fields: OutgoingHttpHeaders): void {
+  res.writeHead(304, appHeaders(fields));
+  res.end();
+}
+
+/** The precompressed copy to send for `file`, or identity when none fits `Accept-Encoding`. */
+async function pickCopy(
+  req: IncomingMessage,
+  file: string,
+  stat: Stats,
+): Promise<{ coding: ContentCoding; path: string; size: number }> {
+  const identity = { coding: 'identity' as const, path: file, size: stat.size };
+  if (!COMPRESSIBLE.test(file)) return identity;
+  const copies = new Map<ContentCoding, { path: string; size: number }>();
+  for (const coding of ['br', 'gzip'] as const) {
+    const path = file + CODING_SUFFIX[coding];
+    const copy = await fs.stat(path).catch(() => null);
+    // A copy older than its original is stale (a rebuild without the plugin): ignore it.
+    if (copy?.isFile() && copy.mtimeMs >= stat.mtimeMs) copies.set(coding, { path, size: copy.size });
+  }
+  const coding = chooseContentCoding(req.headers['accept-encoding'], [...copies.keys()] as ('br' | 'gzip')[]);
+  const copy = copies.get(coding);
+  return copy ? { coding, ...copy } : identity;
+}
+
 /** Answers a GET/HEAD for the app. Other methods get 405. */
 export function serveStatic(req: IncomingMessage, res: ServerResponse, distDir: string | null, token: string): void {
   req.resume();
@@ -93,14 +143,26 @@ async function serve(req: IncomingMessage, res: ServerResponse, distDir: string 
     if (stat.isFile()) {
       if (file === join(root, 'index.html')) return sendIndex(req, res, root, token);
       const urlPath = '/' + segments.join('/');
-      res.writeHead(200, {
-        'Content-Type': contentTypeFor(file),
-        'Content-Length': String(stat.size),
-        'Cache-Control': isHashedAsset(urlPath) ? 'public, max-age=31536000, immutable' : 'no-cache',
-        ...secureHeaders,
-      });
+      const copy = await pickCopy(req, file, stat);
+      // Validator of the identity file (size and mtime, as nginx does) plus the coding of the copy.
+      const suffix = copy.coding === 'identity' ? '' : `-${copy.coding}`;
+      const caching: OutgoingHttpHeaders = {
+        'Cache-Control': isHashedAsset(urlPath) ? IMMUTABLE : 'no-cache',
+        ETag: `"${stat.size.toString(36)}-${Math.trunc(stat.mtimeMs).toString(36)}${suffix}"`,
+        ...(COMPRESSIBLE.test(file) ? { Vary: 'Accept-Encoding' } : {}),
+      };
+      if (ifNoneMatchHits(req.headers['if-none-match'], caching.ETag as string)) return notModified(res, caching);
+      res.writeHead(
+        200,
+        appHeaders({
+          'Content-Type': contentTypeFor(file),
+          'Content-Length': String(copy.size),
+          ...(copy.coding === 'identity' ? {} : { 'Content-Encoding': copy.coding }),
+          ...caching,
+        }),
+      );
       if (req.method === 'HEAD') return void res.end();
-      createReadStream(file)
+      createReadStream(copy.path)
         .on('error', () => res.destroy())
         .pipe(res);
       return;
@@ -112,17 +174,57 @@ async function serve(req: IncomingMessage, res: ServerResponse, distDir: string 
   return sendIndex(req, res, root, token);
 }
 
+/** index.html as served (token filled in) in each coding, with its ETag; rebuilt when the file changes. */
+interface IndexCopies {
+  key: string;
+  etag: string;
+  bodies: Record<ContentCoding, Buffer>;
+}
+const indexCache = new Map<string, IndexCopies>();
+
+async function indexCopies(root: string, token: string): Promise<IndexCopies | null> {
+  const path = join(root, 'index.html');
+  const stat = await fs.stat(path).catch(() => null);
+  if (!stat?.isFile()) return null;
+  const key = `${stat.size}:${stat.mtimeMs}:${token}`;
+  const cached = indexCache.get(root);
+  if (cached?.key === key) return cached;
+  const html = await fs.readFile(path, 'utf8').catch(() => null);
+  if (html === null) return null;
+  const identity = Buffer.from(html.replaceAll(TOKEN_PLACEHOLDER, token));
+  const copies: IndexCopies = {
+    key,
+    // A hash of the served bytes: a new token (server restart) or a new build is a new ETag.
+    etag: `"${createHash('sha256').update(identity).digest('base64url').slice(0, 27)}"`,
+    bodies: {
+      identity,
+      br: brotliCompressSync(identity, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }),
+      gzip: gzipSync(identity, { level: 9 }),
+    },
+  };
+  indexCache.set(root, copies);
+  return copies;
+}
+
 async function sendIndex(req: IncomingMessage, res: ServerResponse, root: string, token: string): Promise<void> {
-  const html = await fs.readFile(join(root, 'index.html'), 'utf8').catch(() => null);
-  if (html === null) return notBuilt(res, root);
-  const body = Buffer.from(html.replaceAll(TOKEN_PLACEHOLDER, token));
-  res.writeHead(200, {
-    'Content-Type': 'text/html; charset=utf-8',
-    'Content-Length': String(body.length),
-    // The page carries the per-process token: never cache it.
-    'Cache-Control': 'no-store',
-    ...secureHeaders,
-  });
+  const copies = await indexCopies(root, token);
+  if (copies === null) return notBuilt(res, root);
+  const coding = chooseContentCoding(req.headers['accept-encoding'], ['br', 'gzip']);
+  const etag = coding === 'identity' ? copies.etag : copies.etag.replace(/"$/, `-${coding}"`);
+  // The page carries the per-process token: the browser may keep it but must revalidate on every
+  // use, so a restarted server (new token, new ETag) is never answered from a stale copy.
+  const caching: OutgoingHttpHeaders = { 'Cache-Control': 'no-cache', ETag: etag, Vary: 'Accept-Encoding' };
+  if (ifNoneMatchHits(req.headers['if-none-match'], etag)) return notModified(res, caching);
+  const body = copies.bodies[coding];
+  res.writeHead(
+    200,
+    appHeaders({
+      'Content-Type': 'text/html; charset=utf-8',
+      'Content-Length': String(body.length),
+      ...(coding === 'identity' ? {} : { 'Content-Encoding': coding }),
+      ...caching,
+    }),
+  );
   res.end(req.method === 'HEAD' ? undefined : body);
 }
 

@@ -1,6 +1,7 @@
 /** Per-server proxy settings, counters and upstream connection pools. */
-import { Agent as HttpAgent } from 'node:http';
-import { Agent as HttpsAgent } from 'node:https';
+import type { Agent as HttpAgent } from 'node:http';
+import type { Agent as HttpsAgent } from 'node:https';
+import { createUpstreamAgents } from './agents.ts';
 import type { Deadlines } from '../timeouts.ts';
 
 export interface ProxyLimits {
@@ -25,16 +26,11 @@ export interface ProxyLimits {
 export const MAX_TIMEOUT_MS = 10 * 60_000;
 
 /**
- * Creates the upstream keep-alive agents (closed with `disposeAgents`). No `maxSockets` cap per
- * upstream: a per-host queue would let one client's stalled calls to a host hold every socket
- * and make other clients' calls to that host wait (the proxy's own per-client and global caps
- * bound the number of connections instead).
+ * Creates the upstream keep-alive agents (closed with `disposeAgents`); pool limits in agents.ts
+ * (no per-origin socket cap: the proxy's per-client and global caps bound connections).
  */
 export function createAgents(): { http: HttpAgent; https: HttpsAgent } {
-  return {
-    http: new HttpAgent({ keepAlive: true, maxFreeSockets: 16, scheduling: 'lifo' }),
-    https: new HttpsAgent({ keepAlive: true, maxFreeSockets: 16, scheduling: 'lifo' }),
-  };
+  return createUpstreamAgents();
 }
 
 /** Closes the upstream keep-alive connections (server shutdown). */

@@ -4,7 +4,7 @@
  */
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
-import { EnvironmentSchema, type Environment, type Variable } from '../core/model/variables.ts';
+import type { Environment, Variable } from '../core/model/variables.ts';
 import { newId } from '../core/model/ids.ts';
 import { safePersistStorage } from './settings-storage.ts';
 
@@ -20,7 +20,9 @@ const useEnvironmentsStore = create<EnvironmentsState>()(
     name: 'parley.environments',
     version: 1,
     storage: safePersistStorage<EnvironmentsState>(),
-    migrate: (persisted) => {
+    // Only stored data of another version is migrated: its schema (zod) loads then, not on every first load.
+    migrate: async (persisted) => {
+      const { EnvironmentSchema } = await import('../core/model/variables.ts');
       const p = (persisted ?? {}) as Partial<EnvironmentsState>;
       const environments = Array.isArray(p.environments)
         ? p.environments.flatMap((e) => {

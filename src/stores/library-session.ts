@@ -18,12 +18,15 @@ function loadEverything(): void {
   historyLoaded(data.history, libraryStorage.loadSettings());
 }
 
-/** Call once before the first render. Idempotent. */
-export function libraryStarted(): void {
+/**
+ * Call once at start-up (src/app/main.tsx: before the first render when there is something to
+ * restore). Idempotent. `restoreWorkingDraft: false` keeps the editor's draft as it is.
+ */
+export function libraryStarted({ restoreWorkingDraft = true }: { restoreWorkingDraft?: boolean } = {}): void {
   if (started) return;
   started = true;
   loadEverything();
-  const working = libraryStorage.loadWorking();
+  const working = restoreWorkingDraft ? libraryStorage.loadWorking() : null;
   if (working) {
     draftReplaced(working.draft);
     originSet(working.originId);

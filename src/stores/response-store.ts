@@ -14,7 +14,6 @@ import { resolveCurrent } from './request-derived.ts';
 import { dynamicValuesRenewed } from './dynamic-values.ts';
 import { getFollowRedirects, getTransportKind, proxyAvailable } from './settings-store.ts';
 import { getDraft, getDraftGeneration } from './request-store.ts';
-import { sendRecorded } from './history-store.ts';
 import { throttleProgress } from './response-progress.ts';
 
 export type SendPhase = 'idle' | 'sending' | 'done' | 'failed';
@@ -145,8 +144,16 @@ async function send(kind: TransportKind): Promise<void> {
   inFlight?.abort();
   // History keeps the draft as it was when sent (the user may edit while it is in flight).
   const sentDraft = getDraft();
-  const recordSend = (status: number | null, timeMs: number | null, sizeBytes: number | null) =>
-    sendRecorded({ draft: sentDraft, method: request.method, url: request.url, status, timeMs, sizeBytes });
+  // History (with the library's storage and its schemas) is not part of the first load: it is
+  // imported when the first send ends. Losing one entry because that chunk cannot load is logged.
+  const recordSend = async (status: number | null, timeMs: number | null, sizeBytes: number | null) => {
+    try {
+      const { sendRecorded } = await import('./history-store.ts');
+      sendRecorded({ draft: sentDraft, method: request.method, url: request.url, status, timeMs, sizeBytes });
+    } catch (error) {
+      console.warn('Parley could not record this send in history:', error);
+    }
+  };
   const controller = new AbortController();
   inFlight = controller;
   const current = () => inFlight === controller;
@@ -182,7 +189,7 @@ async function send(kind: TransportKind): Promise<void> {
     progressLine.stop();
     if (!current()) return;
     useResponseStore.setState({ phase: 'done', response, head: null, failure: null, progress: null });
-    recordSend(response.status, response.totalMs, response.sizeBytes);
+    await recordSend(response.status, response.totalMs, response.sizeBytes);
   } catch (error) {
     progressLine.stop();
     // A request replaced by a newer one (Ctrl+Enter) ends silently: the newer one owns the view.
@@ -193,7 +200,7 @@ async function send(kind: TransportKind): Promise<void> {
         : { kind: 'unexpected', message: `Something went wrong in Parley: ${String(error)}`, via: kind, received };
     // Progress belongs to a send in flight; what arrived is now in `failure.received`.
     useResponseStore.setState({ phase: 'failed', failure, response: null, progress: null });
-    if (failure.kind !== 'cancelled') recordSend(null, null, null);
+    if (failure.kind !== 'cancelled') await recordSend(null, null, null);
   } finally {
     progressLine.stop();
     if (inFlight === controller) inFlight = null;

@@ -2,9 +2,13 @@
 import type { Page } from 'playwright-core';
 import type { EchoReply } from '../../src/core/wire/echo.ts';
 
-/** Waits until the form is usable (the URL field shows the pre-filled example). */
+/**
+ * Waits until the form is usable (the URL field shows the pre-filled example) and the library
+ * has started (it may load just after the form on a first visit: docs/performance.md).
+ */
 export async function waitForForm(page: Page): Promise<void> {
   await page.getByRole('textbox', { name: 'URL' }).waitFor();
+  await page.locator('html[data-library="ready"]').waitFor({ state: 'attached' });
 }
 
 export async function setUrl(page: Page, url: string): Promise<void> {

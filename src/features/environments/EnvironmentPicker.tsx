@@ -1,8 +1,10 @@
 /** Toolbar control: the active environment and a button to edit environments. */
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { selectClass, Button } from '../../components/ui.tsx';
 import { environmentActivated, useActiveEnvironmentId, useEnvironments } from '../../stores/environments-store.ts';
-import { EnvironmentEditor } from './EnvironmentEditor.tsx';
+
+// Opened on demand: not part of the first load.
+const EnvironmentEditor = lazy(() => import('./EnvironmentEditor.tsx').then((m) => ({ default: m.EnvironmentEditor })));
 
 export function EnvironmentPicker() {
   const environments = useEnvironments();
@@ -26,7 +28,11 @@ export function EnvironmentPicker() {
       <Button variant="ghost" onClick={() => setOpen(true)} aria-haspopup="dialog">
         Environments
       </Button>
-      {open && <EnvironmentEditor onClose={() => setOpen(false)} />}
+      {open && (
+        <Suspense fallback={null}>
+          <EnvironmentEditor onClose={() => setOpen(false)} />
+        </Suspense>
+      )}
     </div>
   );
 }

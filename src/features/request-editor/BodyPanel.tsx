@@ -1,5 +1,5 @@
 /** Body mode picker and the editor for each mode. */
-import { useId } from 'react';
+import { lazy, Suspense, useId } from 'react';
 import type { BodyMode } from '../../core/model/draft.ts';
 import { Notice, selectClass } from '../../components/ui.tsx';
 import { useResolved } from '../../stores/request-derived.ts';
@@ -7,8 +7,12 @@ import { bodyModeChanged, useBody } from '../../stores/request-store.ts';
 import { fieldProblems } from './problems.ts';
 import { TextBodyEditor } from './TextBodyEditor.tsx';
 import { FormBodyEditor } from './FormBodyEditor.tsx';
-import { MultipartBodyEditor } from './MultipartBodyEditor.tsx';
-import { BinaryBodyEditor } from './BinaryBodyEditor.tsx';
+
+// The default body is JSON: the multipart and binary editors load when chosen, not on first load.
+const MultipartBodyEditor = lazy(() =>
+  import('./MultipartBodyEditor.tsx').then((m) => ({ default: m.MultipartBodyEditor })),
+);
+const BinaryBodyEditor = lazy(() => import('./BinaryBodyEditor.tsx').then((m) => ({ default: m.BinaryBodyEditor })));
 
 const MODES: { mode: BodyMode; label: string }[] = [
   { mode: 'none', label: 'None' },
@@ -78,8 +82,10 @@ export function BodyPanel() {
           <TextBodyEditor mode={body.mode} text={body.text} />
         )}
         {body.mode === 'form-urlencoded' && <FormBodyEditor fields={body.fields} />}
-        {body.mode === 'multipart' && <MultipartBodyEditor parts={body.parts} />}
-        {body.mode === 'binary' && <BinaryBodyEditor file={body.file} />}
+        <Suspense fallback={null}>
+          {body.mode === 'multipart' && <MultipartBodyEditor parts={body.parts} />}
+          {body.mode === 'binary' && <BinaryBodyEditor file={body.file} />}
+        </Suspense>
       </div>
     </div>
   );
