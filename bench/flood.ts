@@ -9,7 +9,6 @@
  *
  * Run alone: `node --import tsx bench/flood.ts`, or `npm run bench -- flood`.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request, type IncomingMessage } from 'node:http';
 import { connect, createServer as createNetServer, type Socket } from 'node:net';
@@ -19,6 +18,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { encodeProxyRequest } from '../src/core/wire/proxy-codec.ts';
 import type { BenchResult, Figure } from './browser.ts';
+import { startServerChild, type ServerChild } from './server-child.ts';
 
 const MAX_REQUESTS = 20_000;
 const BASELINE_MS = 4_000;
@@ -27,33 +27,9 @@ const NORMAL_EVERY_MS = 25;
 const P99_BOUND_MS = 100;
 const RSS_BOUND_MIB = 400;
 
-interface Server {
-  base: string;
-  port: number;
-  token: string;
-  child: ChildProcess;
-}
+type Server = ServerChild;
 
-async function startChild(distDir: string): Promise<Server> {
-  const root = fileURLToPath(new URL('..', import.meta.url));
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server/main.ts')], {
-    cwd: root,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', PARLEY_DIST: distDir },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const base = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /Parley is running at (http:\/\/\S+)/.exec(out);
-      if (m) resolve(m[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-  });
-  const html = await fetch(`${base}/`).then((r) => r.text());
-  const token = /content="([^"]+)"/.exec(html)?.[1] ?? '';
-  return { base, port: Number(new URL(base).port), token, child };
-}
+const startChild = startServerChild;
 
 const rssOf = (pid: number): number =>
   Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;

@@ -9,7 +9,7 @@
  *
  * Run alone: `node --import tsx bench/proxy.ts`. Bounded: about 20–40 s on 2 cores.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -18,6 +18,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { encodeProxyRequest } from '../src/core/wire/proxy-codec.ts';
 import type { BenchResult } from './browser.ts';
+import { startServerChild } from './server-child.ts';
 
 const LATENCY_REQUESTS = 2000;
 const WARMUP_REQUESTS = 300;
@@ -152,25 +153,7 @@ async function streamThroughProxy(
 }
 
 async function startChild(distDir: string): Promise<{ child: ChildProcess; target: Target }> {
-  const root = fileURLToPath(new URL('..', import.meta.url));
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server/main.ts')], {
-    cwd: root,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', PARLEY_DIST: distDir },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const base = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /Parley is running at (http:\/\/\S+)/.exec(out);
-      if (m) resolve(m[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-  });
-  const host = new URL(base).host;
-  // The token reaches a client the same way it reaches the app: inside index.html.
-  const html = await fetch(`${base}/`).then((r) => r.text());
-  const token = /content="([^"]+)"/.exec(html)?.[1] ?? '';
+  const { child, base, token, host } = await startServerChild(distDir);
   return { child, target: { base, token, host } };
 }
 
