@@ -4,7 +4,9 @@
  * 9110 §8.4.1.2), deflate-raw (raw DEFLATE labelled `deflate`, as some servers wrongly send),
  * br, zstd — or `unknown` (labelled `x-parley-unknown`, bytes as is). Node 20's zlib has no
  * zstd, so the zstd answer is a frame made once with the zstd CLI (`zstd -19`) from the
- * same document; a test checks that it decodes to it.
+ * same document; a test checks that it decodes to it. `?pause=ms` (at most 60000) sends the
+ * first half of the encoded bytes at once and the rest after that pause, so a client can be
+ * seen decoding before the last byte arrives.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
@@ -33,7 +35,10 @@ export const ENCODED_CODINGS: Record<string, { header: string; encode: (doc: Buf
   unknown: { header: 'x-parley-unknown', encode: (doc) => doc },
 };
 
-export function encoded(req: IncomingMessage, res: ServerResponse, [coding]: string[]): void {
+/** Longest `?pause` of /echo/encoded, in ms. */
+const MAX_PAUSE_MS = 60_000;
+
+export function encoded(req: IncomingMessage, res: ServerResponse, [coding]: string[], query: URLSearchParams): void {
   req.resume();
   const entry = ENCODED_CODINGS[coding ?? ''];
   if (!entry) {
@@ -50,5 +55,11 @@ export function encoded(req: IncomingMessage, res: ServerResponse, [coding]: str
       ['Cache-Control', 'no-store'],
     ].flat(),
   );
-  res.end(req.method === 'HEAD' ? undefined : content);
+  const pause = Math.min(Number(query.get('pause') ?? 0) || 0, MAX_PAUSE_MS);
+  if (req.method === 'HEAD' || pause <= 0) return void res.end(req.method === 'HEAD' ? undefined : content);
+  const half = Math.floor(content.length / 2);
+  res.write(content.subarray(0, half));
+  const timer = setTimeout(() => res.end(content.subarray(half)), pause);
+  // The client left: nothing will read the rest.
+  res.on('close', () => clearTimeout(timer));
 }

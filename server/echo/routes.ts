@@ -14,7 +14,8 @@
  *   /echo/html                       an HTML page whose script would mark that it ran
  *   /echo/headers-dup                duplicate and mixed-case response header fields
  *   /echo/download?name=report.csv   a body with Content-Disposition: attachment
- *   /echo/encoded/:coding            a fixed JSON document with Content-Encoding gzip, deflate, deflate-raw, br, zstd or unknown
+ *   /echo/encoded/:coding?pause=ms   a fixed JSON document with Content-Encoding gzip, deflate, deflate-raw, br, zstd or unknown;
+ *                                    with pause, the second half of its bytes comes that many ms after the first
  *   anything else under /echo        the request as received (JSON, see EchoReply)
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -116,9 +117,9 @@ const ROUTES: EchoRouteEntry[] = [
     handle: download,
   },
   {
-    pattern: '/echo/encoded/:coding',
+    pattern: '/echo/encoded/:coding?pause=ms',
     description:
-      'a fixed JSON document (17,920 octets decoded) with Content-Encoding: gzip, deflate, deflate-raw (raw DEFLATE labelled deflate), br, zstd, or unknown (x-parley-unknown)',
+      'a fixed JSON document (17,920 octets decoded) with Content-Encoding: gzip, deflate, deflate-raw (raw DEFLATE labelled deflate), br, zstd, or unknown (x-parley-unknown); with pause, the second half of the encoded bytes follows the first after that many ms (at most 60000)',
     match: /^\/echo\/encoded\/([^/]*)$/,
     handle: encodedRoute,
   },

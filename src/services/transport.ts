@@ -25,6 +25,11 @@ export interface SendOptions {
   verifyTls?: boolean;
   /** Called once, as soon as the status line and header fields have arrived — before the content. */
   onHead?: (head: ResponseHead) => void;
+  /**
+   * Called with each chunk of content as it is read, bytes as received (not decoded), before
+   * the next read; the view is only valid during the call (copy what you keep).
+   */
+  onContentChunk?: (chunk: Uint8Array) => void;
 }
 
 export interface Transport {
@@ -95,7 +100,12 @@ export async function receiveContent(
   const noContent = responseHasNoContent(method, head.status);
   let body: Uint8Array | null;
   try {
-    const bytes = await readBodyBytes(stream, noContent ? 0 : contentLengthOf(head.headers), options.onProgress);
+    const bytes = await readBodyBytes(
+      stream,
+      noContent ? 0 : contentLengthOf(head.headers),
+      options.onProgress,
+      noContent ? undefined : options.onContentChunk,
+    );
     body = noContent ? null : bytes;
   } catch (error) {
     if (isAbortError(error)) throw new SendError('cancelled', CANCELLED_DURING_CONTENT);
@@ -126,8 +136,8 @@ export function contentLengthOf(headers: readonly (readonly [string, string])[])
 const MAX_PREALLOCATED_BYTES = 256 * 1024 * 1024;
 
 /**
- * Reads a fetch body stream to the end, reporting progress after each chunk.
- * Returns the exact bytes received (never decoded), as a view of one buffer.
+ * Reads a fetch body stream to the end, reporting progress after each chunk and handing each
+ * chunk to `onChunk` (in order, as read) first. Returns the exact bytes received (never decoded), as a view of one buffer.
  *
  * Chunks are copied into one buffer as they arrive — sized from `totalBytes` (the declared
  * Content-Length, when known) or grown by doubling — so no single main-thread task has to
@@ -138,6 +148,7 @@ export async function readBodyBytes(
   stream: ReadableStream<Uint8Array> | null,
   totalBytes: number | null,
   onProgress?: (progress: SendProgress) => void,
+  onChunk?: (chunk: Uint8Array) => void,
 ): Promise<Uint8Array> {
   if (!stream) return new Uint8Array(0);
   const reader = stream.getReader();
@@ -154,6 +165,7 @@ export async function readBodyBytes(
     }
     buffer.set(value, received);
     received += value.byteLength;
+    onChunk?.(value);
     onProgress?.({ receivedBytes: received, totalBytes });
   }
   return received === buffer.length ? buffer : buffer.subarray(0, received);

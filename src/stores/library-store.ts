@@ -11,16 +11,25 @@ import { blankDraft } from '../core/model/defaults.ts';
 import { collectionForNewName } from '../core/library/default-collection.ts';
 import { browserStorage, LibraryStorage, type SetAside, type WriteResult } from '../services/storage.ts';
 import { draftReplaced, getDraft } from './request-store.ts';
+import { followRedirectsSet, getFollowRedirects } from './settings-store.ts';
 
 export interface Notice {
   tone: 'error' | 'info';
   text: string;
 }
 
-/** What Undo puts back: records to write again, and/or the editor's previous draft. */
+/**
+ * What Undo puts back: records to write again, and/or the editor's previous draft with the
+ * settings the load changed (`followRedirects`: the value before, present only when the load set it).
+ */
 interface UndoStep {
   records: { kind: RecordKind; record: LibraryRecord }[];
-  draft?: { draft: RequestDraft; originId: string | null };
+  draft?: { draft: RequestDraft; originId: string | null; followRedirects?: boolean };
+}
+
+/** Settings a load changes together with the draft (a cURL import's `-L` → Follow redirects); Undo restores them. */
+export interface LoadedSettings {
+  followRedirects?: boolean;
 }
 
 interface LibraryState {
@@ -142,9 +151,21 @@ export function originSet(originId: string | null): void {
   useLibraryStore.setState({ originId });
 }
 
-/** Replaces the editor's draft, keeping the previous one for Undo. */
-export function editorLoaded(draft: RequestDraft, originId: string | null, label: string): void {
-  const previous = { draft: getDraft(), originId: getOriginId() };
+/**
+ * Replaces the editor's draft and applies `settings`, keeping everything replaced for the
+ * toast's Undo: the previous draft, its origin, and the previous value of each setting given.
+ */
+export function editorLoaded(
+  draft: RequestDraft,
+  originId: string | null,
+  label: string,
+  settings: LoadedSettings = {},
+): void {
+  const previous: NonNullable<UndoStep['draft']> = { draft: getDraft(), originId: getOriginId() };
+  if (settings.followRedirects !== undefined) {
+    previous.followRedirects = getFollowRedirects();
+    followRedirectsSet(settings.followRedirects);
+  }
   draftReplaced(structuredClone(draft));
   useLibraryStore.setState({ originId });
   showToast(label, { records: [], draft: previous });
@@ -158,6 +179,7 @@ export function undoClicked(): void {
   if (undo.draft) {
     draftReplaced(undo.draft.draft);
     useLibraryStore.setState({ originId: undo.draft.originId });
+    if (undo.draft.followRedirects !== undefined) followRedirectsSet(undo.draft.followRedirects);
   }
 }
 

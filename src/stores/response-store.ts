@@ -15,6 +15,7 @@ import { dynamicValuesRenewed } from './dynamic-values.ts';
 import { getFollowRedirects, getTransportKind, proxyAvailable } from './settings-store.ts';
 import { getDraft, getDraftGeneration } from './request-store.ts';
 import { throttleProgress } from './response-progress.ts';
+import { liveDecodeStarted, type LiveDecode } from './response-decode.ts';
 
 export type SendPhase = 'idle' | 'sending' | 'done' | 'failed';
 
@@ -172,6 +173,8 @@ async function send(kind: TransportKind): Promise<void> {
     notSentSince: false,
     sendCount: s.sendCount + 1,
   }));
+  // Content codings are undone while the content arrives (off the main thread), see response-decode.ts.
+  const live: { decode: LiveDecode | null } = { decode: null };
   try {
     const response = await transportFor(kind).send(request, {
       signal: controller.signal,
@@ -180,18 +183,23 @@ async function send(kind: TransportKind): Promise<void> {
       onHead: (head) => {
         received = { receivedBytes: 0, totalBytes: null };
         if (current()) useResponseStore.setState({ head });
+        live.decode?.abandoned();
+        live.decode = current() ? liveDecodeStarted(kind, head) : null;
       },
+      onContentChunk: (chunk) => live.decode?.chunk(chunk),
       onProgress: (progress) => {
         received = progress;
         progressLine.report(progress);
       },
     });
     progressLine.stop();
-    if (!current()) return;
+    if (!current()) return live.decode?.abandoned();
+    live.decode?.finished(response);
     useResponseStore.setState({ phase: 'done', response, head: null, failure: null, progress: null });
     await recordSend(response.status, response.totalMs, response.sizeBytes);
   } catch (error) {
     progressLine.stop();
+    live.decode?.abandoned();
     // A request replaced by a newer one (Ctrl+Enter) ends silently: the newer one owns the view.
     if (!current()) return;
     const failure: SendFailure =

@@ -55,6 +55,8 @@ export type WorkerReply =
   | ({ type: 'search'; id: number } & SearchReply)
   | { type: 'children'; id: number; page: JsonOutlinePage | null; error: string | null }
   | { type: 'text'; id: number; text: string }
+  /** After each `decode` slice but the last: bytes taken in and decoded bytes produced so far. */
+  | { type: 'decode-progress'; receivedBytes: number; decodedBytes: number }
   /** The decoded content (transferred). */
   | { type: 'decoded'; bytes: ArrayBuffer }
   | { type: 'decode-failed'; message: string };

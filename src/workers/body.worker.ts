@@ -5,45 +5,14 @@
  */
 import { TextStore } from './text-store.ts';
 import type { TextBodyKind, WorkerReply, WorkerRequest } from './body-protocol.ts';
-import type { ContentDecoder } from '../core/response/content-decode.ts';
+import { DecodeSession } from './decode-session.ts';
 
 let store: TextStore | null = null;
-let decoder: ContentDecoder | null = null;
-/**
- * The decoders (brotli's dictionary alone is ~100 KB) load only when a body needs them;
- * decode messages are handled in order on this chain while they load.
- */
-let decoding: Promise<void> = Promise.resolve();
-
-/** After a failure the rest of that body's slices are ignored (the client has its answer). */
-let decodeFailed = false;
-
-async function decodeStep(msg: Extract<WorkerRequest, { type: 'decode' }>): Promise<void> {
-  if (decodeFailed) return;
-  try {
-    if (decoder === null) {
-      const { createContentDecoder } = await import('../core/response/content-decode.ts');
-      decoder = createContentDecoder(msg.codings);
-    }
-    decoder.push(new Uint8Array(msg.chunk), msg.last);
-    if (!msg.last) return;
-    const decoded = decoder.result();
-    decoder = null;
-    // Own buffer, so it can be transferred whole.
-    const buffer =
-      decoded.byteOffset === 0 && decoded.byteLength === decoded.buffer.byteLength
-        ? (decoded.buffer as ArrayBuffer)
-        : decoded.slice().buffer;
-    post({ type: 'decoded', bytes: buffer }, [buffer]);
-  } catch (error) {
-    decoder = null;
-    decodeFailed = true;
-    post({ type: 'decode-failed', message: error instanceof Error ? error.message : String(error) });
-  }
-}
 let incoming: { bytes: Uint8Array; received: number; contentType: string | null; kind: TextBodyKind } | null = null;
 const post = (reply: WorkerReply, transfer: Transferable[] = []) =>
   (self as unknown as Worker).postMessage(reply, transfer);
+/** A decode worker decodes one body, slice by slice as the client sends them. */
+const decoding = new DecodeSession(post);
 
 function finishLoad() {
   const { bytes, contentType, kind } = incoming!;
@@ -56,7 +25,7 @@ function finishLoad() {
 self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const msg = event.data;
   if (msg.type === 'decode') {
-    decoding = decoding.then(() => decodeStep(msg));
+    void decoding.handle(msg);
     return;
   }
   try {

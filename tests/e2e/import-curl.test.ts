@@ -121,7 +121,8 @@ describe('cURL import', () => {
     expect(await toast.textContent()).toContain('Imported the cURL command');
     await toast.getByRole('button', { name: 'Undo' }).click();
     await url.and(page.locator(`[value="${before}"]`)).waitFor();
-    expect(await tls.isChecked()).toBe(true);
+    // Undo brings back everything the import changed: the draft (Verify TLS) and the -L setting.
+    expect([await tls.isChecked(), await follow.isChecked()]).toEqual([true, false]);
     await h.screenshot(page, 'import-curl-undone');
     expect(blocked).toEqual([]);
     await page.context().close();

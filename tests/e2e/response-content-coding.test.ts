@@ -48,6 +48,35 @@ describe('Content-Encoding in the body viewer (via the proxy)', () => {
     await page.context().close();
   });
 
+  it('decodes while the content arrives: the decode worker starts before the last byte, and is the only one', async () => {
+    const { page } = await h.openApp();
+    await waitForForm(page);
+    await setMethod(page, 'GET');
+    await setBodyType(page, 'None');
+    // pause: the echo sends the first half of the gzip bytes, then the rest 1.5 s later.
+    await setUrl(page, `${h.server.url}/echo/encoded/gzip?pause=1500`);
+    const decodeWorkers: string[] = [];
+    page.on('worker', (w) => {
+      if (w.url().includes('body.worker')) decodeWorkers.push(w.url());
+    });
+    const started = page.waitForEvent('worker', { predicate: (w) => w.url().includes('body.worker') });
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await started;
+    // The worker is there while the second half is still held back by the echo.
+    const gz = gzipSync(doc);
+    expect(await page.getByRole('status', { name: 'Content progress' }).textContent()).toMatch(
+      new RegExp(`^Receiving (0 B|${formatBytes(Math.floor(gz.length / 2))}) of ${formatBytes(gz.length)}$`),
+    );
+    await page.getByTestId('content-coding').waitFor();
+    expect(await page.getByTestId('content-coding').textContent()).toBe(
+      `content encoding: gzip — ${formatBytes(gz.length)} on the wire, 17.5 KB decoded`,
+    );
+    await bodyRegion(page).filter({ hasText: '"name": "item 119"' }).waitFor();
+    // The body viewer took the decode fed while the content arrived; it did not decode again.
+    expect(decodeWorkers).toHaveLength(1);
+    await page.context().close();
+  });
+
   it('Download offers the decoded content and the bytes as received, byte-exact', async () => {
     const { page } = await h.openApp();
     expect(await get(page, '/echo/encoded/br')).toBe('200 OK');

@@ -1,4 +1,5 @@
-import { brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
+import { get } from 'node:http';
+import { brotliDecompressSync, gzipSync, gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { decompress as zstdDecompress } from 'fzstd';
 import { rawRequest, useTestServer } from './helpers.ts';
@@ -32,5 +33,20 @@ describe('/echo/encoded/:coding', () => {
     const raw = await rawRequest(`${live.server.url}/echo/encoded/compress`);
     expect(raw.status).toBe(404);
     expect(raw.body.toString()).toBe('Choose one of: gzip, deflate, deflate-raw, br, zstd, unknown.\n');
+  });
+  it('?pause=ms sends the first half of the encoded bytes at once and the rest after the pause', async () => {
+    const gz = gzipSync(doc);
+    const half = Math.floor(gz.length / 2);
+    const chunks = await new Promise<Buffer[]>((resolve, reject) => {
+      get(`${live.server.url}/echo/encoded/gzip?pause=300`, (res) => {
+        const seen: Buffer[] = [];
+        res.on('data', (b: Buffer) => seen.push(b));
+        res.on('end', () => resolve(seen));
+        res.on('error', reject);
+      }).on('error', reject);
+    });
+    // The first half comes alone (the rest is still held back), then the rest.
+    expect(chunks[0]).toEqual(gz.subarray(0, half));
+    expect(Buffer.concat(chunks.slice(1)).equals(gz.subarray(half))).toBe(true);
   });
 });

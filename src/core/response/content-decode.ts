@@ -24,6 +24,8 @@ export interface ContentDecoder {
   push(chunk: Uint8Array, final: boolean): void;
   /** The decoded bytes, once the final chunk was pushed. Throws ContentDecodeError before that. */
   result(): Uint8Array;
+  /** Bytes of decoded content produced so far (brotli: 0 until the final chunk, it decodes in one go). */
+  decodedBytes(): number;
 }
 
 type Sink = (data: Uint8Array, final: boolean) => void;
@@ -138,6 +140,9 @@ export function createContentDecoder(codings: readonly string[], limit = MAX_DEC
       if (final && !finished) {
         throw new ContentDecodeError(`The ${first.coding} content ended before its end marker: it was cut short.`);
       }
+    },
+    decodedBytes() {
+      return size;
     },
     result() {
       if (!finished) throw new ContentDecodeError('The content has not been pushed to its end yet.');

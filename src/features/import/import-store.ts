@@ -4,7 +4,6 @@
  */
 import { create } from 'zustand';
 import { editorLoaded } from '../../stores/library-store.ts';
-import { followRedirectsSet } from '../../stores/settings-store.ts';
 
 interface ImportState {
   open: boolean;
@@ -57,9 +56,13 @@ async function runImport(command: string): Promise<boolean> {
     });
     return false;
   }
-  // Like New request: the previous draft stays one Undo away (the toast's button).
-  editorLoaded(result.draft, null, 'Imported the cURL command');
-  if (result.followRedirects) followRedirectsSet(true);
+  // Like New request: the previous draft, and Follow redirects as it was before `-L`, stay one Undo away.
+  editorLoaded(
+    result.draft,
+    null,
+    'Imported the cURL command',
+    result.followRedirects ? { followRedirects: true } : {},
+  );
   // Show the dialog after an import only when something was left out.
   useImportStore.setState({
     busy: false,

@@ -2,6 +2,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { ResponseRecord } from '../../core/model/response.ts';
 import { codingPlan, type CodingPlan } from '../../core/response/content-coding.ts';
+import { liveDecodeOf } from '../../stores/response-decode.ts';
 import { decodeInWorker } from './decode-client.ts';
 
 export type DecodedContent =
@@ -21,7 +22,12 @@ export function useDecodedContent(response: ResponseRecord): DecodedContent {
   const [done, setDone] = useState<{ of: ResponseRecord; state: DecodedContent } | null>(null);
   useEffect(() => {
     if (!needsWorker || plan.action !== 'decode' || body === null) return;
-    const job = decodeInWorker(body, plan.codings);
+    // Decoded while it arrived (the response store's job, shared: never cancelled here), else now.
+    const shared = liveDecodeOf(response);
+    const job =
+      shared !== null && shared.codings.join(',') === plan.codings.join(',')
+        ? shared
+        : decodeInWorker(body, plan.codings);
     let live = true;
     job.result.then(
       (bytes) => live && setDone({ of: response, state: { status: 'ready', plan, bytes } }),
@@ -34,7 +40,7 @@ export function useDecodedContent(response: ResponseRecord): DecodedContent {
     );
     return () => {
       live = false;
-      job.cancel();
+      if (job !== shared) job.cancel();
     };
   }, [needsWorker, plan, body, response]);
   if (!needsWorker) return { status: 'ready', plan, bytes: body };
