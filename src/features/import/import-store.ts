@@ -3,7 +3,6 @@
  * editor. The parser (curlconverter) loads on the first import only.
  */
 import { create } from 'zustand';
-import { editorLoaded } from '../../stores/library-store.ts';
 
 interface ImportState {
   open: boolean;
@@ -46,6 +45,8 @@ async function runImport(command: string): Promise<boolean> {
   useImportStore.setState({ busy: true, command });
   const { importCurl } = await import('../../core/curl/import-curl.ts');
   const result = await importCurl(command);
+  // The library (zod, storage) stays out of the first chunk: RequestLine imports this store.
+  const { editorLoaded } = await import('../../stores/library-store.ts');
   if (result.error !== null) {
     useImportStore.setState({
       busy: false,
