@@ -49,6 +49,18 @@ export async function send(page: Page): Promise<string> {
   return (await status.textContent()) ?? '';
 }
 
+/** Opens a fresh form, sends `GET url` with no body and returns the status text (`200 OK`). */
+export async function sendGet(page: Page, url: string): Promise<string> {
+  await waitForForm(page);
+  await setMethod(page, 'GET');
+  await setBodyType(page, 'None');
+  await setUrl(page, url);
+  return send(page);
+}
+
+/** The region that shows the response content. */
+export const bodyRegion = (page: Page) => page.getByRole('region', { name: 'Response body' });
+
 /** The echo server's reply, read from the Raw view of the response body. */
 export async function readEcho(page: Page): Promise<EchoReply> {
   await openResponseTab(page, 'Body');

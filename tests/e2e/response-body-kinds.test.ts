@@ -8,19 +8,12 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { useHarness } from './harness.ts';
-import { send, setBodyType, setMethod, setUrl, waitForForm } from './request-helpers.ts';
+import { bodyRegion, sendGet, waitForForm } from './request-helpers.ts';
 
 const h = useHarness();
 
-async function get(page: Page, path: string): Promise<string> {
-  await waitForForm(page);
-  await setMethod(page, 'GET');
-  await setBodyType(page, 'None');
-  await setUrl(page, `${h.server.url}${path}`);
-  return send(page);
-}
+const get = (page: Page, path: string): Promise<string> => sendGet(page, `${h.server.url}${path}`);
 
-const bodyRegion = (page: Page) => page.getByRole('region', { name: 'Response body' });
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 describe('response body kinds', () => {

@@ -8,22 +8,14 @@ import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useHarness } from './harness.ts';
-import { send, setBodyType, setMethod, setUrl, waitForForm } from './request-helpers.ts';
+import { bodyRegion, sendGet, setBodyType, setMethod, setUrl, waitForForm } from './request-helpers.ts';
 import { ENCODED_CODINGS, encodedSampleDocument } from '../../server/echo/encoded.ts';
 import { formatBytes } from '../../src/components/format.ts';
 
 const h = useHarness();
 const doc = encodedSampleDocument();
 
-async function get(page: Page, path: string): Promise<string> {
-  await waitForForm(page);
-  await setMethod(page, 'GET');
-  await setBodyType(page, 'None');
-  await setUrl(page, `${h.server.url}${path}`);
-  return send(page);
-}
-
-const bodyRegion = (page: Page) => page.getByRole('region', { name: 'Response body' });
+const get = (page: Page, path: string): Promise<string> => sendGet(page, `${h.server.url}${path}`);
 
 describe('Content-Encoding in the body viewer (via the proxy)', () => {
   it.each([
