@@ -54,6 +54,28 @@ export function resolveHeaderRows(
 }
 
 /**
+ * Header fields inherited from the scope chain (`inheritedHeaderRows`), checked like rows; a
+ * problem names the scope (`From folder Users: …`) and has no `rowId` (the row is not in this
+ * request's table). Returned with `source: 'scope'` and `from`.
+ */
+export function scopeHeaders(
+  inherited: readonly { row: KeyValueRow; from: string }[],
+  sub: (text: string) => string,
+  direct: boolean,
+  problems: ResolveProblem[],
+): EffectiveHeader[] {
+  const out: EffectiveHeader[] = [];
+  for (const { row, from } of inherited) {
+    const own: ResolveProblem[] = [];
+    const [h] = resolveHeaderRows([row], sub, direct, own);
+    for (const p of own)
+      problems.push({ severity: p.severity, field: 'header', message: `From ${from}: ${p.message}` });
+    if (h) out.push({ name: h.name, value: h.value, source: 'scope', from });
+  }
+  return out;
+}
+
+/**
  * The auth scheme's header fields to add after the rows. Rule: a header row with the same
  * name (case-insensitive, e.g. `Authorization`) wins — the scheme's field is skipped with a
  * warning naming `schemeLabel` — so Parley never sends two Authorization fields. An invalid

@@ -14,7 +14,9 @@ import { substituteVariables, type VariableFault } from '../variables/substitute
 import { variableFaultMessage } from './variable-problems.ts';
 import type { EffectiveHeader, ResolveContext, ResolveProblem, ResolveResult } from './types.ts';
 import { substituteBody, resolveTarget } from './resolve-parts.ts';
-import { applyContentType, authHeaders, resolveHeaderRows } from './resolve-headers.ts';
+import { applyContentType, authHeaders, resolveHeaderRows, scopeHeaders } from './resolve-headers.ts';
+import { effectiveAuth, inheritedHeaderRows } from './resolve-scopes.ts';
+import { scopedValues, variableScopes } from '../variables/scopes.ts';
 import { forbiddenMethodReason, methodProblem, normalizeMethodLikeFetch } from './validate.ts';
 
 /**
@@ -31,7 +33,12 @@ const JSON_CHECK_LIMIT = 1_000_000;
  * `request` is `null` when any problem is an `error`. Pure and deterministic: the same
  * inputs give the same bytes. Never throws.
  *
- * Rules (issues 2 and 3):
+ * Rules (issues 2 and 3; scopes: issue 13, docs/workspace-model.md):
+ * - Scopes (`ctx.scopes`, collection then folders outer → inner): variables globals <
+ *   collection < folders < environment (`ctx.variables`); each scope's enabled header rows are
+ *   sent after the request's rows (innermost scope wins per name; a request row of that name
+ *   wins over all), `source: 'scope'` with `from`; auth `inherit` takes the innermost scope's
+ *   auth (`from` set on its field), none found → no auth.
  * - `{{name}}` is substituted in the URL, path variable values, query rows, header rows,
  *   auth fields and body (text, form and multipart fields); values using `{{other}}` are
  *   expanded too (at most 10 levels), and `{{$guid}}`-style names take `ctx.dynamic`.
@@ -73,7 +80,17 @@ const JSON_CHECK_LIMIT = 1_000_000;
  *   with a body is an error (fetch refuses it).
  */
 export function resolveRequest(draft: RequestDraft, ctx: ResolveContext = {}): ResolveResult {
-  const vars = ctx.variables ?? {};
+  const scopes = ctx.scopes ?? [];
+  const vars =
+    scopes.length === 0 && !ctx.globals?.length
+      ? (ctx.variables ?? {})
+      : scopedValues(
+          variableScopes({
+            globals: ctx.globals ?? [],
+            scopes,
+            environment: { name: '', values: ctx.variables ?? {} },
+          }),
+        );
   const files = ctx.files ?? (() => undefined);
   const direct = ctx.transport === 'direct';
   const problems: ResolveProblem[] = [];
@@ -148,9 +165,10 @@ export function resolveRequest(draft: RequestDraft, ctx: ResolveContext = {}): R
 
   // Header rows
   const headers = resolveHeaderRows(draft.headers, (t) => sub(t, 'headers'), direct, problems);
+  headers.push(...scopeHeaders(inheritedHeaderRows(scopes, draft.headers), (t) => sub(t, 'headers'), direct, problems));
 
-  // Auth
-  const auth = draft.auth;
+  // Auth (an inherited scheme applies with the request's variables)
+  const { auth, from: authFrom } = effectiveAuth(draft.auth, scopes);
   const substitutedAuth = { ...auth };
   for (const [k, v] of Object.entries(auth)) {
     if (k !== 'type' && k !== 'in' && typeof v === 'string')
@@ -170,7 +188,8 @@ export function resolveRequest(draft: RequestDraft, ctx: ResolveContext = {}): R
   if (badPort !== null) problems.push({ severity: 'error', field: 'url', message: blockedPortMessage(badPort) });
 
   // Auth headers: a typed row with the same name wins.
-  headers.push(...authHeaders(applied.headers ?? [], headers, authScheme(auth.type).label, direct, problems));
+  const authFields = authHeaders(applied.headers ?? [], headers, authScheme(auth.type).label, direct, problems);
+  headers.push(...(authFrom ? authFields.map((h) => ({ ...h, from: authFrom })) : authFields));
 
   // Body and Content-Type
   const body = substituteBody(draft.body, (t) => sub(t, 'body'));

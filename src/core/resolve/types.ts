@@ -2,9 +2,14 @@ import type { MultipartFileSpan } from '../body/multipart.ts';
 
 /** Output of `resolveRequest()`: the one description of the request from which every view derives. */
 import type { DynamicValues } from '../variables/dynamic.ts';
+import type { KeyValueRow } from '../model/draft.ts';
+import type { ScopeLayer } from '../library/scope.ts';
 
-/** Where a header field came from. `user` = a header row; `auth` = the auth scheme; `body` = the body mode (Content-Type). */
-export type HeaderSource = 'user' | 'auth' | 'body';
+/**
+ * Where a header field came from. `user` = a header row; `auth` = the auth scheme; `body` = the
+ * body mode (Content-Type); `scope` = a header row of the request's collection or a folder.
+ */
+export type HeaderSource = 'user' | 'auth' | 'body' | 'scope';
 
 export interface EffectiveHeader {
   name: string;
@@ -12,6 +17,8 @@ export interface EffectiveHeader {
   source: HeaderSource;
   /** Id of the header row it came from, when `source` is `user`. */
   rowId?: string;
+  /** The scope it was inherited from (`folder Users`, `collection Team`): `scope` fields and inherited auth. */
+  from?: string;
 }
 
 /**
@@ -66,8 +73,15 @@ export type Transport = 'proxy' | 'direct';
 
 /** Inputs of `resolveRequest()` besides the draft. Every field is optional. */
 export interface ResolveContext {
-  /** Variables in force (`activeVariables()`), by name. Default `{}`. */
+  /** The active environment's variables (`activeVariables()`), by name. Default `{}`. They win over `globals` and `scopes`. */
   variables?: Record<string, string>;
+  /** Global variables (lowest precedence). Default none. */
+  globals?: readonly KeyValueRow[];
+  /**
+   * The request's scope chain, collection first then folders outer → inner (`scopeChain()`):
+   * their variables, header rows and auth (for `inherit`) apply (docs/workspace-model.md). Default none.
+   */
+  scopes?: readonly ScopeLayer[];
   /** Bytes of a chosen file by `FileRef.fileId`; `undefined` when not available. Default: none available. */
   files?: (fileId: string) => Uint8Array | undefined;
   /** Default `proxy`. In `direct` mode, headers and methods a browser refuses are reported and left out. */
