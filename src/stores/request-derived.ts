@@ -16,17 +16,25 @@ import { getTransportKind, useTransportKind } from './settings-store.ts';
 import type { Environment } from '../core/model/variables.ts';
 import type { DynamicValues } from '../core/variables/dynamic.ts';
 import { getDynamicValues, useDynamicValues } from './dynamic-values.ts';
+import type { KeyValueRow } from '../core/model/draft.ts';
+import type { ScopeLayer } from '../core/library/scope.ts';
+import { getGlobals, useGlobals } from './globals-store.ts';
+import { getScopeChain, useScopeChain } from './request-scopes.ts';
 
-/** Resolves a draft with the active environment, the dynamic values, the chosen files and the transport. */
+/** Resolves a draft with its scope chain and globals, the active environment, the dynamic values, the chosen files and the transport. */
 export function resolveWith(
   draft: RequestDraft,
   environments: readonly Environment[],
   activeId: string | null,
   transport: TransportKind,
   dynamic: DynamicValues,
+  scopes: readonly ScopeLayer[] = [],
+  globals: readonly KeyValueRow[] = [],
 ): ResolveResult {
   return resolveRequest(draft, {
     variables: activeVariables(environments, activeId),
+    scopes,
+    globals,
     dynamic,
     files: (fileId) => getFiles().get(fileId),
     transport,
@@ -36,7 +44,15 @@ export function resolveWith(
 /** The current draft resolved now (for sendClicked: the request is built once, here). */
 export function resolveCurrent(): ResolveResult {
   const { environments, activeId } = getEnvironmentsState();
-  return resolveWith(getDraft(), environments, activeId, getTransportKind(), getDynamicValues());
+  return resolveWith(
+    getDraft(),
+    environments,
+    activeId,
+    getTransportKind(),
+    getDynamicValues(),
+    getScopeChain(),
+    getGlobals(),
+  );
 }
 
 /** The inputs of the last resolve and its result, shared by every view (one entry is enough: there is one draft). */
@@ -47,6 +63,8 @@ let lastResolved: {
   transport: TransportKind;
   dynamic: DynamicValues;
   filesVersion: number;
+  scopes: readonly ScopeLayer[];
+  globals: readonly KeyValueRow[];
   result: ResolveResult;
 } | null = null;
 
@@ -63,6 +81,8 @@ export function useResolved(): ResolveResult {
   const dynamic = useDynamicValues();
   // filesVersion is a cache key because file bytes live outside the draft.
   const filesVersion = useFilesVersionNumber();
+  const scopes = useScopeChain();
+  const globals = useGlobals();
   const last = lastResolved;
   if (
     last !== null &&
@@ -71,14 +91,16 @@ export function useResolved(): ResolveResult {
     last.activeId === activeId &&
     last.transport === transport &&
     last.dynamic === dynamic &&
-    last.filesVersion === filesVersion
+    last.filesVersion === filesVersion &&
+    last.scopes === scopes &&
+    last.globals === globals
   ) {
     return last.result;
   }
-  const result = resolveWith(draft, environments, activeId, transport, dynamic);
+  const result = resolveWith(draft, environments, activeId, transport, dynamic, scopes, globals);
   // A module-level cache on purpose (see above): every view's call in one render shares one result.
   // eslint-disable-next-line react-hooks/globals
-  lastResolved = { draft, environments, activeId, transport, dynamic, filesVersion, result };
+  lastResolved = { draft, environments, activeId, transport, dynamic, filesVersion, scopes, globals, result };
   return result;
 }
 

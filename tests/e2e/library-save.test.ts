@@ -187,7 +187,7 @@ describe('two tabs', () => {
     for (const p of [a, b]) {
       expect(
         await sidebar(p)
-          .getByRole('region', { name: /^Collection / })
+          .getByRole('treeitem', { name: /^Collection / })
           .count(),
       ).toBe(1);
       expect((await savedNames(p)).sort()).toEqual(['First A', 'First B']);

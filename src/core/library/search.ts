@@ -1,10 +1,12 @@
 /** Filtering saved requests and history by what a person types in the search box. */
+import type { Body } from '../model/draft.ts';
 import { urlFieldText } from '../url/query.ts';
 import type { HistoryEntry, SavedRequest } from './records.ts';
 
 /**
  * Whether a saved request matches a search. Every whitespace-separated term must occur,
- * case-insensitively, in the request's name, its method or its URL field text (query included).
+ * case-insensitively, in the request's name, its method, its URL field text (query included)
+ * or its body (the text; form and multipart fields as `name=value`).
  * @param request a saved request
  * @param search the text typed; empty or blank matches everything
  * @example a request named "Create user", POST https://x.test/users matches "post users"
@@ -12,8 +14,16 @@ import type { HistoryEntry, SavedRequest } from './records.ts';
 export function matchesSearch(request: SavedRequest, search: string): boolean {
   const terms = search.toLowerCase().split(/\s+/).filter(Boolean);
   if (terms.length === 0) return true;
-  const hay = `${request.name}\n${request.draft.method}\n${urlFieldText(request.draft)}`.toLowerCase();
+  const d = request.draft;
+  const hay = `${request.name}\n${d.method}\n${urlFieldText(d)}\n${bodyText(d.body)}`.toLowerCase();
   return terms.every((t) => hay.includes(t));
+}
+
+function bodyText(body: Body): string {
+  if ('text' in body) return body.text;
+  if (body.mode === 'form-urlencoded') return body.fields.map((f) => `${f.name}=${f.value}`).join('\n');
+  if (body.mode === 'multipart') return body.parts.map((p) => `${p.name}=${p.value}`).join('\n');
+  return '';
 }
 
 /** Same rule as {@link matchesSearch} for a history entry: method and URL as sent. */

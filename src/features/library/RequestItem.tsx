@@ -1,15 +1,13 @@
-/** One saved request in the sidebar: open it; rename, duplicate, move, delete. */
+/** One saved request in the tree: open it; rename, duplicate, move (menu or drag), delete. */
 import { useState } from 'react';
-import type { Collection, SavedRequest } from '../../core/library/records.ts';
+import type { SavedRequest } from '../../core/library/records.ts';
+import type { MoveTarget } from '../../core/library/tree.ts';
 import { urlFieldText } from '../../core/url/query.ts';
 import { cellInputClass } from '../../components/ui.tsx';
-import {
-  requestDeleted,
-  requestDuplicated,
-  requestMoved,
-  requestOpened,
-  requestRenamed,
-} from '../../stores/library-store.ts';
+import { requestDeleted, requestDuplicated, requestOpened, requestRenamed } from '../../stores/library-store.ts';
+import { requestPlaced } from '../../stores/library-tree.ts';
+import { dragSource, dropTarget } from './tree-dnd.ts';
+import { TreeMenu } from './TreeMenu.tsx';
 
 const methodColor = (m: string) =>
   ({
@@ -22,19 +20,26 @@ const methodColor = (m: string) =>
 
 export function RequestItem({
   request,
-  collections,
+  level,
+  index,
+  targets,
   active,
 }: {
   request: SavedRequest;
-  collections: Collection[];
+  /** aria-level: 2 at a collection's top level, one more per folder. */
+  level: number;
+  /** Position among the requests of its parent (a drop on this row places the dragged request here). */
+  index: number;
+  targets: MoveTarget[];
   active: boolean;
 }) {
   const [renaming, setRenaming] = useState(false);
-  const [menu, setMenu] = useState(false);
   const url = urlFieldText(request.draft);
+  const indent = { paddingLeft: `${(level - 2) * 12 + 8}px` };
+  const here = { collectionId: request.collectionId, folderId: request.folderId };
   if (renaming) {
     return (
-      <li className="px-2 py-1">
+      <li role="treeitem" aria-level={level} aria-selected={active} className="px-2 py-1" style={indent}>
         <input
           // The field appears because the user chose Rename: focus goes where they will type.
           // eslint-disable-next-line jsx-a11y/no-autofocus
@@ -57,14 +62,25 @@ export function RequestItem({
     );
   }
   return (
-    <li className={`group relative ${active ? 'bg-indigo-50' : 'hover:bg-slate-50'}`}>
+    <li
+      role="treeitem"
+      aria-level={level}
+      aria-selected={active}
+      aria-label={request.name}
+      className={`group relative ${active ? 'bg-indigo-50' : 'hover:bg-slate-50'}`}
+      {...dragSource({ kind: 'request', id: request.id })}
+      {...dropTarget({ ...here, index }, null)}
+    >
       <button
         type="button"
-        className="flex w-full min-w-0 items-baseline gap-2 px-2 py-1 pr-7 text-left"
+        data-tree-focus
+        className="flex w-full min-w-0 items-baseline gap-2 py-1 pr-7 text-left"
+        style={indent}
         title={url}
         aria-label={`Open ${request.name}`}
         aria-current={active ? 'true' : undefined}
         onClick={() => requestOpened(request.id)}
+        onKeyDown={(e) => e.key === 'F2' && setRenaming(true)}
       >
         <span
           className={`w-12 shrink-0 truncate font-mono text-[10.5px] font-semibold ${methodColor(request.draft.method)}`}
@@ -73,76 +89,19 @@ export function RequestItem({
         </span>
         <span className="truncate text-[12.5px] text-slate-800">{request.name}</span>
       </button>
-      <button
-        type="button"
-        aria-label={`Actions for ${request.name}`}
-        aria-expanded={menu}
-        className="absolute right-1 top-0.5 rounded px-1 text-slate-400 hover:bg-slate-200 hover:text-slate-700"
-        onClick={() => setMenu((m) => !m)}
-      >
-        ⋯
-      </button>
-      {menu && (
-        <div
-          role="menu"
-          tabIndex={-1}
-          aria-label={`Actions for ${request.name}`}
-          className="absolute right-1 top-6 z-20 w-44 rounded-md border border-slate-200 bg-white py-1 text-xs shadow-lg"
-          onMouseLeave={() => setMenu(false)}
-        >
-          <button
-            role="menuitem"
-            type="button"
-            className="block w-full px-3 py-1 text-left hover:bg-slate-100"
-            onClick={() => {
-              setMenu(false);
-              setRenaming(true);
-            }}
-          >
-            Rename
-          </button>
-          <button
-            role="menuitem"
-            type="button"
-            className="block w-full px-3 py-1 text-left hover:bg-slate-100"
-            onClick={() => {
-              setMenu(false);
-              requestDuplicated(request.id);
-            }}
-          >
-            Duplicate
-          </button>
-          <label className="block px-3 py-1 text-slate-500">
-            Move to
-            <select
-              aria-label={`Move ${request.name} to`}
-              className="mt-0.5 block w-full rounded border border-slate-300 text-xs text-slate-800"
-              value={request.collectionId}
-              onChange={(e) => {
-                setMenu(false);
-                requestMoved(request.id, e.target.value);
-              }}
-            >
-              {collections.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <button
-            role="menuitem"
-            type="button"
-            className="block w-full px-3 py-1 text-left text-red-700 hover:bg-red-50"
-            onClick={() => {
-              setMenu(false);
-              requestDeleted(request.id);
-            }}
-          >
-            Delete
-          </button>
-        </div>
-      )}
+      <TreeMenu
+        name={request.name}
+        items={[
+          { label: 'Rename', onSelect: () => setRenaming(true) },
+          { label: 'Duplicate', onSelect: () => requestDuplicated(request.id) },
+          { label: 'Delete', onSelect: () => requestDeleted(request.id), danger: true },
+        ]}
+        move={{
+          targets,
+          current: `${request.collectionId}/${request.folderId ?? ''}`,
+          onMove: (t) => requestPlaced(request.id, { collectionId: t.collectionId, folderId: t.folderId }),
+        }}
+      />
     </li>
   );
 }

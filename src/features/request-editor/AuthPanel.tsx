@@ -50,12 +50,22 @@ export function AuthPanel() {
         </Notice>
       ))}
       <p className="max-w-xl text-[11px] leading-4 text-slate-500">
-        {auth.type === 'none'
-          ? 'No credentials are added. A header row you type (e.g. Authorization) is sent as typed.'
-          : 'Rule: if you also type an enabled header row with the same name (e.g. Authorization), your row wins and this scheme’s value is not sent — never two Authorization fields. {{variables}} work in every field.'}
+        {auth.type === 'inherit'
+          ? inheritedAuthText(resolved.request?.headers ?? [])
+          : auth.type === 'none'
+            ? 'No credentials are added. A header row you type (e.g. Authorization) is sent as typed.'
+            : 'Rule: if you also type an enabled header row with the same name (e.g. Authorization), your row wins and this scheme’s value is not sent — never two Authorization fields. {{variables}} work in every field.'}
       </p>
     </div>
   );
+}
+
+/** What "Inherit from parent" gives now: the scope's auth header, or none. */
+function inheritedAuthText(headers: readonly { name: string; source: string; from?: string }[]): string {
+  const h = headers.find((x) => x.source === 'auth' && x.from);
+  return h
+    ? `Uses the auth of ${h.from ?? ''}: it sends ${h.name} (see Headers).`
+    : 'Uses the auth of the nearest folder or collection that sets one; none does, so no credentials are added.';
 }
 
 function AuthFieldRow({

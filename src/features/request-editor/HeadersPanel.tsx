@@ -19,7 +19,7 @@ export function HeadersPanel() {
   const transport = useTransportKind();
   const autoRows: AutoRow[] = (resolved.request?.headers ?? [])
     .filter((h) => h.source !== 'user')
-    .map((h, i) => ({ key: `${h.source}-${i}`, name: h.name, value: h.value, source: h.source }));
+    .map((h, i) => ({ key: `${h.source}-${i}`, name: h.name, value: h.value, source: h.from ?? h.source }));
   const byRow = problemsByRow(resolved.problems, 'header');
   const general = fieldProblems(resolved.problems, 'header');
   const directLimited =
