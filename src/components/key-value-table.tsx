@@ -43,6 +43,10 @@ export interface KeyValueTableProps {
   emptyText?: string;
   /** Extra classes for a name/value input given its text (e.g. to mark an undefined {{variable}}). */
   cellClass?: (text: string) => string;
+  /** Autocomplete for the name cells (a `<datalist>`). */
+  nameSuggestions?: readonly string[];
+  /** Autocomplete for a value cell, given its row's name. */
+  valueSuggestions?: (name: string) => readonly string[];
 }
 
 export function KeyValueTable(props: KeyValueTableProps) {
@@ -105,6 +109,16 @@ export function KeyValueTable(props: KeyValueTableProps) {
   );
 }
 
+function Suggestions({ id, options }: { id: string; options: readonly string[] }) {
+  return (
+    <datalist id={id}>
+      {options.map((o) => (
+        <option key={o} value={o} />
+      ))}
+    </datalist>
+  );
+}
+
 function RowView({
   row,
   index,
@@ -120,6 +134,8 @@ function RowView({
   valuePlaceholder,
   renderExtra,
   cellClass = () => '',
+  nameSuggestions,
+  valueSuggestions,
 }: KeyValueTableProps & {
   row: TableRow;
   index: number;
@@ -127,6 +143,8 @@ function RowView({
   rowProblems: { severity: 'error' | 'warning'; message: string }[];
 }) {
   const hasError = problems.some((p) => p.severity === 'error');
+  const listId = `kv-${row.id}`;
+  const values = valueSuggestions?.(row.name) ?? [];
   return (
     <>
       <tr className={`group border-t border-slate-100 ${row.enabled ? '' : 'opacity-55'}`}>
@@ -145,6 +163,7 @@ function RowView({
             aria-invalid={hasError || undefined}
             className={`${cellInputClass} ${hasError ? 'text-red-700' : ''} ${cellClass(row.name)}`}
             placeholder={namePlaceholder ?? 'name'}
+            list={nameSuggestions ? `${listId}-names` : undefined}
             value={row.name}
             spellCheck={false}
             onChange={(e) => onEdit(row.id, { name: e.target.value })}
@@ -156,11 +175,14 @@ function RowView({
               aria-label={valueLabel}
               className={`${cellInputClass} ${cellClass(row.value)}`}
               placeholder={valuePlaceholder ?? 'value'}
+              list={values.length > 0 ? `${listId}-values` : undefined}
               value={row.value}
               spellCheck={false}
               onChange={(e) => onEdit(row.id, { value: e.target.value })}
             />
             {renderExtra?.(row)}
+            {nameSuggestions && <Suggestions id={`${listId}-names`} options={nameSuggestions} />}
+            {values.length > 0 && <Suggestions id={`${listId}-values`} options={values} />}
           </div>
         </td>
         <td className="py-0.5 pr-1 text-right whitespace-nowrap">

@@ -151,6 +151,10 @@ export function headerToggled(id: string, enabled: boolean): void {
 export function headerRemoved(id: string): void {
   setDraft((d) => ({ ...d, headers: d.headers.filter((r) => r.id !== id) }));
 }
+/** Bulk edit: the header rows replaced as a whole (parsed from the `Name: value` text). */
+export function headersReplaced(rows: KeyValueRow[]): void {
+  setDraft((d) => ({ ...d, headers: rows }));
+}
 export function headerMoved(id: string, delta: number): void {
   setDraft((d) => ({ ...d, headers: moveRow(d.headers, id, delta) }));
 }

@@ -12,11 +12,15 @@ import {
 } from '../../stores/request-store.ts';
 import { transportChosen, useTransportKind, proxyAvailable } from '../../stores/settings-store.ts';
 import { UNRESOLVED_CLASS, fieldProblems, problemsByRow, usesUnresolved } from './problems.ts';
+import { useState } from 'react';
+import { COMMON_REQUEST_HEADERS, headerValueSuggestions } from '../../core/headers/catalog.ts';
+import { HeadersBulkEditor } from './HeadersBulkEditor.tsx';
 
 export function HeadersPanel() {
   const rows = useHeaderRows();
   const resolved = useResolved();
   const transport = useTransportKind();
+  const [bulk, setBulk] = useState(false);
   const autoRows: AutoRow[] = (resolved.request?.headers ?? [])
     .filter((h) => h.source !== 'user')
     .map((h, i) => ({ key: `${h.source}-${i}`, name: h.name, value: h.value, source: h.from ?? h.source }));
@@ -27,22 +31,33 @@ export function HeadersPanel() {
 
   return (
     <div className="space-y-3 p-3">
-      <KeyValueTable
-        label="Headers"
-        nameLabel="Header name"
-        valueLabel="Header value"
-        rows={rows}
-        problems={byRow}
-        autoRows={autoRows}
-        onAdd={() => headerAdded()}
-        onEdit={headerEdited}
-        onToggle={headerToggled}
-        onRemove={headerRemoved}
-        onMove={headerMoved}
-        addLabel="Add header"
-        cellClass={(text) => (usesUnresolved(text, resolved.unresolvedVariables) ? UNRESOLVED_CLASS : '')}
-        namePlaceholder="Header-Name"
-      />
+      <div className="flex justify-end">
+        <Button variant="ghost" aria-pressed={bulk} onClick={() => setBulk((b) => !b)}>
+          Bulk edit
+        </Button>
+      </div>
+      {bulk ? (
+        <HeadersBulkEditor />
+      ) : (
+        <KeyValueTable
+          label="Headers"
+          nameLabel="Header name"
+          valueLabel="Header value"
+          rows={rows}
+          problems={byRow}
+          autoRows={autoRows}
+          onAdd={() => headerAdded()}
+          onEdit={headerEdited}
+          onToggle={headerToggled}
+          onRemove={headerRemoved}
+          onMove={headerMoved}
+          addLabel="Add header"
+          cellClass={(text) => (usesUnresolved(text, resolved.unresolvedVariables) ? UNRESOLVED_CLASS : '')}
+          namePlaceholder="Header-Name"
+          nameSuggestions={COMMON_REQUEST_HEADERS}
+          valueSuggestions={headerValueSuggestions}
+        />
+      )}
       {general.map((p, i) => (
         <Notice key={i} tone={p.severity === 'error' ? 'error' : 'warning'}>
           {p.message}
