@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import type { Environment, Variable } from '../../core/model/variables.ts';
 import { Dialog } from '../../components/dialog.tsx';
+import { VariableScopesPanel } from './VariableScopesPanel.tsx';
 import { Button, cellInputClass, inputClass } from '../../components/ui.tsx';
 import {
   environmentActivated,
@@ -17,6 +18,9 @@ import {
   variableToggled,
   variableValueEdited,
 } from '../../stores/environments-store.ts';
+
+/** The nav entry of the globals and scopes view (not an environment id: ids are random). */
+const SCOPES = '__scopes__';
 
 export function EnvironmentEditor({ onClose }: { onClose: () => void }) {
   const environments = useEnvironments();
@@ -55,12 +59,21 @@ export function EnvironmentEditor({ onClose }: { onClose: () => void }) {
                 <span className="truncate">{env.name || 'Untitled'}</span>
               </button>
             ))}
+            <button
+              type="button"
+              onClick={() => setSelectedId(SCOPES)}
+              className={`flex w-full rounded px-2 py-1 text-left text-[13px] ${selectedId === SCOPES ? 'bg-white font-medium text-slate-900 shadow-sm ring-1 ring-slate-200' : 'text-slate-600 hover:bg-white'}`}
+            >
+              Globals &amp; scopes
+            </button>
             <Button variant="ghost" className="w-full !justify-start" onClick={() => setSelectedId(environmentAdded())}>
               + New environment
             </Button>
           </nav>
           <div className="min-w-0 flex-1 overflow-auto p-4">
-            {selected ? (
+            {selectedId === SCOPES ? (
+              <VariableScopesPanel />
+            ) : selected ? (
               <EnvironmentForm env={selected} active={selected.id === activeId} />
             ) : (
               <p className="text-sm text-slate-500">Create an environment to define variables.</p>
