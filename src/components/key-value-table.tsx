@@ -158,11 +158,14 @@ function RowView({
           />
         </td>
         <td className="py-0.5">
+          {/* eslint-disable-next-line jsx-a11y/no-redundant-roles -- `list` makes it a combobox; cells stay textboxes (DESIGN §5) */}
           <input
             aria-label={nameLabel}
             aria-invalid={hasError || undefined}
             className={`${cellInputClass} ${hasError ? 'text-red-700' : ''} ${cellClass(row.name)}`}
             placeholder={namePlaceholder ?? 'name'}
+            role="textbox"
+            aria-autocomplete={nameSuggestions ? 'list' : undefined}
             list={nameSuggestions ? `${listId}-names` : undefined}
             value={row.name}
             spellCheck={false}
@@ -171,10 +174,13 @@ function RowView({
         </td>
         <td className="py-0.5">
           <div className="flex items-center gap-1">
+            {/* eslint-disable-next-line jsx-a11y/no-redundant-roles -- as for the name cell */}
             <input
               aria-label={valueLabel}
               className={`${cellInputClass} ${cellClass(row.value)}`}
               placeholder={valuePlaceholder ?? 'value'}
+              role="textbox"
+              aria-autocomplete={values.length > 0 ? 'list' : undefined}
               list={values.length > 0 ? `${listId}-values` : undefined}
               value={row.value}
               spellCheck={false}
