@@ -119,3 +119,11 @@ export function treeToLibrary(
   }
   return { collection, requests, environments, report };
 }
+
+/** `result` with the adapter's report lines added, so the review shows them before anything is written. */
+export function withLibraryReport<T extends { ok: unknown }>(result: T): T {
+  const r = result as unknown as { ok: unknown; collection?: TreeCollection; report?: ReportItem[] };
+  if (r.ok !== true || !r.collection || !r.report) return result;
+  const extra = treeToLibrary(r.collection, { newCollection: r.collection.name }, 0, () => 'preview').report;
+  return { ...result, report: [...r.report, ...extra] };
+}
