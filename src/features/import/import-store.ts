@@ -32,7 +32,7 @@ const useImportStore = create<ImportState>()(() => ({
 export const useImportState = (): ImportState => useImportStore((s) => s);
 
 export function importClicked(): void {
-  useImportStore.setState({ open: true, busy: false, warnings: [], error: null, imported: false });
+  useImportStore.setState({ open: true, busy: false, warnings: [], error: null, imported: false, tab: 'curl' });
 }
 
 export function importTabChosen(tab: 'curl' | 'collection'): void {
