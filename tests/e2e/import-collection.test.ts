@@ -38,9 +38,9 @@ describe('collection import', () => {
     expect(await toast.textContent()).toContain('Imported 11 requests into “Parley interop”');
 
     const library = page.getByRole('complementary', { name: 'Library' });
-    await library.getByRole('button', { name: 'Open Users › Get user' }).waitFor();
+    await library.getByRole('button', { name: 'Open Get user' }).waitFor();
     await toast.getByRole('button', { name: 'Undo' }).click();
-    await library.getByRole('button', { name: 'Open Users › Get user' }).waitFor({ state: 'detached' });
+    await library.getByRole('button', { name: 'Open Get user' }).waitFor({ state: 'detached' });
     expect(
       await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('parley:v1:request:')).length),
     ).toBe(0);
@@ -51,7 +51,7 @@ describe('collection import', () => {
       .getByLabel('File to import')
       .setInputFiles({ name: 'all.json', mimeType: 'application/json', buffer: Buffer.from(text) });
     await again.getByRole('button', { name: 'Import', exact: true }).click();
-    await library.getByRole('button', { name: 'Open Users › Get user' }).click();
+    await library.getByRole('button', { name: 'Open Get user' }).click();
     expect(await send(page)).toBe('200 OK');
     const echo = await readEcho(page);
     expect(echo.target).toBe('/echo/users/42?page=2&flag');

@@ -143,7 +143,7 @@ export async function importConfirmed(): Promise<boolean> {
   const into =
     s.target === 'new' ? { newCollection: s.newName.trim() || s.review.collection.name } : { collectionId: s.target };
   const write = treeToLibrary(s.review.collection, into, Date.now());
-  const written: { kind: 'collection' | 'request'; id: string }[] = [];
+  const written: { kind: 'collection' | 'folder' | 'request'; id: string }[] = [];
   const undoAll = () => {
     for (const w of written.slice().reverse()) {
       lib.libraryStorage.remove(w.kind, w.id);
@@ -155,6 +155,13 @@ export async function importConfirmed(): Promise<boolean> {
   if (write.collection) {
     if (!lib.putRecord('collection', write.collection)) return false;
     written.push({ kind: 'collection', id: write.collection.id });
+  }
+  for (const f of write.folders) {
+    if (!lib.putRecord('folder', f)) {
+      undoAll();
+      return false;
+    }
+    written.push({ kind: 'folder', id: f.id });
   }
   for (const r of write.requests) {
     if (!lib.putRecord('request', r)) {
