@@ -33,6 +33,8 @@ export interface Notice {
 interface UndoStep {
   records: { kind: RecordKind; record: LibraryRecord }[];
   draft?: { draft: RequestDraft; originId: string | null; followRedirects?: boolean };
+  /** Anything else to take back (a collection import removes what it wrote). */
+  run?: () => void;
 }
 
 /** Settings a load changes together with the draft (a cURL import's `-L` → Follow redirects); Undo restores them. */
@@ -195,6 +197,7 @@ export function undoClicked(): void {
   useLibraryStore.setState({ toast: null });
   if (!undo) return;
   for (const { kind, record } of undo.records) putRecord(kind, record);
+  undo.run?.();
   if (undo.draft) {
     draftReplaced(undo.draft.draft);
     useLibraryStore.setState({ originId: undo.draft.originId });

@@ -1,4 +1,9 @@
-/** The Import button and dialog: paste a cURL command, see what was left out, import it into the editor. */
+/**
+ * The Import button and dialog: paste a cURL command, see what was left out, import it into the
+ * editor; or (second tab) import a collection, spec or capture. A file dropped on the window
+ * opens the second tab with it.
+ */
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Button } from '../../components/ui.tsx';
 import { Dialog } from '../../components/dialog.tsx';
 import {
@@ -6,14 +11,20 @@ import {
   importCommandEdited,
   importDialogClosed,
   importSubmitted,
+  importTabChosen,
   useImportState,
 } from './import-store.ts';
+import { useWindowFileDrop } from './use-window-drop.ts';
+
+// The collection tab pulls in the library store: loaded when the tab opens, not with the first chunk.
+const CollectionImport = lazy(() => import('./CollectionImport.tsx').then((m) => ({ default: m.CollectionImport })));
 
 export function ImportButton() {
   const state = useImportState();
+  useWindowFileDrop();
   return (
     <>
-      <Button onClick={importClicked} title="Import a cURL command">
+      <Button onClick={importClicked} title="Import a cURL command, a collection, an OpenAPI spec or a HAR capture">
         Import
       </Button>
       {state.open && <ImportDialog />}
@@ -21,14 +32,63 @@ export function ImportButton() {
   );
 }
 
+function Tabs({ children }: { children: ReactNode }) {
+  const { tab, imported } = useImportState();
+  if (imported) return <>{children}</>;
+  const tabButton = (id: 'curl' | 'collection', label: string) => (
+    <button
+      type="button"
+      role="tab"
+      aria-selected={tab === id}
+      className={`rounded-t-md px-3 py-1 text-xs ${tab === id ? 'border-b-2 border-indigo-600 font-semibold text-slate-900' : 'text-slate-600'}`}
+      onClick={() => importTabChosen(id)}
+    >
+      {label}
+    </button>
+  );
+  return (
+    <div className="flex flex-col gap-3">
+      <div role="tablist" aria-label="What to import" className="flex gap-1 border-b border-slate-200">
+        {tabButton('curl', 'cURL command')}
+        {tabButton('collection', 'Collection or spec')}
+      </div>
+      <div role="tabpanel">{children}</div>
+    </div>
+  );
+}
+
 function ImportDialog() {
-  const { command, busy, warnings, error, imported } = useImportState();
+  const { tab, imported } = useImportState();
+  const collection = tab === 'collection' && !imported;
   return (
     <Dialog
-      title={imported ? 'cURL command imported' : 'Import a cURL command'}
+      title={
+        collection
+          ? 'Import a collection, spec or capture'
+          : imported
+            ? 'cURL command imported'
+            : 'Import a cURL command'
+      }
       onClose={importDialogClosed}
       size="wide"
     >
+      <Tabs>
+        {collection ? (
+          <Suspense fallback={<p className="text-xs text-slate-600">Loading…</p>}>
+            <CollectionImport onDone={importDialogClosed} />
+          </Suspense>
+        ) : (
+          <CurlImport />
+        )}
+      </Tabs>
+    </Dialog>
+  );
+}
+
+function CurlImport() {
+  const { command, busy, warnings, error, imported } = useImportState();
+  return (
+    <>
       <form
         className="flex flex-col gap-3"
         onSubmit={(e) => {
@@ -74,6 +134,6 @@ function ImportDialog() {
           )}
         </div>
       </form>
-    </Dialog>
+    </>
   );
 }

@@ -15,6 +15,8 @@ interface ImportState {
   error: string | null;
   /** True after a command was imported (the dialog then shows the warnings only). */
   imported: boolean;
+  /** The dialog's tab: a cURL command, or a collection/spec/capture (file, paste, URL). */
+  tab: 'curl' | 'collection';
 }
 
 const useImportStore = create<ImportState>()(() => ({
@@ -24,12 +26,24 @@ const useImportStore = create<ImportState>()(() => ({
   warnings: [],
   error: null,
   imported: false,
+  tab: 'curl',
 }));
 
 export const useImportState = (): ImportState => useImportStore((s) => s);
 
 export function importClicked(): void {
-  useImportStore.setState({ open: true, busy: false, warnings: [], error: null, imported: false });
+  useImportStore.setState({ open: true, busy: false, warnings: [], error: null, imported: false, tab: 'curl' });
+}
+
+export function importTabChosen(tab: 'curl' | 'collection'): void {
+  useImportStore.setState({ tab });
+}
+
+/** A file was dropped on the window: open the dialog on the collection tab and read it. */
+export async function fileDropped(file: File): Promise<void> {
+  useImportStore.setState({ open: true, busy: false, warnings: [], error: null, imported: false, tab: 'collection' });
+  const { importFileChosen } = await import('./collection-import-store.ts');
+  await importFileChosen(file);
 }
 
 export function importDialogClosed(): void {
