@@ -18,12 +18,21 @@ export interface NodeTransportOptions {
   verifyTls?: boolean;
 }
 
-/** Returns `send(request)` → the response with its content bytes as received (not decoded). */
-export function createNodeTransport(
-  options: NodeTransportOptions = {},
-): (request: EffectiveRequest) => Promise<RunnerResponse> {
+export interface NodeTransport {
+  /** Sends `request`; resolves to the response with its content bytes as received (not decoded). */
+  send(request: EffectiveRequest): Promise<RunnerResponse>;
+  /** Closes the kept-alive connections (call when the run is over). */
+  close(): void;
+}
+
+/**
+ * A transport with keep-alive connections, as the proxy's upstream agents (so a target sees
+ * the same `Connection: keep-alive` from the app and the CLI).
+ */
+export function createNodeTransport(options: NodeTransportOptions = {}): NodeTransport {
   const timeoutMs = options.timeoutMs ?? 30_000;
-  return (request) =>
+  const agents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
+  const send = (request: EffectiveRequest) =>
     new Promise<RunnerResponse>((resolve, reject) => {
       let url: URL;
       let pairs: [string, string][];
@@ -32,7 +41,7 @@ export function createNodeTransport(
         pairs = prepareHeaders(
           { method: request.method, headers: request.headers.map((h) => [h.name, h.value]) },
           url,
-          request.body?.byteLength ?? null,
+          request.body?.byteLength ?? 0,
         );
       } catch (e) {
         reject(new Error(`Not sent: ${e instanceof Error ? e.message : String(e)}`));
@@ -47,7 +56,7 @@ export function createNodeTransport(
         path: url.pathname + url.search,
         headers: pairs.flat(),
         rejectUnauthorized: options.verifyTls ?? true,
-        agent: false,
+        agent: secure ? agents.https : agents.http,
       });
       req.setTimeout(timeoutMs, () => req.destroy(new Error(`No answer from ${url.host} within ${timeoutMs} ms.`)));
       req.on('error', (e) => reject(new Error(`No response from ${url.host}: ${e.message}`)));
@@ -73,4 +82,11 @@ export function createNodeTransport(
       });
       req.end(request.body === null ? undefined : Buffer.from(request.body));
     });
+  return {
+    send,
+    close: () => {
+      agents.http.destroy();
+      agents.https.destroy();
+    },
+  };
 }

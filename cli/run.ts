@@ -127,11 +127,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     data = r.rows;
   }
 
-  const send = createNodeTransport({ timeoutMs: timeout as number | undefined, verifyTls: o.insecure !== true });
+  const transport = createNodeTransport({ timeoutMs: timeout as number | undefined, verifyTls: o.insecure !== true });
   const summary = await runCollection(
     read.collection,
     {
-      send,
+      send: transport.send,
       sandbox: await nodeSandbox(),
       dynamic: () => makeDynamicValues(Date.now(), randomBytes(18)),
       newId: randomUUID,
@@ -147,6 +147,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       scriptTimeLimitMs: scriptTimeout as number | undefined,
     },
   );
+  transport.close();
   if (reporters.includes('cli')) io.stdout(cliReport(summary));
   if (reporters.includes('junit')) {
     const path = o['junit-out'] ?? 'parley-junit.xml';

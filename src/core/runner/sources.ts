@@ -191,17 +191,19 @@ function postmanDraft(
 function fromPostman(raw: Record<string, unknown>, newId: () => string): SourceResult {
   const warnings: string[] = [];
   const items: RunnerItem[] = [];
-  const walk = (list: unknown[], path: string[], pre: string[], post: string[], auth: Auth | null) => {
-    for (const entry of list.filter(isObject)) {
+  // Items without an `id` get their position (`1.0` = first request of the second item), so runs compare.
+  const walk = (list: unknown[], path: string[], pre: string[], post: string[], auth: Auth | null, at = '') => {
+    for (const [index, entry] of list.filter(isObject).entries()) {
+      const position = at + String(index);
       const name = str(entry.name) || 'Untitled';
       const where = [...path, name].join(' / ');
       const itemAuth = postmanAuth(entry.auth, warnings, where) ?? auth;
       const p = [...pre, script(entry, 'prerequest')];
       const t = [...post, script(entry, 'test')];
-      if (Array.isArray(entry.item)) walk(entry.item, [...path, name], p, t, itemAuth);
+      if (Array.isArray(entry.item)) walk(entry.item, [...path, name], p, t, itemAuth, position + '.');
       else if (entry.request !== undefined)
         items.push({
-          id: str(entry.id) || newId(),
+          id: str(entry.id) || position,
           name,
           path,
           draft: postmanDraft(entry.request, itemAuth, newId, warnings, where),

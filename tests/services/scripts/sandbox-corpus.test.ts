@@ -105,7 +105,11 @@ describe('Postman scripts run unmodified', () => {
         status: 'failed',
         error: "AssertionError: expected { id: 7, roles: [ 'admin' ] } to deeply equal { id: 8, roles: [ 'admin' ] }",
       },
-      { name: 'status', status: 'failed', error: 'AssertionError: expected response to have status code 201 but got 200' },
+      {
+        name: 'status',
+        status: 'failed',
+        error: 'AssertionError: expected response to have status code 201 but got 200',
+      },
       { name: 'header', status: 'passed' },
       { name: 'time', status: 'passed' },
       { name: 'later', status: 'skipped' },
@@ -166,7 +170,12 @@ pm.environment.set("never", "no");`);
     expect(r.error).toBeNull();
     expect(seen).toEqual([
       { url: 'http://127.0.0.1:1/a', method: 'GET', headers: [], body: { mode: 'none' } },
-      { url: 'http://127.0.0.1:1/b', method: 'POST', headers: [{ key: 'X-A', value: '1' }], body: { mode: 'raw', raw: 'hi' } },
+      {
+        url: 'http://127.0.0.1:1/b',
+        method: 'POST',
+        headers: [{ key: 'X-A', value: '1' }],
+        body: { mode: 'raw', raw: 'hi' },
+      },
     ]);
     expect(r.scopes.environment).toEqual({ first: '99' });
     expect(r.tests).toEqual([{ name: 'created', status: 'passed' }]);
