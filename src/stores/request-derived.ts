@@ -33,10 +33,10 @@ export function resolveWith(
   });
 }
 
-/** The current draft resolved now (for sendClicked: the request is built once, here). */
-export function resolveCurrent(): ResolveResult {
+/** The current draft (or `draft`: the current one as a pre-request script changed it) resolved now (for sendClicked: the request is built once, here). */
+export function resolveCurrent(draft: RequestDraft = getDraft()): ResolveResult {
   const { environments, activeId } = getEnvironmentsState();
-  return resolveWith(getDraft(), environments, activeId, getTransportKind(), getDynamicValues());
+  return resolveWith(draft, environments, activeId, getTransportKind(), getDynamicValues());
 }
 
 /** The inputs of the last resolve and its result, shared by every view (one entry is enough: there is one draft). */

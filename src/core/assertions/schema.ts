@@ -5,8 +5,7 @@
 import '../zod-setup.ts';
 import { z } from 'zod';
 
-export const ASSERTION_KINDS = ['status', 'header', 'jsonpath', 'responseTime', 'jsonSchema', 'setVariable'] as const;
-export const ASSERTION_OPS = ['equals', 'contains', 'matches', 'exists', 'below'] as const;
+import { ASSERTION_KINDS, ASSERTION_OPS } from './kinds.ts';
 
 /**
  * One row. `kind` decides which fields matter:
