@@ -115,7 +115,9 @@ export function scriptVariablesWritten(changes: Record<string, string | null>): 
   if (id === null || !useEnvironmentsStore.getState().environments.some((e) => e.id === id))
     id = environmentAdded('Script variables');
   updateEnvironment(id, (e) => {
-    const variables = e.variables.filter((v) => changes[v.name.trim()] !== null || !Object.hasOwn(changes, v.name.trim()));
+    const variables = e.variables.filter(
+      (v) => changes[v.name.trim()] !== null || !Object.hasOwn(changes, v.name.trim()),
+    );
     for (const [name, value] of Object.entries(changes)) {
       if (value === null) continue;
       const row = variables.find((v) => v.name.trim() === name);

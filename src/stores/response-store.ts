@@ -133,7 +133,10 @@ async function send(kind: TransportKind): Promise<void> {
   // A pre-request script may change the request: its changes are applied to the draft before it is resolved.
   const scripted = hasScriptsOrAssertions(getDraft()) ? await scriptsBeforeSend(getDraft(), transportFor(kind)) : null;
   if (scripted && 'error' in scripted) {
-    useResponseStore.setState((s) => ({ blockedBy: [{ ...noRequestProblem, message: scripted.error }], notSentSince: s.sent !== null }));
+    useResponseStore.setState((s) => ({
+      blockedBy: [{ ...noRequestProblem, message: scripted.error }],
+      notSentSince: s.sent !== null,
+    }));
     return;
   }
   const resolved = resolveCurrent(scripted?.draft);

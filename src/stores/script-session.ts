@@ -25,7 +25,8 @@ import type { AssertionResult } from '../core/assertions/evaluate.ts';
 let sandbox: ScriptSandbox | null = null;
 const getSandbox = () =>
   (sandbox ??= workerSandbox(
-    () => new Worker(new URL('../workers/script.worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike,
+    () =>
+      new Worker(new URL('../workers/script.worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike,
   ));
 
 /** pm.sendRequest through the page's transport (proxy or direct), resolved like any request. */
@@ -59,7 +60,14 @@ export async function runPreRequest(
 ): Promise<{ draft: RequestDraft; run: ScriptRunResult }> {
   const before = scriptRequestFromDraft(draft);
   const run = await getSandbox().run(
-    { code: draft.scripts?.preRequest ?? '', label: 'pre-request', info: info('prerequest'), scopes, request: before, response: null },
+    {
+      code: draft.scripts?.preRequest ?? '',
+      label: 'pre-request',
+      info: info('prerequest'),
+      scopes,
+      request: before,
+      response: null,
+    },
     hostFor(transport),
   );
   return { draft: run.error === null ? applyScriptRequest(draft, before, run.request, newId) : draft, run };
@@ -79,7 +87,14 @@ export async function runPostResponse(
     code.trim() === ''
       ? null
       : await getSandbox().run(
-          { code, label: 'post-response', info: info('test'), scopes, request: scriptRequestFromEffective(request), response },
+          {
+            code,
+            label: 'post-response',
+            info: info('test'),
+            scopes,
+            request: scriptRequestFromEffective(request),
+            response,
+          },
           hostFor(transport),
         );
   const checked = evaluateAssertions(draft.assertions ?? [], response);

@@ -73,7 +73,9 @@ export async function scriptsBeforeSend(
   const { draft: next, run } = await runPreRequest(draft, scopes, transport);
   keep(scopes, run.scopes);
   const errors = run.error === null ? [] : [`Pre-request script: ${run.error}`];
-  useScriptStore.setState({ results: { tests: run.tests, assertions: [], console: run.console, errors, running: false } });
+  useScriptStore.setState({
+    results: { tests: run.tests, assertions: [], console: run.console, errors, running: false },
+  });
   return run.error === null ? { draft: next } : { error: errors[0] as string };
 }
 
@@ -105,7 +107,11 @@ export async function scriptsAfterResponse(
     });
   } catch (e) {
     useScriptStore.setState({
-      results: { ...base, errors: [...base.errors, `Scripts could not run: ${e instanceof Error ? e.message : String(e)}`], running: false },
+      results: {
+        ...base,
+        errors: [...base.errors, `Scripts could not run: ${e instanceof Error ? e.message : String(e)}`],
+        running: false,
+      },
     });
   }
 }

@@ -101,14 +101,20 @@ export function AssertionsPanel() {
                   <input
                     aria-label="Assertion expected value"
                     className={cellInputClass}
-                    placeholder={r.kind === 'setVariable' ? 'token' : r.kind === 'jsonSchema' ? '{"type":"object"}' : '200'}
+                    placeholder={
+                      r.kind === 'setVariable' ? 'token' : r.kind === 'jsonSchema' ? '{"type":"object"}' : '200'
+                    }
                     value={r.expected}
                     onChange={(e) => patch(r.id, { expected: e.target.value })}
                   />
                 )}
               </td>
               <td>
-                <Button variant="danger" aria-label="Remove assertion" onClick={() => save(rows.filter((x) => x.id !== r.id))}>
+                <Button
+                  variant="danger"
+                  aria-label="Remove assertion"
+                  onClick={() => save(rows.filter((x) => x.id !== r.id))}
+                >
                   ×
                 </Button>
               </td>

@@ -2,7 +2,14 @@
 import { useState } from 'react';
 import { TabList, TabPanel } from '../../components/tabs.tsx';
 import { useResolved } from '../../stores/request-derived.ts';
-import { useAssertions, useAuth, useBody, useHeaderRows, useQueryRows, useScripts } from '../../stores/request-store.ts';
+import {
+  useAssertions,
+  useAuth,
+  useBody,
+  useHeaderRows,
+  useQueryRows,
+  useScripts,
+} from '../../stores/request-store.ts';
 import { authScheme } from '../../core/auth/schemes.ts';
 import { QueryPanel } from './QueryPanel.tsx';
 import { HeadersPanel } from './HeadersPanel.tsx';
