@@ -20,9 +20,9 @@ export interface NodeTransportOptions {
 
 export interface NodeTransport {
   /** Sends `request`; resolves to the response with its content bytes as received (not decoded). */
-  send(request: EffectiveRequest): Promise<RunnerResponse>;
+  send: (request: EffectiveRequest) => Promise<RunnerResponse>;
   /** Closes the kept-alive connections (call when the run is over). */
-  close(): void;
+  close: () => void;
 }
 
 /**

@@ -34,7 +34,14 @@ export function readRunnerSource(text: string, now: number, newId: () => string,
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const str = (v: unknown): string => (typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v));
+const str = (v: unknown): string =>
+  typeof v === 'string'
+    ? v
+    : v === undefined || v === null
+      ? ''
+      : typeof v === 'object'
+        ? JSON.stringify(v)
+        : String(v);
 
 function fromLibrary(text: string, now: number, newId: () => string, pick?: string): SourceResult {
   const parsed = parseExport(text, now, newId);

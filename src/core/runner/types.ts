@@ -40,7 +40,7 @@ export interface RunnerDeps {
   sandbox: ScriptSandbox;
   /** Fresh `{{$guid}}`… values for one request (`makeDynamicValues(Date.now(), random)`). */
   dynamic(): DynamicValues;
-  newId(): string;
+  newId: () => string;
   /** Waits `ms` milliseconds (the delay between requests). */
   sleep(ms: number): Promise<void>;
   /** How requests are resolved (`proxy` default; the browser's direct mode drops forbidden headers). */
