@@ -34,14 +34,12 @@ export function readRunnerSource(text: string, now: number, newId: () => string,
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const str = (v: unknown): string =>
-  typeof v === 'string'
-    ? v
-    : v === undefined || v === null
-      ? ''
-      : typeof v === 'object'
-        ? JSON.stringify(v)
-        : String(v);
+/** A Postman field as text: strings as they are, numbers and booleans printed, objects as JSON. */
+function str(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return v.toString();
+  return v === undefined || v === null ? '' : (JSON.stringify(v) ?? '');
+}
 
 function fromLibrary(text: string, now: number, newId: () => string, pick?: string): SourceResult {
   const parsed = parseExport(text, now, newId);
