@@ -6,10 +6,12 @@
 import { loadRecord, DEFAULT_COLLECTION_ID, DEFAULT_COLLECTION_NAME } from '../core/library/migrate.ts';
 import { parseRecordKey, recordKey, recoveryKey, KEY_PREFIX, SETTINGS_KEY, WORKING_KEY } from '../core/library/keys.ts';
 import {
+  makeCollection,
   DEFAULT_HISTORY_LIMIT,
   LibrarySettingsSchema,
   WorkingDraftSchema,
   type Collection,
+  type Folder,
   type HistoryEntry,
   type LibraryRecord,
   type LibrarySettings,
@@ -39,6 +41,7 @@ export interface SetAside {
 
 export interface LoadedLibrary {
   collections: Collection[];
+  folders: Folder[];
   requests: SavedRequest[];
   history: HistoryEntry[];
   setAside: SetAside[];
@@ -132,10 +135,19 @@ export class LibraryStorage {
   /**
    * Reads every record: migrates earlier versions (writing the result back), moves corrupt
    * values to recovery keys, leaves newer-version values alone, and creates collections
-   * that requests refer to but that do not exist (v0 folders, a collection lost to corruption).
+   * that requests or folders refer to but that do not exist (v0 folders, a collection lost to
+   * corruption). A folder or request whose folder is missing is shown at its collection's top
+   * level (see core/library/tree.ts); nothing is rewritten for that.
    */
   loadAll(): LoadedLibrary {
-    const result: LoadedLibrary = { collections: [], requests: [], history: [], setAside: [], newer: [] };
+    const result: LoadedLibrary = {
+      collections: [],
+      folders: [],
+      requests: [],
+      history: [],
+      setAside: [],
+      newer: [],
+    };
     const implied: Collection[] = [];
     for (const key of this.keys()) {
       const parsed = parseRecordKey(key);
@@ -159,18 +171,20 @@ export class LibraryStorage {
       if (loaded.migrated) this.put(parsed.kind, loaded.record);
       implied.push(...loaded.implied);
       if (parsed.kind === 'collection') result.collections.push(loaded.record as Collection);
+      else if (parsed.kind === 'folder') result.folders.push(loaded.record as Folder);
       else if (parsed.kind === 'request') result.requests.push(loaded.record as SavedRequest);
       else result.history.push(loaded.record as HistoryEntry);
     }
     const have = new Set(result.collections.map((c) => c.id));
-    for (const r of result.requests) {
+    for (const r of [...result.folders, ...result.requests]) {
       if (have.has(r.collectionId)) continue;
-      const c = implied.find((x) => x.id === r.collectionId) ?? {
-        v: 1 as const,
-        id: r.collectionId,
-        name: r.collectionId === DEFAULT_COLLECTION_ID ? DEFAULT_COLLECTION_NAME : 'Recovered requests',
-        createdAt: this.now(),
-      };
+      const c =
+        implied.find((x) => x.id === r.collectionId) ??
+        makeCollection(
+          r.collectionId,
+          r.collectionId === DEFAULT_COLLECTION_ID ? DEFAULT_COLLECTION_NAME : 'Recovered requests',
+          this.now(),
+        );
       this.put('collection', c);
       result.collections.push(c);
       have.add(c.id);

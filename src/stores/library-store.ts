@@ -4,7 +4,15 @@
  * changes only when the write succeeded, so the screen never shows what was not saved.
  */
 import { create } from 'zustand';
-import type { Collection, LibraryRecord, RecordKind, SavedRequest } from '../core/library/records.ts';
+import {
+  makeCollection,
+  type Collection,
+  type Folder,
+  type LibraryRecord,
+  type RecordKind,
+  type SavedRequest,
+} from '../core/library/records.ts';
+import { orderAtEnd } from '../core/library/order.ts';
 import type { RequestDraft } from '../core/model/draft.ts';
 import { newId } from '../core/model/ids.ts';
 import { blankDraft } from '../core/model/defaults.ts';
@@ -34,6 +42,7 @@ export interface LoadedSettings {
 
 interface LibraryState {
   collections: Record<string, Collection>;
+  folders: Record<string, Folder>;
   requests: Record<string, SavedRequest>;
   /** The saved request the editor's draft came from; `null` for a new, never-saved draft. */
   originId: string | null;
@@ -53,6 +62,7 @@ export const libraryStorage = new LibraryStorage(backing, Date.now, newId, sessi
 
 export const useLibraryStore = create<LibraryState>()(() => ({
   collections: {},
+  folders: {},
   requests: {},
   originId: null,
   setAside: [],
@@ -65,6 +75,7 @@ export const useLibraryStore = create<LibraryState>()(() => ({
 }));
 
 export const useCollections = (): Record<string, Collection> => useLibraryStore((s) => s.collections);
+export const useFolders = (): Record<string, Folder> => useLibraryStore((s) => s.folders);
 export const useSavedRequests = (): Record<string, SavedRequest> => useLibraryStore((s) => s.requests);
 export const useOriginId = (): string | null => useLibraryStore((s) => s.originId);
 export const useOrigin = (): SavedRequest | null =>
@@ -95,6 +106,8 @@ function written(result: WriteResult): boolean {
 function applyRecord(kind: RecordKind, record: LibraryRecord): void {
   if (kind === 'collection')
     useLibraryStore.setState((s) => ({ collections: { ...s.collections, [record.id]: record as Collection } }));
+  else if (kind === 'folder')
+    useLibraryStore.setState((s) => ({ folders: { ...s.folders, [record.id]: record as Folder } }));
   else if (kind === 'request')
     useLibraryStore.setState((s) => ({ requests: { ...s.requests, [record.id]: record as SavedRequest } }));
 }
@@ -104,6 +117,10 @@ function dropRecord(kind: RecordKind, id: string): void {
     if (kind === 'collection') {
       const { [id]: _gone, ...collections } = s.collections;
       return { collections };
+    }
+    if (kind === 'folder') {
+      const { [id]: _gone, ...folders } = s.folders;
+      return { folders };
     }
     if (kind === 'request') {
       const { [id]: _gone, ...requests } = s.requests;
@@ -120,7 +137,7 @@ export function putRecord(kind: RecordKind, record: LibraryRecord): boolean {
   return true;
 }
 
-function removeRecord(kind: RecordKind, id: string): boolean {
+export function removeRecord(kind: RecordKind, id: string): boolean {
   if (!written(libraryStorage.remove(kind, id))) return false;
   dropRecord(kind, id);
   return true;
@@ -135,12 +152,14 @@ export function otherTabChanged(kind: RecordKind, record: LibraryRecord | null, 
 /** Puts loaded data in place (app start, or another tab cleared storage). */
 export function libraryLoaded(data: {
   collections: Collection[];
+  folders: Folder[];
   requests: SavedRequest[];
   setAside: SetAside[];
   newer: string[];
 }): void {
   useLibraryStore.setState((s) => ({
     collections: Object.fromEntries(data.collections.map((c) => [c.id, c])),
+    folders: Object.fromEntries(data.folders.map((f) => [f.id, f])),
     requests: Object.fromEntries(data.requests.map((r) => [r.id, r])),
     setAside: [...s.setAside, ...data.setAside],
     newerKeys: data.newer,
@@ -226,6 +245,10 @@ export function saveConfirmed(name: string, target: { collectionId: string } | {
     id: newId(),
     name: name.trim() || 'Untitled request',
     collectionId,
+    folderId: null,
+    order: orderAtEnd(
+      Object.values(useLibraryStore.getState().requests).filter((r) => r.collectionId === collectionId && !r.folderId),
+    ),
     draft: structuredClone(getDraft()),
     createdAt: now,
     updatedAt: now,
@@ -268,7 +291,8 @@ export function requestDuplicated(id: string): void {
 
 export function requestMoved(id: string, collectionId: string): void {
   const r = useLibraryStore.getState().requests[id];
-  if (r && r.collectionId !== collectionId) putRecord('request', { ...r, collectionId, updatedAt: Date.now() });
+  if (r && r.collectionId !== collectionId)
+    putRecord('request', { ...r, collectionId, folderId: null, updatedAt: Date.now() });
 }
 
 export function requestDeleted(id: string): void {
@@ -277,7 +301,8 @@ export function requestDeleted(id: string): void {
 }
 
 export function collectionCreated(name: string): void {
-  putRecord('collection', { v: 1, id: newId(), name: name.trim() || 'New collection', createdAt: Date.now() });
+  const order = orderAtEnd(Object.values(useLibraryStore.getState().collections));
+  putRecord('collection', makeCollection(newId(), name.trim() || 'New collection', Date.now(), order));
 }
 
 export function collectionRenamed(id: string, name: string): void {
@@ -285,15 +310,17 @@ export function collectionRenamed(id: string, name: string): void {
   if (c && name.trim()) putRecord('collection', { ...c, name: name.trim() });
 }
 
-/** Deletes a collection and the requests in it; Undo restores them all. */
+/** Deletes a collection with its folders and requests; Undo restores them all. */
 export function collectionDeleted(id: string): void {
   const s = useLibraryStore.getState();
   const c = s.collections[id];
   if (!c) return;
   const inside = Object.values(s.requests).filter((r) => r.collectionId === id);
+  const folders = Object.values(s.folders).filter((f) => f.collectionId === id);
   const removed: UndoStep['records'] = [];
   for (const r of inside) if (removeRecord('request', r.id)) removed.push({ kind: 'request', record: r });
-  if (removed.length === inside.length && removeRecord('collection', id))
+  for (const f of folders) if (removeRecord('folder', f.id)) removed.push({ kind: 'folder', record: f });
+  if (removed.length === inside.length + folders.length && removeRecord('collection', id))
     removed.unshift({ kind: 'collection', record: c });
   showToast(`Deleted “${c.name}” and ${inside.length} request${inside.length === 1 ? '' : 's'}`, { records: removed });
 }

@@ -10,6 +10,7 @@ function libraryContents(): LibraryContents {
   const s = useLibraryStore.getState();
   return {
     collections: Object.values(s.collections),
+    folders: Object.values(s.folders),
     requests: Object.values(s.requests),
     history: getHistoryEntries(),
   };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isQuotaError, LibraryStorage, MemoryStorage, QUOTA_MESSAGE } from '../../src/services/storage.ts';
 import { blankDraft } from '../../src/core/model/defaults.ts';
-import type { Collection, SavedRequest } from '../../src/core/library/records.ts';
+import { makeCollection, type Collection, type SavedRequest } from '../../src/core/library/records.ts';
 
 const NOW = Date.UTC(2026, 10, 29, 12, 0, 0);
 function setup() {
@@ -14,12 +14,14 @@ function setup() {
   );
   return { mem, storage };
 }
-const collection = (id: string, name: string): Collection => ({ v: 1, id, name, createdAt: 1 });
+const collection = (id: string, name: string): Collection => makeCollection(id, name, 1);
 const request = (id: string, name: string, collectionId = 'c1'): SavedRequest => ({
   v: 1,
   id,
   name,
   collectionId,
+  folderId: null,
+  order: 0,
   createdAt: 1,
   updatedAt: 2,
   draft: {
@@ -68,6 +70,8 @@ describe('LibraryStorage', () => {
       id: 'old1',
       name: 'Legacy',
       collectionId: 'legacy-team-api',
+      folderId: null,
+      order: 0,
       createdAt: 1000,
       updatedAt: 1000,
       draft: {
@@ -87,7 +91,7 @@ describe('LibraryStorage', () => {
       },
     };
     expect(loaded.requests).toEqual([expected]);
-    expect(loaded.collections).toEqual([{ v: 1, id: 'legacy-team-api', name: 'Team API', createdAt: 1000 }]);
+    expect(loaded.collections).toEqual([makeCollection('legacy-team-api', 'Team API', 1000)]);
     expect(JSON.parse(mem.getItem('parley:v1:request:old1')!)).toEqual(expected);
     expect(JSON.parse(mem.getItem('parley:v1:collection:legacy-team-api')!)).toEqual(loaded.collections[0]);
     // The second start reads v1 and migrates nothing.
@@ -197,7 +201,7 @@ describe('LibraryStorage', () => {
     const { storage } = setup();
     storage.put('request', request('r1', 'Orphan', 'gone'));
     const loaded = storage.loadAll();
-    expect(loaded.collections).toEqual([{ v: 1, id: 'gone', name: 'Recovered requests', createdAt: NOW }]);
+    expect(loaded.collections).toEqual([makeCollection('gone', 'Recovered requests', NOW)]);
   });
 
   it('interprets storage events from other tabs', () => {

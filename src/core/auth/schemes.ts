@@ -81,6 +81,19 @@ const none: AuthScheme<'none'> = {
 };
 
 /**
+ * "Inherit from parent": adds nothing by itself. `resolveRequest` replaces it with the auth of
+ * the innermost scope (folder, then collection) that sets one before applying; with no scope
+ * (an unsaved request) it is the same as No auth (docs/workspace-model.md).
+ */
+const inherit: AuthScheme<'inherit'> = {
+  id: 'inherit',
+  label: 'Inherit from parent',
+  fields: [],
+  empty: () => ({ type: 'inherit' }),
+  apply: () => ({}),
+};
+
+/**
  * RFC 6750 §2.1: `Authorization: Bearer <token>` (token trimmed). An empty or blank token
  * adds nothing and is `skipped` ("The Bearer token is empty, …"): `Bearer ` with no token
  * is not a valid credentials field (RFC 6750 §2.1 requires 1*b64token), and a shared link
@@ -151,7 +164,13 @@ const apikey: AuthScheme<'apikey'> = {
 };
 
 /** Every scheme, in the order of the `Auth type` picker. */
-export const AUTH_SCHEMES: readonly AuthScheme[] = [none, bearer, basic, apikey] as unknown as readonly AuthScheme[];
+export const AUTH_SCHEMES: readonly AuthScheme[] = [
+  none,
+  bearer,
+  basic,
+  apikey,
+  inherit,
+] as unknown as readonly AuthScheme[];
 
 /** The descriptor for `type` (falls back to `No auth` for an unknown type). */
 export function authScheme<T extends AuthType>(type: T): AuthScheme<T> {

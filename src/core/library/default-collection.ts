@@ -4,18 +4,19 @@
  * the same content and end with one collection, not two (one key per record, DESIGN §9).
  */
 import { DEFAULT_COLLECTION_ID, DEFAULT_COLLECTION_NAME } from './migrate.ts';
-import type { Collection } from './records.ts';
+import { orderAtEnd } from './order.ts';
+import { makeCollection, type Collection } from './records.ts';
 
 /** The default collection record; `createdAt` in ms since the epoch. */
 export function defaultCollection(createdAt: number): Collection {
-  return { v: 1, id: DEFAULT_COLLECTION_ID, name: DEFAULT_COLLECTION_NAME, createdAt };
+  return makeCollection(DEFAULT_COLLECTION_ID, DEFAULT_COLLECTION_NAME, createdAt);
 }
 
 /**
  * The collection to save into when the user asks for a new one named `name`.
  * An empty name or "My requests" means the default collection: the one with the fixed id,
  * else one already named "My requests" (kept from before ids were fixed), else a new record
- * with the fixed id. Any other name gets a new collection with `makeId()`.
+ * with the fixed id (order 0). Any other name gets a new collection with `makeId()`, ordered last.
  * @param existing the collections stored now
  * @returns the collection and whether it must be written (`create`)
  */
@@ -27,7 +28,7 @@ export function collectionForNewName(
 ): { collection: Collection; create: boolean } {
   const trimmed = name.trim() || DEFAULT_COLLECTION_NAME;
   if (trimmed !== DEFAULT_COLLECTION_NAME)
-    return { collection: { v: 1, id: makeId(), name: trimmed, createdAt: now }, create: true };
+    return { collection: makeCollection(makeId(), trimmed, now, orderAtEnd(existing)), create: true };
   const found = defaultCollectionIn(existing);
   return found ? { collection: found, create: false } : { collection: defaultCollection(now), create: true };
 }

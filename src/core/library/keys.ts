@@ -2,7 +2,7 @@
  * localStorage key layout: one key per record, so two tabs writing different records never
  * overwrite each other's work (a single whole-library key would lose one tab's save).
  *
- *   parley:v1:collection:<id>   parley:v1:request:<id>   parley:v1:history:<id>
+ *   parley:v1:collection:<id>   parley:v1:folder:<id>   parley:v1:request:<id>   parley:v1:history:<id>
  *   parley:v1:settings          parley:v1:working         parley:recovery:<original key>
  *
  * `v1` is the layout version (how keys are named); each record's own `v` is its schema version.
@@ -14,7 +14,7 @@ const RECOVERY_PREFIX = 'parley:recovery:';
 export const SETTINGS_KEY = `${KEY_PREFIX}settings`;
 export const WORKING_KEY = `${KEY_PREFIX}working`;
 
-const KINDS: readonly RecordKind[] = ['collection', 'request', 'history'];
+const KINDS: readonly RecordKind[] = ['collection', 'folder', 'request', 'history'];
 
 /** The key of a record: `recordKey('request', 'abc')` → `'parley:v1:request:abc'`. */
 export function recordKey(kind: RecordKind, id: string): string {

@@ -8,13 +8,24 @@
  *              headers: { [name]: value }, body?: string, savedAt?: number }`
  *   history: `{ id, method, url, status?, time?, size?, date: "<ISO 8601>" }`
  *   collection: did not exist (a request's `folder` name stood for it).
+ *
+ * Version 1 before folders existed lacked collection `order`/`defaults` and request
+ * `folderId`/`order`: the schemas' `.catch` fill them (0, nothing set, top level), no version
+ * step, so older Parley builds can still read what this one writes (docs/workspace-model.md).
  */
 import '../zod-setup.ts';
 import { z } from 'zod';
 import { blankDraft } from '../model/defaults.ts';
 import type { RequestDraft } from '../model/draft.ts';
 import { splitTargetUri } from '../url/query.ts';
-import { RECORD_VERSION, SCHEMAS, type Collection, type LibraryRecord, type RecordKind } from './records.ts';
+import {
+  makeCollection,
+  RECORD_VERSION,
+  SCHEMAS,
+  type Collection,
+  type LibraryRecord,
+  type RecordKind,
+} from './records.ts';
 
 /** The collection that holds requests saved without one. */
 export const DEFAULT_COLLECTION_ID = 'default';
@@ -103,11 +114,13 @@ function migrateV0(
         id: r.id,
         name: r.name,
         collectionId,
+        folderId: null,
+        order: 0,
         createdAt: at,
         updatedAt: at,
         draft: v0Draft(r.method, r.url, r.headers, r.body, makeId),
       },
-      implied: [{ v: 1, id: collectionId, name: folder ?? DEFAULT_COLLECTION_NAME, createdAt: at }],
+      implied: [makeCollection(collectionId, folder ?? DEFAULT_COLLECTION_NAME, at)],
     };
   }
   if (kind === 'history') {

@@ -8,7 +8,7 @@
  */
 import '../zod-setup.ts';
 import { z } from 'zod';
-import { parseDraft, type RequestDraft } from '../model/draft.ts';
+import { KeyValueRowSchema, parseDraft, type RequestDraft } from '../model/draft.ts';
 
 /** Current schema version of every record kind. */
 export const RECORD_VERSION = 1;
@@ -18,19 +18,85 @@ const id = z.string().min(1);
 /** Milliseconds since the Unix epoch. */
 const epochMs = z.number().finite().nonnegative();
 
+/**
+ * What a collection or folder gives the requests inside it (docs/workspace-model.md). Lenient:
+ * a record written before a field existed loads with the empty default, no version bump.
+ * - `headers`: added to each request inside unless the request has a header field of that name;
+ * - `auth`: the draft's auth shape (`core/model/draft.ts` AuthSchema) as unknown JSON here, or
+ *   `null` = none set at this level (a request whose auth is "inherit" looks further out);
+ * - `variables`: the collection/folder variable scope (name/value rows);
+ * - `scripts`: pre-request and post-response JavaScript, run outermost first (issue 15).
+ */
+export const ScopeDefaultsSchema = z
+  .object({
+    headers: z.array(KeyValueRowSchema).catch([]),
+    auth: z.unknown().nullable().catch(null),
+    variables: z.array(KeyValueRowSchema).catch([]),
+    scripts: z
+      .object({ preRequest: z.string().catch(''), postResponse: z.string().catch('') })
+      .catch({ preRequest: '', postResponse: '' }),
+  })
+  .catch({ headers: [], auth: null, variables: [], scripts: { preRequest: '', postResponse: '' } });
+export type ScopeDefaults = z.infer<typeof ScopeDefaultsSchema>;
+
+/** Defaults of a new collection or folder: nothing set. */
+export function emptyScopeDefaults(): ScopeDefaults {
+  return { headers: [], auth: null, variables: [], scripts: { preRequest: '', postResponse: '' } };
+}
+
+/**
+ * Position among siblings: ascending; ties by name then id. A fractional number so a move
+ * writes one record (the moved one gets the midpoint of its new neighbours).
+ */
+const order = z.number().finite().catch(0);
+
 export const CollectionSchema = z.object({
   v: z.literal(1),
   id,
   name: z.string(),
   createdAt: epochMs,
+  order,
+  defaults: ScopeDefaultsSchema,
 });
 export type Collection = z.infer<typeof CollectionSchema>;
+
+/**
+ * A folder inside a collection; folders nest through `parentId` (`null` = at the collection's
+ * top level). A folder whose parent is missing shows at its collection's top level.
+ */
+export const FolderSchema = z.object({
+  v: z.literal(1),
+  id,
+  name: z.string(),
+  collectionId: id,
+  parentId: z.string().nullable().catch(null),
+  order,
+  defaults: ScopeDefaultsSchema,
+  createdAt: epochMs,
+});
+export type Folder = z.infer<typeof FolderSchema>;
+
+/** A new collection record with nothing set in its defaults; times in ms since the epoch. */
+export function makeCollection(id: string, name: string, createdAt: number, order = 0): Collection {
+  return { v: 1, id, name, createdAt, order, defaults: emptyScopeDefaults() };
+}
+
+/** A new folder record with nothing set in its defaults; `parentId` `null` = top level of the collection. */
+export function makeFolder(
+  f: { id: string; name: string; collectionId: string; parentId: string | null; order: number },
+  createdAt: number,
+): Folder {
+  return { v: 1, ...f, defaults: emptyScopeDefaults(), createdAt };
+}
 
 export const SavedRequestSchema = z.object({
   v: z.literal(1),
   id,
   name: z.string(),
   collectionId: id,
+  /** The folder it sits in; `null` = the collection's top level. */
+  folderId: z.string().nullable().catch(null),
+  order,
   draft: draftField,
   createdAt: epochMs,
   updatedAt: epochMs,
@@ -74,11 +140,12 @@ export const WorkingDraftSchema = z.object({
 });
 export type WorkingDraft = z.infer<typeof WorkingDraftSchema>;
 
-export type RecordKind = 'collection' | 'request' | 'history';
-export type LibraryRecord = Collection | SavedRequest | HistoryEntry;
+export type RecordKind = 'collection' | 'folder' | 'request' | 'history';
+export type LibraryRecord = Collection | Folder | SavedRequest | HistoryEntry;
 
 export const SCHEMAS = {
   collection: CollectionSchema,
+  folder: FolderSchema,
   request: SavedRequestSchema,
   history: HistoryEntrySchema,
 } as const;

@@ -3,7 +3,10 @@
  * browsers. Versioned file format:
  *
  *   { "format": "parley-library", "version": 1, "exportedAt": "<ISO 8601>",
- *     "collections": Collection[], "requests": SavedRequest[], "history": HistoryEntry[] }
+ *     "collections": Collection[], "folders": Folder[], "requests": SavedRequest[],
+ *     "history": HistoryEntry[] }
+ *
+ * `folders` came later in version 1: a file without it imports as having none.
  *
  * Import merges by id: a record whose id exists is replaced only when the imported one is
  * newer (`updatedAt`); nothing is duplicated, nothing local is deleted.
@@ -12,13 +15,14 @@ import '../zod-setup.ts';
 import { z } from 'zod';
 import { DEFAULT_COLLECTION_ID, loadRecord } from './migrate.ts';
 import { defaultCollection, defaultCollectionIn } from './default-collection.ts';
-import type { Collection, HistoryEntry, LibraryRecord, RecordKind, SavedRequest } from './records.ts';
+import type { Collection, Folder, HistoryEntry, LibraryRecord, RecordKind, SavedRequest } from './records.ts';
 
 export const EXPORT_FORMAT = 'parley-library';
 export const EXPORT_VERSION = 1;
 
 export interface LibraryContents {
   collections: Collection[];
+  folders: Folder[];
   requests: SavedRequest[];
   history: HistoryEntry[];
 }
@@ -37,6 +41,7 @@ export function exportLibrary(library: LibraryContents, now: number): string {
       version: EXPORT_VERSION,
       exportedAt: new Date(now).toISOString(),
       collections: byId(library.collections),
+      folders: byId(library.folders),
       requests: byId(library.requests),
       history: byId(library.history),
     },
@@ -49,6 +54,7 @@ const FileSchema = z.object({
   format: z.literal(EXPORT_FORMAT),
   version: z.number().int(),
   collections: z.array(z.unknown()).catch([]),
+  folders: z.array(z.unknown()).catch([]),
   requests: z.array(z.unknown()).catch([]),
   history: z.array(z.unknown()).catch([]),
 });
@@ -95,11 +101,15 @@ export function parseExport(text: string, now: number, makeId: () => string): Pa
   const requests = load<SavedRequest>('request', file.data.requests);
   const collections = load<Collection>('collection', file.data.collections);
   for (const c of extraCollections) if (!collections.some((x) => x.id === c.id)) collections.push(c);
+  const folders = load<Folder>('folder', file.data.folders);
   const history = load<HistoryEntry>('history', file.data.history);
-  return { ok: true, library: { collections, requests, history }, skipped };
+  return { ok: true, library: { collections, folders, requests, history }, skipped };
 }
 
-/** `incoming` with requests of unknown collections moved to the default collection (added when missing). */
+/**
+ * `incoming` with requests and folders of unknown collections moved to the default collection
+ * (added when missing); a moved folder keeps its subtree (its children follow it).
+ */
 function homeOrphans(local: LibraryContents, given: LibraryContents): LibraryContents {
   // The default collection exists once per browser: a local one (maybe renamed) is kept as is.
   const localDefault = local.collections.find((c) => c.id === DEFAULT_COLLECTION_ID);
@@ -108,13 +118,16 @@ function homeOrphans(local: LibraryContents, given: LibraryContents): LibraryCon
     : given;
   const all = [...local.collections, ...incoming.collections];
   const known = new Set(all.map((c) => c.id));
-  const orphans = incoming.requests.filter((r) => !known.has(r.collectionId));
+  const orphans = [...incoming.folders, ...incoming.requests].filter((r) => !known.has(r.collectionId));
   if (!orphans.length) return incoming;
   const home = defaultCollectionIn(all) ?? defaultCollection(Math.min(...orphans.map((r) => r.createdAt)));
+  const rehome = <T extends { collectionId: string }>(r: T): T =>
+    known.has(r.collectionId) ? r : { ...r, collectionId: home.id };
   return {
     ...incoming,
     collections: known.has(home.id) ? incoming.collections : [...incoming.collections, home],
-    requests: incoming.requests.map((r) => (known.has(r.collectionId) ? r : { ...r, collectionId: home.id })),
+    folders: incoming.folders.map(rehome),
+    requests: incoming.requests.map(rehome),
   };
 }
 
@@ -159,6 +172,7 @@ export function planImport(local: LibraryContents, given: LibraryContents): Merg
     }
   };
   merge('collection', local.collections, incoming.collections);
+  merge('folder', local.folders, incoming.folders);
   merge('request', local.requests, incoming.requests);
   merge('history', local.history, incoming.history);
   return plan;

@@ -32,6 +32,8 @@ export type QueryRow = z.infer<typeof QueryRowSchema>;
 export const AuthSchema = z
   .discriminatedUnion('type', [
     z.object({ type: z.literal('none') }),
+    /** "Inherit from parent": the auth of the nearest folder or collection that sets one (docs/workspace-model.md). */
+    z.object({ type: z.literal('inherit') }),
     z.object({ type: z.literal('bearer'), token: z.string().catch('') }),
     z.object({
       type: z.literal('basic'),

@@ -22,7 +22,7 @@ function scoped(prefix: string, keep: ReadonlySet<string>): Set<string> {
  * Empties the secrets of every record except those in `keep`.
  * @param library everything to export; not modified
  * @param keep keys of {@link LibraryFinding}s to keep as they are
- * @returns the library to write (collections unchanged) and every finding, kept or not, in
+ * @returns the library to write (collections and folders unchanged) and every finding, kept or not, in
  *   record order (requests, then history, as given); never throws
  */
 export function stripLibrarySecrets(
@@ -46,5 +46,5 @@ export function stripLibrarySecrets(
     for (const f of stripped.findings) findings.push({ ...f, key: prefix + f.key, record });
     return { ...e, url: url.url, draft: stripped.draft };
   });
-  return { library: { collections: library.collections, requests, history }, findings };
+  return { library: { ...library, requests, history }, findings };
 }

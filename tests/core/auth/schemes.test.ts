@@ -3,13 +3,15 @@ import fc from 'fast-check';
 import { AUTH_SCHEMES, applyAuth, authScheme, base64, basicCredentials } from '../../../src/core/auth/schemes.ts';
 
 describe('auth descriptors', () => {
-  it('offers the four schemes with the UI labels', () => {
+  it('offers the schemes with the UI labels (Inherit from parent last)', () => {
     expect(AUTH_SCHEMES.map((s) => [s.id, s.label])).toEqual([
       ['none', 'No auth'],
       ['bearer', 'Bearer token'],
       ['basic', 'Basic auth'],
       ['apikey', 'API key'],
+      ['inherit', 'Inherit from parent'],
     ]);
+    expect(applyAuth({ type: 'inherit' })).toEqual({});
     expect(authScheme('basic').fields.map((f) => f.label)).toEqual(['Username', 'Password']);
     expect(authScheme('apikey').fields.map((f) => f.label)).toEqual(['Key', 'Value', 'Add to']);
     expect(authScheme('bearer').empty()).toEqual({ type: 'bearer', token: '' });

@@ -33,17 +33,18 @@ describe('switchAuthType', () => {
   it('property: after any path of switches, each type comes back with the fields it was left with', () => {
     const filled: Record<AuthType, Auth> = {
       none: { type: 'none' },
+      inherit: { type: 'inherit' },
       bearer: { type: 'bearer', token: 'tok' },
       basic: { type: 'basic', username: 'u', password: 'p' },
       apikey: { type: 'apikey', key: 'X-Key', value: 'v', in: 'query' },
     };
-    const types = fc.constantFrom<AuthType>('none', 'bearer', 'basic', 'apikey');
+    const types = fc.constantFrom<AuthType>('none', 'bearer', 'basic', 'apikey', 'inherit');
     fc.assert(
       fc.property(fc.array(types, { maxLength: 12 }), (path) => {
         let state = { auth: filled.bearer, stash: { ...filled } as Partial<Record<AuthType, Auth>> };
         delete state.stash.bearer;
         for (const t of path) state = switchAuthType(state.auth, state.stash, t);
-        for (const t of ['none', 'bearer', 'basic', 'apikey'] as const) {
+        for (const t of ['none', 'bearer', 'basic', 'apikey', 'inherit'] as const) {
           expect(switchAuthType(state.auth, state.stash, t).auth).toEqual(filled[t]);
         }
       }),

@@ -2,14 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { collectionForNewName, defaultCollection } from '../../../src/core/library/default-collection.ts';
 import { planImport, parseExport, type LibraryContents } from '../../../src/core/library/transfer.ts';
 import { blankDraft } from '../../../src/core/model/defaults.ts';
-import type { Collection, SavedRequest } from '../../../src/core/library/records.ts';
+import { makeCollection, type Collection, type SavedRequest } from '../../../src/core/library/records.ts';
 
-const col = (id: string, name: string): Collection => ({ v: 1, id, name, createdAt: 1 });
+const col = (id: string, name: string): Collection => makeCollection(id, name, 1);
 const req = (id: string, collectionId: string, createdAt = 7): SavedRequest => ({
   v: 1,
   id,
   name: id,
   collectionId,
+  folderId: null,
+  order: 0,
   createdAt,
   updatedAt: createdAt,
   draft: blankDraft(),
@@ -21,7 +23,7 @@ describe('the default collection "My requests" has a fixed id', () => {
   it('two tabs creating it at once get the same key and the same record (one collection, not two)', () => {
     const tabA = collectionForNewName('My requests', [], 100, makeId);
     const tabB = collectionForNewName('My requests', [], 100, makeId);
-    expect(tabA).toEqual({ collection: { v: 1, id: 'default', name: 'My requests', createdAt: 100 }, create: true });
+    expect(tabA).toEqual({ collection: makeCollection('default', 'My requests', 100), create: true });
     expect(tabB).toEqual(tabA);
   });
 
@@ -47,7 +49,7 @@ describe('the default collection "My requests" has a fixed id', () => {
   it('any other name makes a new collection', () => {
     seq = 0;
     expect(collectionForNewName(' Team ', [defaultCollection(5)], 100, makeId)).toEqual({
-      collection: { v: 1, id: 'id1', name: 'Team', createdAt: 100 },
+      collection: makeCollection('id1', 'Team', 100, 1), // ordered after "My requests" (order 0)
       create: true,
     });
   });
@@ -56,18 +58,23 @@ describe('the default collection "My requests" has a fixed id', () => {
 describe('import places requests without a known collection in "My requests"', () => {
   it('creates the default collection (fixed id) when neither library has it', () => {
     const plan = planImport(
-      { collections: [], requests: [], history: [] },
-      { collections: [], requests: [req('r1', 'gone')], history: [] },
+      { collections: [], folders: [], requests: [], history: [] },
+      { collections: [], folders: [], requests: [req('r1', 'gone')], history: [] },
     );
     expect(plan.write).toEqual([
-      { kind: 'collection', record: { v: 1, id: 'default', name: 'My requests', createdAt: 7 } },
+      { kind: 'collection', record: makeCollection('default', 'My requests', 7) },
       { kind: 'request', record: req('r1', 'default') },
     ]);
   });
 
   it('uses the local "My requests" and writes no second one', () => {
-    const local: LibraryContents = { collections: [defaultCollection(1)], requests: [], history: [] };
-    const plan = planImport(local, { collections: [], requests: [req('r1', 'gone'), req('r2', 'gone')], history: [] });
+    const local: LibraryContents = { collections: [defaultCollection(1)], folders: [], requests: [], history: [] };
+    const plan = planImport(local, {
+      collections: [],
+      folders: [],
+      requests: [req('r1', 'gone'), req('r2', 'gone')],
+      history: [],
+    });
     expect(plan.write).toEqual([
       { kind: 'request', record: req('r1', 'default') },
       { kind: 'request', record: req('r2', 'default') },
@@ -82,15 +89,18 @@ describe('import places requests without a known collection in "My requests"', (
     });
     const parsed = parseExport(text, 9, makeId);
     if (!parsed.ok) throw new Error(parsed.message);
-    const plan = planImport({ collections: [defaultCollection(1)], requests: [], history: [] }, parsed.library);
+    const plan = planImport(
+      { collections: [defaultCollection(1)], folders: [], requests: [], history: [] },
+      parsed.library,
+    );
     expect(plan.write.map((w) => [w.kind, w.record.id])).toEqual([['request', 'old']]);
     expect((plan.write[0]!.record as SavedRequest).collectionId).toBe('default');
   });
 
   it('requests whose collection is in the file keep it', () => {
     const plan = planImport(
-      { collections: [], requests: [], history: [] },
-      { collections: [col('c1', 'Team')], requests: [req('r1', 'c1')], history: [] },
+      { collections: [], folders: [], requests: [], history: [] },
+      { collections: [col('c1', 'Team')], folders: [], requests: [req('r1', 'c1')], history: [] },
     );
     expect(plan.write).toEqual([
       { kind: 'collection', record: col('c1', 'Team') },

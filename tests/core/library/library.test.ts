@@ -5,7 +5,13 @@ import { exportLibrary, parseExport, planImport, type LibraryContents } from '..
 import { parseRecordKey, recordKey, recoveryKey } from '../../../src/core/library/keys.ts';
 import { sameDraft } from '../../../src/core/library/compare.ts';
 import { blankDraft } from '../../../src/core/model/defaults.ts';
-import type { Collection, HistoryEntry, SavedRequest } from '../../../src/core/library/records.ts';
+import {
+  makeCollection,
+  makeFolder,
+  type Collection,
+  type HistoryEntry,
+  type SavedRequest,
+} from '../../../src/core/library/records.ts';
 
 const req = (
   id: string,
@@ -19,6 +25,8 @@ const req = (
   id,
   name,
   collectionId: 'c1',
+  folderId: null,
+  order: 0,
   createdAt: 1,
   updatedAt,
   draft: { ...blankDraft(), method, url, query },
@@ -34,7 +42,7 @@ const hist = (id: string, at: number): HistoryEntry => ({
   sizeBytes: 10,
   draft: blankDraft(),
 });
-const col = (id: string, name: string): Collection => ({ v: 1, id, name, createdAt: 1 });
+const col = (id: string, name: string): Collection => makeCollection(id, name, 1);
 
 describe('keys', () => {
   it('names one key per record and reads it back', () => {
@@ -83,6 +91,7 @@ describe('history bound', () => {
 describe('export and import', () => {
   const local: LibraryContents = {
     collections: [col('c1', 'Team')],
+    folders: [makeFolder({ id: 'f1', name: 'Users', collectionId: 'c1', parentId: null, order: 1 }, 1)],
     requests: [req('r1', 'One', 'GET', 'http://a.test', 5)],
     history: [hist('h1', 1)],
   };
@@ -100,6 +109,7 @@ describe('export and import', () => {
   it('merges by id: adds new, updates newer, leaves the rest, never duplicates', () => {
     const incoming: LibraryContents = {
       collections: [col('c1', 'Team'), col('c2', 'New')],
+      folders: [],
       requests: [
         req('r1', 'One renamed', 'GET', 'http://a.test', 9),
         req('r2', 'Two', 'GET', 'http://b.test'),
@@ -131,7 +141,7 @@ describe('export and import', () => {
     const parsed = parseExport(text, 0, () => 'x');
     expect(parsed).toEqual({
       ok: true,
-      library: { collections: [], requests: [req('r1', 'One', 'GET', '')], history: [] },
+      library: { collections: [], folders: [], requests: [req('r1', 'One', 'GET', '')], history: [] },
       skipped: 1,
     });
     expect(parseExport('nope', 0, () => 'x')).toEqual({

@@ -2,17 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { stripLibrarySecrets } from '../../../src/core/secrets/library.ts';
 import { exportLibrary, type LibraryContents } from '../../../src/core/library/transfer.ts';
 import { blankDraft } from '../../../src/core/model/defaults.ts';
+import { makeCollection } from '../../../src/core/library/records.ts';
 
 const row = (id: string, name: string, value: string, enabled = true) => ({ id, name, value, enabled });
 
 const library: LibraryContents = {
-  collections: [{ v: 1, id: 'c1', name: 'Default', createdAt: 0 }],
+  collections: [makeCollection('c1', 'Default', 0)],
+  folders: [],
   requests: [
     {
       v: 1,
       id: 'r1',
       name: 'Login',
       collectionId: 'c1',
+      folderId: null,
+      order: 0,
       createdAt: 1,
       updatedAt: 2,
       draft: {
