@@ -9,7 +9,8 @@
  */
 import { parseDraft, type Auth, type Body, type RequestDraft } from '../model/draft.ts';
 import { parseExport } from '../library/transfer.ts';
-import type { SavedRequest } from '../library/records.ts';
+import { sortSiblings } from '../library/order.ts';
+import { scopeChain } from '../library/scope.ts';
 import { splitTargetUri } from '../url/query.ts';
 import type { RunnerCollection, RunnerItem } from './types.ts';
 
@@ -44,7 +45,7 @@ function str(v: unknown): string {
 function fromLibrary(text: string, now: number, newId: () => string, pick?: string): SourceResult {
   const parsed = parseExport(text, now, newId);
   if (!parsed.ok) return parsed;
-  const { collections, requests } = parsed.library;
+  const { collections, folders, requests } = parsed.library;
   const chosen =
     pick !== undefined
       ? collections.find((c) => c.id === pick || c.name === pick)
@@ -57,26 +58,42 @@ function fromLibrary(text: string, now: number, newId: () => string, pick?: stri
           ? `No collection named "${pick}" in the library (it has: ${collections.map((c) => c.name).join(', ')}).`
           : 'The library has no saved requests to run.',
     };
-  const order = (r: SavedRequest) => (r as { order?: unknown }).order;
-  const items: RunnerItem[] = requests
-    .filter((r) => r.collectionId === chosen.id)
-    .sort((a, b) => {
-      const oa = order(a);
-      const ob = order(b);
-      if (typeof oa === 'number' && typeof ob === 'number' && oa !== ob) return oa - ob;
-      return a.createdAt - b.createdAt || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-    })
-    .map((r) => ({
-      id: r.id,
-      name: r.name,
-      path: [],
-      draft: r.draft,
-      preRequest: [r.draft.scripts?.preRequest ?? ''],
-      postResponse: [r.draft.scripts?.postResponse ?? ''],
-    }));
-  const warnings =
-    parsed.skipped > 0 ? [`${parsed.skipped} records of the library could not be read and were skipped.`] : [];
-  return { ok: true, collection: { name: chosen.name, items, variables: {} }, warnings };
+  const collectionsById = Object.fromEntries(collections.map((c) => [c.id, c]));
+  const foldersById = Object.fromEntries(folders.filter((f) => f.collectionId === chosen.id).map((f) => [f.id, f]));
+  // A folder or request whose folder is gone shows at the top level (docs/workspace-model.md).
+  const parentOf = (id: string | null) => (id !== null && foldersById[id] ? id : null);
+  const items: RunnerItem[] = [];
+  const warnings: string[] = [];
+  const visit = (folderId: string | null, path: string[], seen: Set<string>) => {
+    // Within a parent: folders first, then requests, each by `order` (as the sidebar shows them).
+    for (const f of sortSiblings(Object.values(foldersById).filter((x) => parentOf(x.parentId) === folderId))) {
+      if (seen.has(f.id)) continue;
+      visit(f.id, [...path, f.name], new Set([...seen, f.id]));
+    }
+    for (const r of sortSiblings(
+      requests.filter((x) => x.collectionId === chosen.id && parentOf(x.folderId) === folderId),
+    )) {
+      const chain = scopeChain(chosen.id, folderId, collectionsById, foldersById);
+      if (r.draft.auth.type === 'inherit')
+        warnings.push(
+          `${[...path, r.name].join(' / ')}: "Inherit from parent" auth is not applied by the runner yet; sent without auth.`,
+        );
+      items.push({
+        id: r.id,
+        name: r.name,
+        path,
+        draft: r.draft,
+        preRequest: [...chain.map((l) => l.defaults.scripts.preRequest), r.draft.scripts?.preRequest ?? ''],
+        postResponse: [...chain.map((l) => l.defaults.scripts.postResponse), r.draft.scripts?.postResponse ?? ''],
+      });
+    }
+  };
+  visit(null, [], new Set());
+  const variables = Object.fromEntries(
+    chosen.defaults.variables.filter((v) => v.enabled && v.name.trim() !== '').map((v) => [v.name.trim(), v.value]),
+  );
+  if (parsed.skipped > 0) warnings.push(`${parsed.skipped} records of the library could not be read and were skipped.`);
+  return { ok: true, collection: { name: chosen.name, items, variables }, warnings };
 }
 
 /** The text of the Postman script of `event` in an item's `event` list (`exec` is a string or lines). */

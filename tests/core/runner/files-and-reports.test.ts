@@ -174,11 +174,116 @@ test('readRunnerSource: a Parley library runs its collection’s requests in ord
   if (!r.ok) throw new Error(r.message);
   expect(r.collection.name).toBe('Mine');
   expect(r.collection.items.map((i) => [i.id, i.name, i.draft.url, i.preRequest, i.postResponse])).toEqual([
-    ['r1', 'First', 'http://h/1', ['a()'], ['b()']],
-    ['r2', 'Second', 'http://h/2', [''], ['']],
+    ['r1', 'First', 'http://h/1', ['', 'a()'], ['', 'b()']],
+    ['r2', 'Second', 'http://h/2', ['', ''], ['', '']],
   ]);
   expect(readRunnerSource('{"x":1}', 0, () => 'x')).toEqual({
     ok: false,
     message: 'The file is neither a Parley library export nor a Postman collection (v2.0/v2.1).',
   });
+});
+
+test('readRunnerSource: folders run in tree order, with collection and folder scripts outermost first', () => {
+  const scripts = (pre: string, post: string) => ({
+    headers: [],
+    auth: null,
+    variables: [],
+    scripts: { preRequest: pre, postResponse: post },
+  });
+  const file = {
+    format: 'parley-library',
+    version: 1,
+    exportedAt: '2026-12-03T00:00:00.000Z',
+    collections: [
+      {
+        v: 1,
+        id: 'c1',
+        name: 'Team',
+        createdAt: 1,
+        order: 0,
+        defaults: {
+          ...scripts('c-pre', 'c-post'),
+          variables: [{ id: 'v', name: 'base', value: 'http://h', enabled: true }],
+        },
+      },
+    ],
+    folders: [
+      {
+        v: 1,
+        id: 'f1',
+        name: 'Users',
+        collectionId: 'c1',
+        parentId: null,
+        order: 1,
+        createdAt: 1,
+        defaults: scripts('f1-pre', ''),
+      },
+      {
+        v: 1,
+        id: 'f2',
+        name: 'Admin',
+        collectionId: 'c1',
+        parentId: 'f1',
+        order: 0,
+        createdAt: 1,
+        defaults: scripts('f2-pre', 'f2-post'),
+      },
+    ],
+    requests: [
+      {
+        v: 1,
+        id: 'top',
+        name: 'Top',
+        collectionId: 'c1',
+        folderId: null,
+        order: 0,
+        createdAt: 1,
+        updatedAt: 1,
+        draft: { url: 'http://h/top' },
+      },
+      {
+        v: 1,
+        id: 'u2',
+        name: 'List',
+        collectionId: 'c1',
+        folderId: 'f1',
+        order: 2,
+        createdAt: 1,
+        updatedAt: 1,
+        draft: { url: 'http://h/list' },
+      },
+      {
+        v: 1,
+        id: 'u1',
+        name: 'Get',
+        collectionId: 'c1',
+        folderId: 'f1',
+        order: 1,
+        createdAt: 1,
+        updatedAt: 1,
+        draft: { url: 'http://h/get', scripts: { preRequest: 'r-pre', postResponse: '' } },
+      },
+      {
+        v: 1,
+        id: 'a1',
+        name: 'Ban',
+        collectionId: 'c1',
+        folderId: 'f2',
+        order: 0,
+        createdAt: 1,
+        updatedAt: 1,
+        draft: { url: 'http://h/ban' },
+      },
+    ],
+    history: [],
+  };
+  const r = readRunnerSource(JSON.stringify(file), 10, () => 'x');
+  if (!r.ok) throw new Error(r.message);
+  expect(r.collection.variables).toEqual({ base: 'http://h' });
+  expect(r.collection.items.map((i) => [i.id, i.path, i.preRequest, i.postResponse])).toEqual([
+    ['a1', ['Users', 'Admin'], ['c-pre', 'f1-pre', 'f2-pre', ''], ['c-post', '', 'f2-post', '']],
+    ['u1', ['Users'], ['c-pre', 'f1-pre', 'r-pre'], ['c-post', '', '']],
+    ['u2', ['Users'], ['c-pre', 'f1-pre', ''], ['c-post', '', '']],
+    ['top', [], ['c-pre', ''], ['c-post', '']],
+  ]);
 });
