@@ -88,3 +88,41 @@ describe('scripts in the app', () => {
     await page.context().close();
   });
 });
+
+describe('the Runner dialog', () => {
+  it('runs a saved collection with a data file and shows the live table and summary', async () => {
+    const { page, blocked } = await h.openApp();
+    await waitForForm(page);
+    await setMethod(page, 'GET');
+    await setUrl(page, `${h.server.url}/echo/run/{{user}}`);
+    await typeScript(
+      page,
+      'Post-response script',
+      "pm.test('user echoed', () => pm.expect(pm.response.json().path).to.equal('/echo/run/' + pm.iterationData.get('user')));",
+    );
+    await page.getByRole('toolbar', { name: 'Actions' }).getByRole('button', { name: 'Save', exact: true }).click();
+    const save = page.getByRole('dialog', { name: 'Save request' });
+    await save.getByRole('textbox', { name: 'Request name' }).fill('Run me');
+    await save.getByRole('combobox', { name: 'Collection' }).selectOption({ label: 'New collection…' });
+    await save.getByRole('textbox', { name: 'New collection name' }).fill('Runs');
+    await save.getByRole('button', { name: 'Save request' }).click();
+
+    await page.getByRole('toolbar', { name: 'Actions' }).getByRole('button', { name: 'Run collection' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Run collection' });
+    await dialog.getByRole('combobox', { name: 'Collection' }).selectOption({ label: 'Runs' });
+    await dialog
+      .getByLabel(/^Data file/)
+      .setInputFiles({ name: 'users.csv', mimeType: 'text/csv', buffer: Buffer.from('user\nann\nbob\n') });
+    await dialog.getByRole('button', { name: 'Run' }).click();
+    const summary = dialog.getByRole('status', { name: 'Run summary' });
+    await summary.waitFor({ timeout: 30_000 });
+    expect(await summary.locator('span').first().textContent()).toBe('2 requests, 2 passed, 0 failed, 0 errors');
+    const rows = dialog.getByRole('table', { name: 'Run results' }).locator('tbody tr');
+    expect(await rows.allTextContents()).toEqual([
+      '1Run me200 OK' + (await rows.nth(0).locator('td').nth(3).textContent()) + '1/1',
+      '2Run me200 OK' + (await rows.nth(1).locator('td').nth(3).textContent()) + '1/1',
+    ]);
+    expect(blocked).toEqual([]);
+    await page.context().close();
+  });
+});

@@ -8,7 +8,7 @@
  * warnings, never a throw.
  */
 import { parseDraft, type Auth, type Body, type RequestDraft } from '../model/draft.ts';
-import { parseExport } from '../library/transfer.ts';
+import { parseExport, type LibraryContents } from '../library/transfer.ts';
 import { sortSiblings } from '../library/order.ts';
 import { scopeChain } from '../library/scope.ts';
 import { splitTargetUri } from '../url/query.ts';
@@ -45,7 +45,23 @@ function str(v: unknown): string {
 function fromLibrary(text: string, now: number, newId: () => string, pick?: string): SourceResult {
   const parsed = parseExport(text, now, newId);
   if (!parsed.ok) return parsed;
-  const { collections, folders, requests } = parsed.library;
+  const r = runnerCollectionFromLibrary(parsed.library, pick);
+  if (r.ok && parsed.skipped > 0)
+    r.warnings.push(`${parsed.skipped} records of the library could not be read and were skipped.`);
+  return r;
+}
+
+/**
+ * The runnable form of one collection of `library` (the app's Runner uses it on the stored
+ * library; the CLI on an export file): requests in tree order (in each parent, folders first,
+ * then requests, by `order`), with the collection's and folders' scripts outermost first and
+ * the collection's variables. `pick` is a collection id or name (default: the first with requests).
+ */
+export function runnerCollectionFromLibrary(
+  library: Pick<LibraryContents, 'collections' | 'folders' | 'requests'>,
+  pick?: string,
+): SourceResult {
+  const { collections, folders, requests } = library;
   const chosen =
     pick !== undefined
       ? collections.find((c) => c.id === pick || c.name === pick)
@@ -92,7 +108,6 @@ function fromLibrary(text: string, now: number, newId: () => string, pick?: stri
   const variables = Object.fromEntries(
     chosen.defaults.variables.filter((v) => v.enabled && v.name.trim() !== '').map((v) => [v.name.trim(), v.value]),
   );
-  if (parsed.skipped > 0) warnings.push(`${parsed.skipped} records of the library could not be read and were skipped.`);
   return { ok: true, collection: { name: chosen.name, items, variables }, warnings };
 }
 
