@@ -14,6 +14,7 @@ import { runFirstLoadBench } from './first-load.ts';
 import { runLargeResponseBench } from './large-response.ts';
 import { runProxyBench } from './proxy.ts';
 import { runFloodBench } from './flood.ts';
+import { runScriptsBench } from './scripts.ts';
 import { summaryTable, type BenchResult, type Figure } from './browser.ts';
 
 const only = new Set(process.argv.slice(2)); // e.g. `npm run bench -- first-load large`
@@ -45,6 +46,7 @@ async function main() {
   }
   if (want('proxy')) log(await runProxyBench());
   if (want('flood')) log(await runFloodBench());
+  if (want('scripts')) log(await runScriptsBench());
   console.log(`Summary (load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} CPUs at the end)`);
   console.log(summaryTable(figures) + '\n');
   console.log(`Benchmarks done in ${((Date.now() - started) / 1000).toFixed(0)} s.`);

@@ -50,7 +50,12 @@ const sharedNotice = lazyNamed(
   () => import('../features/share/SharedNotice.tsx'),
   (m) => m.SharedNotice,
 );
+const runner = lazyNamed(
+  () => import('../features/runner/RunnerButton.tsx'),
+  (m) => m.RunnerButton,
+);
 const ResponseView = response.Component;
+const RunnerButton = runner.Component;
 const CodeButton = code.Component;
 const ImportButton = importer.Component;
 const LibraryActions = actions.Component;
@@ -109,6 +114,7 @@ export function App() {
             <LibraryActions />
             <CodeButton />
             <ImportButton />
+            <RunnerButton />
             <BoundaryShown />
           </Suspense>
         </div>

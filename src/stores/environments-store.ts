@@ -104,3 +104,26 @@ export function variableSecretToggled(envId: string, variableId: string, secret:
 export function variableRemoved(envId: string, variableId: string): void {
   updateEnvironment(envId, (e) => ({ ...e, variables: e.variables.filter((v) => v.id !== variableId) }));
 }
+
+/**
+ * Variables set by a script or an assertion's "set variable" (issue 15): upserted into the
+ * active environment (`null` removes one). With no active environment, one named
+ * "Script variables" is created and activated, so the values are visible and editable.
+ */
+export function scriptVariablesWritten(changes: Record<string, string | null>): void {
+  let id = useEnvironmentsStore.getState().activeId;
+  if (id === null || !useEnvironmentsStore.getState().environments.some((e) => e.id === id))
+    id = environmentAdded('Script variables');
+  updateEnvironment(id, (e) => {
+    const variables = e.variables.filter(
+      (v) => changes[v.name.trim()] !== null || !Object.hasOwn(changes, v.name.trim()),
+    );
+    for (const [name, value] of Object.entries(changes)) {
+      if (value === null) continue;
+      const row = variables.find((v) => v.name.trim() === name);
+      if (row) variables[variables.indexOf(row)] = { ...row, value, enabled: true };
+      else variables.push({ id: newId(), name, value, enabled: true, secret: false });
+    }
+    return { ...e, variables };
+  });
+}

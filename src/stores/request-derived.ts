@@ -41,11 +41,11 @@ export function resolveWith(
   });
 }
 
-/** The current draft resolved now (for sendClicked: the request is built once, here). */
-export function resolveCurrent(): ResolveResult {
+/** The current draft (or `draft`: the current one as a pre-request script changed it) resolved now (for sendClicked: the request is built once, here). */
+export function resolveCurrent(draft: RequestDraft = getDraft()): ResolveResult {
   const { environments, activeId } = getEnvironmentsState();
   return resolveWith(
-    getDraft(),
+    draft,
     environments,
     activeId,
     getTransportKind(),

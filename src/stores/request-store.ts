@@ -58,6 +58,8 @@ export const getDraft = (): RequestDraft => useRequestStore.getState().draft;
 export const useDraftGeneration = (): number => useRequestStore((s) => s.generation);
 export const getDraftGeneration = (): number => useRequestStore.getState().generation;
 export const useVerifyTls = (): boolean => useRequestStore((s) => s.draft.verifyTls);
+export const useScripts = (): RequestDraft['scripts'] => useRequestStore((s) => s.draft.scripts);
+export const useAssertions = (): RequestDraft['assertions'] => useRequestStore((s) => s.draft.assertions);
 
 function setDraft(update: (draft: RequestDraft) => RequestDraft): void {
   useRequestStore.setState((s) => ({ draft: update(s.draft) }));
@@ -85,6 +87,11 @@ export function draftReplaced(draft: RequestDraft): void {
     authStash: {},
     generation: s.generation + 1,
   }));
+}
+
+/** The request's scripts or assertion rows were edited (issue 15; the Scripts and Assertions tabs). */
+export function scriptFieldsEdited(patch: Pick<Partial<RequestDraft>, 'scripts' | 'assertions'>): void {
+  setDraft((d) => ({ ...d, ...patch }));
 }
 
 /** The request's "Verify TLS certificate" switch (curl's default on; `curl -k` off). */

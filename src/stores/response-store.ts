@@ -16,6 +16,7 @@ import { getFollowRedirects, getTransportKind, proxyAvailable } from './settings
 import { getDraft, getDraftGeneration } from './request-store.ts';
 import { throttleProgress } from './response-progress.ts';
 import { liveDecodeStarted, type LiveDecode } from './response-decode.ts';
+import { hasScriptsOrAssertions, scriptsAfterResponse, scriptsBeforeSend } from './script-store.ts';
 
 export type SendPhase = 'idle' | 'sending' | 'done' | 'failed';
 
@@ -129,7 +130,16 @@ function transportFor(kind: TransportKind) {
 async function send(kind: TransportKind): Promise<void> {
   // {{$guid}}, {{$timestamp}}…: new values for this send, shown by every view until the next one.
   dynamicValuesRenewed();
-  const resolved = resolveCurrent();
+  // A pre-request script may change the request: its changes are applied to the draft before it is resolved.
+  const scripted = hasScriptsOrAssertions(getDraft()) ? await scriptsBeforeSend(getDraft(), transportFor(kind)) : null;
+  if (scripted && 'error' in scripted) {
+    useResponseStore.setState((s) => ({
+      blockedBy: [{ ...noRequestProblem, message: scripted.error }],
+      notSentSince: s.sent !== null,
+    }));
+    return;
+  }
+  const resolved = resolveCurrent(scripted?.draft);
   const errors = resolved.problems.filter((p) => p.severity === 'error');
   if (!resolved.request || errors.length > 0) {
     // The previous response stays visible, labelled as the last response of an earlier request
@@ -196,6 +206,7 @@ async function send(kind: TransportKind): Promise<void> {
     if (!current()) return live.decode?.abandoned();
     live.decode?.finished(response);
     useResponseStore.setState({ phase: 'done', response, head: null, failure: null, progress: null });
+    if (scripted) void scriptsAfterResponse(scripted.draft, request, response, transportFor(kind));
     await recordSend(response.status, response.totalMs, response.sizeBytes);
   } catch (error) {
     progressLine.stop();

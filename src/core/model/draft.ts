@@ -8,6 +8,7 @@
  */
 import '../zod-setup.ts';
 import { z } from 'zod';
+import { AssertionSchema, RequestScriptsSchema } from '../assertions/schema.ts';
 
 /** A name/value row of a table (query parameters, headers, form fields). */
 export const KeyValueRowSchema = z.object({
@@ -110,6 +111,10 @@ export const RequestDraftSchema = z.object({
    * with `true`, so no version bump is needed.
    */
   verifyTls: z.boolean().catch(true),
+  /** Pre-request / post-response scripts (issue 15, docs/scripts.md); absent = none. No version bump. */
+  scripts: RequestScriptsSchema.optional().catch(undefined),
+  /** Assertions table (issue 15); absent = none. */
+  assertions: z.array(AssertionSchema).optional().catch(undefined),
 });
 export type RequestDraft = z.infer<typeof RequestDraftSchema>;
 

@@ -1,15 +1,24 @@
-/** The request form below the request line: Query, Headers, Auth and Body tabs. */
+/** The request form below the request line: Query, Headers, Auth, Body, Scripts and Assertions tabs. */
 import { useState } from 'react';
 import { TabList, TabPanel } from '../../components/tabs.tsx';
 import { useResolved } from '../../stores/request-derived.ts';
-import { useAuth, useBody, useHeaderRows, useQueryRows } from '../../stores/request-store.ts';
+import {
+  useAssertions,
+  useAuth,
+  useBody,
+  useHeaderRows,
+  useQueryRows,
+  useScripts,
+} from '../../stores/request-store.ts';
 import { authScheme } from '../../core/auth/schemes.ts';
 import { QueryPanel } from './QueryPanel.tsx';
 import { HeadersPanel } from './HeadersPanel.tsx';
 import { AuthPanel } from './AuthPanel.tsx';
 import { BodyPanel } from './BodyPanel.tsx';
+import { ScriptsPanel } from './ScriptsPanel.tsx';
+import { AssertionsPanel } from './AssertionsPanel.tsx';
 
-type TabId = 'query' | 'headers' | 'auth' | 'body';
+type TabId = 'query' | 'headers' | 'auth' | 'body' | 'scripts' | 'assertions';
 const TABS_LABEL = 'Request';
 
 export function RequestEditor() {
@@ -19,6 +28,9 @@ export function RequestEditor() {
   const auth = useAuth();
   const body = useBody();
   const resolved = useResolved();
+  const scripts = useScripts();
+  const assertions = useAssertions() ?? [];
+  const scriptCount = [scripts?.preRequest, scripts?.postResponse].filter((t) => (t ?? '').trim() !== '').length;
   const errorsIn = (field: string) => resolved.problems.some((p) => p.severity === 'error' && p.field === field);
   const mark = (field: string, count?: number) =>
     errorsIn(field) ? <span className="text-red-600">!</span> : count ? String(count) : undefined;
@@ -50,6 +62,12 @@ export function RequestEditor() {
                 ? undefined
                 : body.mode.toUpperCase().replace('FORM-URLENCODED', 'FORM'),
           },
+          { id: 'scripts', label: 'Scripts', badge: scriptCount > 0 ? String(scriptCount) : undefined },
+          {
+            id: 'assertions',
+            label: 'Assertions',
+            badge: assertions.length > 0 ? String(assertions.filter((a) => a.enabled).length) : undefined,
+          },
         ]}
       />
       <TabPanel label={TABS_LABEL} id={tab} className="min-h-0 flex-1 overflow-auto">
@@ -57,6 +75,8 @@ export function RequestEditor() {
         {tab === 'headers' && <HeadersPanel />}
         {tab === 'auth' && <AuthPanel />}
         {tab === 'body' && <BodyPanel />}
+        {tab === 'scripts' && <ScriptsPanel />}
+        {tab === 'assertions' && <AssertionsPanel />}
       </TabPanel>
     </section>
   );

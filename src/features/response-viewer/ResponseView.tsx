@@ -26,11 +26,13 @@ const pageOrigin = (): string => (typeof location === 'undefined' ? '' : locatio
 import { ResponseBody } from './ResponseBody.tsx';
 import { ResponseHeaders } from './ResponseHeaders.tsx';
 import { RawRequestView } from './RawRequestView.tsx';
+import { TestsPanel, testsBadge } from './TestsPanel.tsx';
+import { useScriptResults } from '../../stores/script-store.ts';
 import { ContentProgressView, SendFailureView, StatusBarProgress, WaitingView } from './SendStateViews.tsx';
 import { unfinishedContentNote } from './failure-text.ts';
 import { LazyCookiesList, LazyTiming, prefetchResponseParts } from './lazy-response-parts.tsx';
 
-type TabId = 'body' | 'headers' | 'cookies' | 'timing' | 'raw';
+type TabId = 'body' | 'headers' | 'cookies' | 'timing' | 'raw' | 'tests';
 const TABS_LABEL = 'Response views';
 
 function statusTone(status: number): string {
@@ -115,6 +117,7 @@ export function ResponseView() {
   const sendCount = useSendCount();
   const generation = useDraftGeneration();
   const notSentSince = useNotSentSince();
+  const scriptResults = useScriptResults();
   const ownerNote = responseOwnerNote(sent, generation, notSentSince);
   useEffect(() => {
     if (typeof requestIdleCallback !== 'function') return prefetchResponseParts();
@@ -179,6 +182,7 @@ export function ResponseView() {
           { id: 'cookies', label: 'Cookies' },
           { id: 'timing', label: 'Timing' },
           { id: 'raw', label: 'Raw request' },
+          { id: 'tests', label: 'Tests', badge: testsBadge(scriptResults) },
         ]}
       />
       <TabPanel label={TABS_LABEL} id={tab} className="min-h-0 flex-1 overflow-auto">
@@ -194,6 +198,7 @@ export function ResponseView() {
         {tab === 'cookies' && (head ? <LazyCookiesList response={head} /> : <Placeholder phase={phase} />)}
         {tab === 'timing' &&
           (head ? <LazyTiming response={head} complete={complete} /> : <Placeholder phase={phase} />)}
+        {tab === 'tests' && <TestsPanel results={scriptResults} />}
         {tab === 'raw' &&
           (raw ? (
             <RawRequestView request={raw.request} via={raw.via} note={raw.note} />
