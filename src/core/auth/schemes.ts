@@ -150,8 +150,48 @@ const apikey: AuthScheme<'apikey'> = {
   },
 };
 
+/**
+ * AWS Signature Version 4. `apply` only checks the fields: the signature covers the whole
+ * request as sent, so resolveRequest adds it last (`awsSignatureHeaders`), after the
+ * content and every other header field are known. Missing key id, secret, region or
+ * service → nothing added, `skipped`.
+ */
+const awsv4: AuthScheme<'awsv4'> = {
+  id: 'awsv4',
+  label: 'AWS Signature',
+  fields: [
+    { key: 'accessKeyId', label: 'Access key ID', kind: 'text', placeholder: 'AKIAIOSFODNN7EXAMPLE' },
+    { key: 'secretAccessKey', label: 'Secret access key', kind: 'password' },
+    { key: 'sessionToken', label: 'Session token', kind: 'password', placeholder: 'optional (temporary credentials)' },
+    { key: 'region', label: 'Region', kind: 'text', placeholder: 'us-east-1' },
+    { key: 'service', label: 'Service', kind: 'text', placeholder: 's3, execute-api, …' },
+  ],
+  empty: () => ({ type: 'awsv4', accessKeyId: '', secretAccessKey: '', sessionToken: '', region: '', service: '' }),
+  apply: (a) => {
+    const missing = (
+      [
+        ['Access key ID', a.accessKeyId],
+        ['Secret access key', a.secretAccessKey],
+        ['Region', a.region],
+        ['Service', a.service],
+      ] as const
+    )
+      .filter(([, v]) => v.trim() === '')
+      .map(([label]) => label);
+    return missing.length > 0
+      ? { skipped: `${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} empty, so the request is not signed.` }
+      : {};
+  },
+};
+
 /** Every scheme, in the order of the `Auth type` picker. */
-export const AUTH_SCHEMES: readonly AuthScheme[] = [none, bearer, basic, apikey] as unknown as readonly AuthScheme[];
+export const AUTH_SCHEMES: readonly AuthScheme[] = [
+  none,
+  bearer,
+  basic,
+  apikey,
+  awsv4,
+] as unknown as readonly AuthScheme[];
 
 /** The descriptor for `type` (falls back to `No auth` for an unknown type). */
 export function authScheme<T extends AuthType>(type: T): AuthScheme<T> {

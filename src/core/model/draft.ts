@@ -43,6 +43,14 @@ export const AuthSchema = z
       value: z.string().catch(''),
       in: z.enum(['header', 'query']).catch('header'),
     }),
+    z.object({
+      type: z.literal('awsv4'),
+      accessKeyId: z.string().catch(''),
+      secretAccessKey: z.string().catch(''),
+      sessionToken: z.string().catch(''),
+      region: z.string().catch(''),
+      service: z.string().catch(''),
+    }),
   ])
   .catch({ type: 'none' });
 export type Auth = z.infer<typeof AuthSchema>;

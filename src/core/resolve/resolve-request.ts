@@ -15,6 +15,7 @@ import { variableFaultMessage } from './variable-problems.ts';
 import type { EffectiveHeader, ResolveContext, ResolveProblem, ResolveResult } from './types.ts';
 import { substituteBody, resolveTarget } from './resolve-parts.ts';
 import { applyContentType, authHeaders, resolveHeaderRows } from './resolve-headers.ts';
+import { awsSignatureHeaders } from './resolve-aws.ts';
 import { forbiddenMethodReason, methodProblem, normalizeMethodLikeFetch } from './validate.ts';
 
 /**
@@ -57,7 +58,9 @@ const JSON_CHECK_LIMIT = 1_000_000;
  *   a warning says so. Never two Authorization fields from Parley. Empty credentials
  *   send nothing, with a warning: a blank Bearer token, Basic with username AND password
  *   empty, an API key without a name (Key). An API key name with an empty value is sent
- *   and warned about.
+ *   and warned about. AWS Signature V4 is added last (`awsSignatureHeaders`), over the
+ *   method, target URI, every other header field and the content octets, at the send's
+ *   `ctx.dynamic.isoTimestamp` (`dynamicUsed` is then set: the views say it renews at Send).
  * - Content-Type: exactly one. With no body none is sent (a typed row is left out with a
  *   warning). Otherwise the first enabled row named Content-Type (any case) wins, later
  *   ones are left out with a warning, and the body mode's default is used only when no
@@ -210,6 +213,14 @@ export function resolveRequest(draft: RequestDraft, ctx: ResolveContext = {}): R
         message: `Content-Length says ${h.value} but the body is ${length} octets. Remove the row and Parley sets it.`,
       });
     }
+  }
+
+  // AWS Signature V4 last: it covers every other field and the content as sent.
+  const awsAuth = substitutedAuth.type === 'awsv4' && !applied.skipped ? substitutedAuth : null;
+  if (awsAuth && target && 'url' in target && !problems.some((p) => p.severity === 'error')) {
+    const request = { method, url: target.url, headers: finalHeaders, body: encoded.bytes };
+    finalHeaders.push(...awsSignatureHeaders(awsAuth, request, ctx.dynamic?.isoTimestamp, direct, problems));
+    dynamicUsed = true;
   }
 
   const unresolvedVariables = unresolvedNames;

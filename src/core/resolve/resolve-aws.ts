@@ -1,0 +1,49 @@
+/** The AWS Signature V4 step of `resolveRequest()`: signs the request as it will be sent. */
+import { amzDateOf, signAwsV4 } from '../auth/aws-sigv4.ts';
+import type { Auth } from '../model/draft.ts';
+import { authHeaders } from './resolve-headers.ts';
+import type { EffectiveHeader, ResolveProblem } from './types.ts';
+
+/**
+ * The AUTO header fields of an AWS Signature V4 (`X-Amz-Date`, `X-Amz-Security-Token` when
+ * a session token is set, `X-Amz-Content-Sha256`, `Authorization`) for the request made of
+ * `method`, `url`, `headers` (every other field, in order) and `body` (the exact octets),
+ * signed at `isoTime` (ISO 8601, the send's `{{$isoTimestamp}}`: one time per send, shown in
+ * X-Amz-Date). A header row named like one of them wins (authHeaders' rule); a typed
+ * X-Amz-Date or X-Amz-Content-Sha256 (`UNSIGNED-PAYLOAD`) is signed as typed. Appends
+ * problems: an error when there is no send time or the typed X-Amz-Date is malformed.
+ */
+export function awsSignatureHeaders(
+  auth: Extract<Auth, { type: 'awsv4' }>,
+  req: { method: string; url: string; headers: readonly EffectiveHeader[]; body: Uint8Array | null },
+  isoTime: string | undefined,
+  direct: boolean,
+  problems: ResolveProblem[],
+): EffectiveHeader[] {
+  if (isoTime === undefined) {
+    problems.push({ severity: 'error', field: 'auth', message: 'AWS Signature needs the time of the send.' });
+    return [];
+  }
+  try {
+    const signed = signAwsV4(
+      {
+        method: req.method,
+        url: req.url,
+        headers: req.headers.map((h) => [h.name, h.value] as const),
+        body: req.body,
+        amzDate: amzDateOf(isoTime),
+      },
+      {
+        accessKeyId: auth.accessKeyId.trim(),
+        secretAccessKey: auth.secretAccessKey.trim(),
+        sessionToken: auth.sessionToken.trim(),
+        region: auth.region.trim(),
+        service: auth.service.trim(),
+      },
+    );
+    return authHeaders(signed.headers, req.headers, 'AWS Signature', direct, problems);
+  } catch (e) {
+    problems.push({ severity: 'error', field: 'auth', message: (e as Error).message });
+    return [];
+  }
+}
