@@ -16,6 +16,7 @@
  *   /echo/download?name=report.csv   a body with Content-Disposition: attachment
  *   /echo/encoded/:coding?pause=ms   a fixed JSON document with Content-Encoding gzip, deflate, deflate-raw, br, zstd or unknown;
  *                                    with pause, the second half of its bytes comes that many ms after the first
+ *   /echo/digest/:algorithm/:user/:password?qop=auth   Digest-protected echo (RFC 7616): 401 challenge, then the echo
  *   anything else under /echo        the request as received (JSON, see EchoReply)
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -32,6 +33,7 @@ import {
 import { sendBytes, sendBigJson, tinyPng, sampleHtml, encodeSampleText, SAMPLE_CHARSETS } from './generators.ts';
 import { contentTypeFor } from '../static.ts';
 import { encoded as encodedRoute } from './encoded.ts';
+import { digestRoute } from './digest.ts';
 
 type Route = (req: IncomingMessage, res: ServerResponse, params: string[], query: URLSearchParams) => void;
 
@@ -122,6 +124,13 @@ const ROUTES: EchoRouteEntry[] = [
       'a fixed JSON document (17,920 octets decoded) with Content-Encoding: gzip, deflate, deflate-raw (raw DEFLATE labelled deflate), br, zstd, or unknown (x-parley-unknown); with pause, the second half of the encoded bytes follows the first after that many ms (at most 60000)',
     match: /^\/echo\/encoded\/([^/]*)$/,
     handle: encodedRoute,
+  },
+  {
+    pattern: '/echo/digest/:algorithm/:user/:password?qop=auth',
+    description:
+      'Digest-protected echo (RFC 7616): without valid credentials for user:password, 401 with a Digest challenge (algorithm MD5, SHA-256 or SHA-512-256, each also -sess; qop auth, auth-int or none); with them, the echo',
+    match: /^\/echo\/digest\/([^/]+)\/([^/]+)\/([^/]+)$/,
+    handle: digestRoute,
   },
 ];
 

@@ -12,6 +12,7 @@ import {
   PROXY_HEAD_HEADER,
   type ProxyRequestHead,
   type ProxyResponseHead,
+  type AuthExchange,
   type ProxyTimings,
   type RedirectHop,
 } from '../../src/core/wire/proxy.ts';
@@ -21,6 +22,7 @@ import { describeUpstreamError, ProxyError } from './errors.ts';
 import { isRedirectStatus, nextHop, parseTarget, prepareHeaders, type UpstreamTarget } from './prepare.ts';
 import { createAgents, MAX_TIMEOUT_MS, type ProxyLimits } from './limits.ts';
 import { declaredLength, streamContent } from './upload.ts';
+import { digestRetry } from './digest-retry.ts';
 
 /** Most redirects followed before giving up. */
 const MAX_REDIRECTS = 10;
@@ -92,10 +94,12 @@ export function forward(
   void (async () => {
     let target: UpstreamTarget = parseTarget(head.url);
     let body: Body | null = { kind: 'stream', req, leftover, length: bodyLength };
-    if (head.followRedirects) body = { kind: 'buffer', data: await readAll(req, leftover, bodyGapMs) };
+    // Kept in memory when it may be sent again: to follow a redirect, or to answer a Digest challenge.
+    if (head.followRedirects || head.digest) body = { kind: 'buffer', data: await readAll(req, leftover, bodyGapMs) };
     let method = head.method;
     let headers = head.headers;
     const redirects: RedirectHop[] = [];
+    let authExchange: AuthExchange | undefined;
     for (;;) {
       if (stopped === 'browser-gone') return;
       if (stopped) throw stopped;
@@ -114,6 +118,16 @@ export function forward(
         return send(again);
       });
       const status = response.statusCode ?? 0;
+      if (head.digest && authExchange === undefined) {
+        const data = body?.kind === 'buffer' ? body.data : null;
+        const retry = digestRetry(head.digest, response, method, target.requestTarget, headers, data);
+        if (retry) {
+          response.resume();
+          authExchange = retry.exchange;
+          headers = retry.headers;
+          continue;
+        }
+      }
       const location = response.headers.location;
       if (head.followRedirects && isRedirectStatus(status) && location !== undefined) {
         response.resume();
@@ -138,7 +152,7 @@ export function forward(
         current!,
         response,
         method,
-        { timings, redirects, url: target.url.href },
+        { timings, redirects, url: target.url.href, ...(authExchange ? { authExchange } : {}) },
         Math.min(timeoutMs, upstreamBodyGapMs),
       );
       return;
@@ -289,7 +303,7 @@ function relay(
   upstream: ClientRequest,
   response: IncomingMessage,
   method: string,
-  rest: Pick<ProxyResponseHead, 'timings' | 'redirects' | 'url'>,
+  rest: Pick<ProxyResponseHead, 'timings' | 'redirects' | 'url' | 'authExchange'>,
   idleTimeoutMs: number,
 ): void {
   const status = response.statusCode ?? 0;
@@ -395,7 +409,7 @@ function readAll(req: IncomingMessage, leftover: Buffer<ArrayBufferLike>, gapMs:
           new ProxyError(
             413,
             'bad-request',
-            `With "follow redirects" on, the body is kept to re-send it; it may be at most ${MAX_REPLAY_BODY_BYTES} bytes. Turn redirects off to stream it.`,
+            `With "follow redirects" or Digest auth on, the body is kept to re-send it; it may be at most ${MAX_REPLAY_BODY_BYTES} bytes. Turn redirects off to stream it.`,
           ),
         );
       } else chunks.push(chunk);

@@ -53,6 +53,7 @@ export function createProxyTransport(
         headers: request.headers.map((h) => [h.name, h.value]),
         followRedirects: options.followRedirects ?? false,
         ...(options.verifyTls === false ? { verifyTls: false } : {}),
+        ...(request.digest ? { digest: request.digest } : {}),
       };
       const started = performance.now();
       const init: RequestInit = {
@@ -74,10 +75,21 @@ export function createProxyTransport(
       );
       const encodedHead = response.headers.get(PROXY_HEAD_HEADER);
       if (encodedHead === null) throw await proxyError(response);
-      const { status, reasonPhrase, headers, timings, redirects, url, warnings } = decodeProxyResponseHead(encodedHead);
+      const { status, reasonPhrase, headers, timings, redirects, url, warnings, authExchange } =
+        decodeProxyResponseHead(encodedHead);
       return receiveContent(
         request.method,
-        { status, reasonPhrase, headers, via: 'proxy', timings, redirects, url, ...(warnings ? { warnings } : {}) },
+        {
+          status,
+          reasonPhrase,
+          headers,
+          via: 'proxy',
+          timings,
+          redirects,
+          url,
+          ...(warnings ? { warnings } : {}),
+          ...(authExchange ? { authExchange } : {}),
+        },
         response.body,
         options,
         started,

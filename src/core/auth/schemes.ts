@@ -24,6 +24,8 @@ export interface AuthApplied {
   skipped?: string;
   /** Something was added but looks unintended (an API key with an empty value); shown as a warning. */
   warning?: string;
+  /** Credentials the proxy answers a challenge with (Digest: computed from the server's 401, RFC 7616). */
+  challenge?: { scheme: 'digest'; username: string; password: string };
 }
 
 /**
@@ -151,6 +153,25 @@ const apikey: AuthScheme<'apikey'> = {
 };
 
 /**
+ * HTTP Digest (RFC 7616). Nothing is added to the first request: the proxy answers the
+ * server's 401 challenge (MD5, SHA-256, SHA-512-256, `-sess`, qop auth/auth-int) with a
+ * second request carrying `Authorization: Digest …`. Username and password empty → `skipped`.
+ */
+const digest: AuthScheme<'digest'> = {
+  id: 'digest',
+  label: 'Digest auth',
+  fields: [
+    { key: 'username', label: 'Username', kind: 'text' },
+    { key: 'password', label: 'Password', kind: 'password' },
+  ],
+  empty: () => ({ type: 'digest', username: '', password: '' }),
+  apply: (a) =>
+    a.username === '' && a.password === ''
+      ? { skipped: 'Username and password are empty, so the Digest challenge is not answered.' }
+      : { challenge: { scheme: 'digest', username: a.username, password: a.password } },
+};
+
+/**
  * AWS Signature Version 4. `apply` only checks the fields: the signature covers the whole
  * request as sent, so resolveRequest adds it last (`awsSignatureHeaders`), after the
  * content and every other header field are known. Missing key id, secret, region or
@@ -190,6 +211,7 @@ export const AUTH_SCHEMES: readonly AuthScheme[] = [
   bearer,
   basic,
   apikey,
+  digest,
   awsv4,
 ] as unknown as readonly AuthScheme[];
 

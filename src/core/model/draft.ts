@@ -43,6 +43,7 @@ export const AuthSchema = z
       value: z.string().catch(''),
       in: z.enum(['header', 'query']).catch('header'),
     }),
+    z.object({ type: z.literal('digest'), username: z.string().catch(''), password: z.string().catch('') }),
     z.object({
       type: z.literal('awsv4'),
       accessKeyId: z.string().catch(''),

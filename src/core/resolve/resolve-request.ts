@@ -15,7 +15,7 @@ import { variableFaultMessage } from './variable-problems.ts';
 import type { EffectiveHeader, ResolveContext, ResolveProblem, ResolveResult } from './types.ts';
 import { substituteBody, resolveTarget } from './resolve-parts.ts';
 import { applyContentType, authHeaders, resolveHeaderRows } from './resolve-headers.ts';
-import { awsSignatureHeaders } from './resolve-aws.ts';
+import { awsSignatureHeaders, digestFor } from './resolve-request-auth.ts';
 import { forbiddenMethodReason, methodProblem, normalizeMethodLikeFetch } from './validate.ts';
 
 /**
@@ -61,6 +61,8 @@ const JSON_CHECK_LIMIT = 1_000_000;
  *   and warned about. AWS Signature V4 is added last (`awsSignatureHeaders`), over the
  *   method, target URI, every other header field and the content octets, at the send's
  *   `ctx.dynamic.isoTimestamp` (`dynamicUsed` is then set: the views say it renews at Send).
+ *   Digest adds nothing to this request: `request.digest` carries the credentials for the
+ *   proxy's challenge-and-response (`digestFor`); direct mode cannot, an error.
  * - Content-Type: exactly one. With no body none is sent (a typed row is left out with a
  *   warning). Otherwise the first enabled row named Content-Type (any case) wins, later
  *   ones are left out with a warning, and the body mode's default is used only when no
@@ -223,6 +225,8 @@ export function resolveRequest(draft: RequestDraft, ctx: ResolveContext = {}): R
     dynamicUsed = true;
   }
 
+  const digest = applied.challenge ? digestFor(applied.challenge, finalHeaders, direct, problems, notes) : undefined;
+
   const unresolvedVariables = unresolvedNames;
   for (const { fault, places } of mergePlaces(faults)) {
     problems.push({ severity: 'error', field: 'variable', message: variableFaultMessage(fault, places) });
@@ -238,6 +242,7 @@ export function resolveRequest(draft: RequestDraft, ctx: ResolveContext = {}): R
             body: encoded.bytes,
             ...(notes.length > 0 ? { notes } : {}),
             ...(encoded.files && encoded.bytes !== null ? { files: encoded.files } : {}),
+            ...(digest ? { digest } : {}),
           }
         : null,
     problems,

@@ -38,6 +38,12 @@ export interface EffectiveRequest {
    * read the file by this name. Absent for other content.
    */
   files?: MultipartFileSpan[];
+  /**
+   * Digest credentials for the proxy (RFC 7616): it sends this request, and when the server
+   * answers 401 with a Digest challenge, sends it again with the Authorization it computes.
+   * Never shown as a header field of this request: the first request carries none.
+   */
+  digest?: { username: string; password: string };
 }
 
 /** A problem found while resolving. `error` blocks sending; `warning` is shown. */

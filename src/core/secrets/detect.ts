@@ -4,7 +4,7 @@
  * chose to keep that one, and lists what it emptied, so the person sees each item.
  *
  * Found (in this order, which is the order of the list people see):
- * - auth: bearer token, Basic password, API key value, AWS secret access key and session token
+ * - auth: bearer token, Basic and Digest password, API key value, AWS secret access key and session token
  *   (and an access key id of the AKIA… shape);
  * - URL: the password of `user:password@host` (with or without a scheme; RFC 3986 §3.2.1),
  *   path variable values (by name or by value), fragment parameters (`#access_token=…`, the
@@ -209,7 +209,8 @@ function stripAuth(
 ): RequestDraft['auth'] {
   const secret = (value: string) => (value === '' || isVariableReference(value) ? null : 'name');
   if (auth.type === 'bearer') return visit('auth', 'Token', secret(auth.token)) ? { ...auth, token: '' } : auth;
-  if (auth.type === 'basic') return visit('auth', 'Password', secret(auth.password)) ? { ...auth, password: '' } : auth;
+  if (auth.type === 'basic' || auth.type === 'digest')
+    return visit('auth', 'Password', secret(auth.password)) ? { ...auth, password: '' } : auth;
   if (auth.type === 'apikey') {
     const name = auth.key === '' ? 'API key value' : `API key value (${auth.key})`;
     return visit('auth', name, secret(auth.value)) ? { ...auth, value: '' } : auth;

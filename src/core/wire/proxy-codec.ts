@@ -95,6 +95,11 @@ function checkRequestHead(value: unknown): string | null {
   if (v.verifyTls !== undefined && typeof v.verifyTls !== 'boolean') return 'verifyTls must be true or false.';
   if (v.timeoutMs !== undefined && (typeof v.timeoutMs !== 'number' || !(v.timeoutMs > 0)))
     return 'timeoutMs must be a positive number of milliseconds.';
+  if (v.digest !== undefined) {
+    const d = v.digest as Record<string, unknown> | null;
+    if (typeof d !== 'object' || d === null || typeof d.username !== 'string' || typeof d.password !== 'string')
+      return 'digest must be { username, password } (strings).';
+  }
   return null;
 }
 
@@ -136,6 +141,7 @@ export function decodeProxyResponseHead(value: string): ProxyResponseHead {
     ...(Array.isArray(v.warnings) && v.warnings.length > 0
       ? { warnings: v.warnings.filter((w): w is string => typeof w === 'string') }
       : {}),
+    ...(v.authExchange && typeof v.authExchange === 'object' ? { authExchange: v.authExchange } : {}),
   };
 }
 

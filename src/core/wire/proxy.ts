@@ -28,6 +28,20 @@ export interface ProxyRequestHead {
   verifyTls?: boolean;
   /** Overall timeout in milliseconds (default 30000, capped by the server). */
   timeoutMs?: number;
+  /**
+   * HTTP Digest credentials (RFC 7616): when the target answers 401 with a Digest challenge,
+   * the proxy sends the request once more with the Authorization it computes (`authExchange`).
+   */
+  digest?: { username: string; password: string };
+}
+
+/** The challenge-and-response the proxy ran before the response it relays (Digest, RFC 7616). */
+export interface AuthExchange {
+  scheme: 'Digest';
+  /** The first answer: the 401 with its WWW-Authenticate challenge. */
+  challenge: { status: number; reasonPhrase: string; headers: [string, string][] };
+  /** The Authorization field value the second request added (its only difference from the first). */
+  authorization: string;
 }
 
 /** Durations in milliseconds from the start of the (last) hop; absent when not applicable (e.g. no DNS for an IP literal). */
@@ -68,6 +82,8 @@ export interface ProxyResponseHead {
    * the relayed head passed its cap (server/proxy/forward.ts `MAX_RELAYED_HEAD_CHARS`); absent when none.
    */
   warnings?: string[];
+  /** Present when the proxy answered an auth challenge: the response relayed is the second one's. */
+  authExchange?: AuthExchange;
 }
 
 export type ProxyErrorCode =

@@ -1,4 +1,7 @@
-/** The AWS Signature V4 step of `resolveRequest()`: signs the request as it will be sent. */
+/**
+ * The auth steps of `resolveRequest()` that need more than the auth fields: AWS Signature V4
+ * (signs the request exactly as sent) and Digest (answered by the proxy after a 401).
+ */
 import { amzDateOf, signAwsV4 } from '../auth/aws-sigv4.ts';
 import type { Auth } from '../model/draft.ts';
 import { authHeaders } from './resolve-headers.ts';
@@ -46,4 +49,39 @@ export function awsSignatureHeaders(
     problems.push({ severity: 'error', field: 'auth', message: (e as Error).message });
     return [];
   }
+}
+
+/**
+ * The Digest credentials to hand to the proxy (`EffectiveRequest.digest`), or `undefined`:
+ * direct mode cannot answer a challenge (error); a typed Authorization row wins (warning,
+ * as for every scheme). Adds a note for the raw view: this is the first of two requests.
+ */
+export function digestFor(
+  challenge: { username: string; password: string },
+  headers: readonly EffectiveHeader[],
+  direct: boolean,
+  problems: ResolveProblem[],
+  notes: string[],
+): { username: string; password: string } | undefined {
+  if (direct) {
+    problems.push({
+      severity: 'error',
+      field: 'auth',
+      message:
+        'Digest auth needs the proxy: the browser cannot answer the server’s challenge for a page. Switch to the proxy.',
+    });
+    return undefined;
+  }
+  if (headers.some((h) => h.name.toLowerCase() === 'authorization')) {
+    problems.push({
+      severity: 'warning',
+      field: 'auth',
+      message: 'Your Authorization header row is sent; the Digest auth from the Auth tab is not (a header row wins).',
+    });
+    return undefined;
+  }
+  notes.push(
+    'Digest auth: this is the first request. When the server answers 401 with a Digest challenge, the proxy sends it once more with Authorization: Digest … (shown with the response).',
+  );
+  return { username: challenge.username, password: challenge.password };
 }

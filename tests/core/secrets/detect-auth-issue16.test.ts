@@ -1,4 +1,4 @@
-/** Issue 16: AWS Signature credentials never leave in a share link or an export. */
+/** Issue 16: AWS Signature and Digest credentials never leave in a share link or an export. */
 import { describe, expect, it } from 'vitest';
 import { stripDraftSecrets } from '../../../src/core/secrets/detect.ts';
 import { blankDraft } from '../../../src/core/model/defaults.ts';
@@ -41,5 +41,11 @@ describe('AWS Signature secrets', () => {
     expect(r.draft.auth).toEqual(aws({ accessKeyId: 'my-key', sessionToken: '{{awsToken}}' }));
     expect(r.omitted).toEqual([]);
     expect(r.findings.map((f) => f.key)).toEqual(['auth']);
+  });
+
+  it('Digest: the password is emptied, the username kept', () => {
+    const r = stripDraftSecrets({ ...blankDraft(), auth: { type: 'digest', username: 'alice', password: 'pw' } }, null);
+    expect(r.draft.auth).toEqual({ type: 'digest', username: 'alice', password: '' });
+    expect(r.omitted).toEqual([{ where: 'auth', name: 'Password' }]);
   });
 });
