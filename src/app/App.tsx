@@ -30,6 +30,10 @@ const importer = lazyNamed(
   () => import('../features/import/ImportDialog.tsx'),
   (m) => m.ImportButton,
 );
+const cookies = lazyNamed(
+  () => import('../features/cookies/CookieManager.tsx'),
+  (m) => m.CookiesButton,
+);
 const actions = lazyNamed(
   () => import('../features/library/LibraryActions.tsx'),
   (m) => m.LibraryActions,
@@ -53,6 +57,7 @@ const sharedNotice = lazyNamed(
 const ResponseView = response.Component;
 const CodeButton = code.Component;
 const ImportButton = importer.Component;
+const CookiesButton = cookies.Component;
 const LibraryActions = actions.Component;
 const LibraryBanners = banners.Component;
 const LibrarySidebar = sidebar.Component;
@@ -109,6 +114,7 @@ export function App() {
             <LibraryActions />
             <CodeButton />
             <ImportButton />
+            <CookiesButton />
             <BoundaryShown />
           </Suspense>
         </div>

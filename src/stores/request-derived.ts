@@ -16,6 +16,7 @@ import { getTransportKind, useTransportKind } from './settings-store.ts';
 import type { Environment } from '../core/model/variables.ts';
 import type { DynamicValues } from '../core/variables/dynamic.ts';
 import { getDynamicValues, useDynamicValues } from './dynamic-values.ts';
+import { jarCookieFor, useCookiesVersion } from './cookies-store.ts';
 
 /** Resolves a draft with the active environment, the dynamic values, the chosen files and the transport. */
 export function resolveWith(
@@ -30,6 +31,7 @@ export function resolveWith(
     dynamic,
     files: (fileId) => getFiles().get(fileId),
     transport,
+    cookieFor: jarCookieFor,
   });
 }
 
@@ -47,6 +49,7 @@ let lastResolved: {
   transport: TransportKind;
   dynamic: DynamicValues;
   filesVersion: number;
+  cookiesVersion: number;
   result: ResolveResult;
 } | null = null;
 
@@ -63,6 +66,7 @@ export function useResolved(): ResolveResult {
   const dynamic = useDynamicValues();
   // filesVersion is a cache key because file bytes live outside the draft.
   const filesVersion = useFilesVersionNumber();
+  const cookiesVersion = useCookiesVersion();
   const last = lastResolved;
   if (
     last !== null &&
@@ -71,14 +75,15 @@ export function useResolved(): ResolveResult {
     last.activeId === activeId &&
     last.transport === transport &&
     last.dynamic === dynamic &&
-    last.filesVersion === filesVersion
+    last.filesVersion === filesVersion &&
+    last.cookiesVersion === cookiesVersion
   ) {
     return last.result;
   }
   const result = resolveWith(draft, environments, activeId, transport, dynamic);
   // A module-level cache on purpose (see above): every view's call in one render shares one result.
   // eslint-disable-next-line react-hooks/globals
-  lastResolved = { draft, environments, activeId, transport, dynamic, filesVersion, result };
+  lastResolved = { draft, environments, activeId, transport, dynamic, filesVersion, cookiesVersion, result };
   return result;
 }
 

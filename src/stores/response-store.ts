@@ -16,6 +16,7 @@ import { getFollowRedirects, getTransportKind, proxyAvailable } from './settings
 import { getDraft, getDraftGeneration } from './request-store.ts';
 import { throttleProgress } from './response-progress.ts';
 import { liveDecodeStarted, type LiveDecode } from './response-decode.ts';
+import { cookieJarPending, responseCookiesReceived } from './cookies-store.ts';
 
 export type SendPhase = 'idle' | 'sending' | 'done' | 'failed';
 
@@ -127,6 +128,9 @@ function transportFor(kind: TransportKind) {
 }
 
 async function send(kind: TransportKind): Promise<void> {
+  // A stored cookie jar still loading (just after start): its cookies belong in this request.
+  const jar = cookieJarPending();
+  if (jar) await jar;
   // {{$guid}}, {{$timestamp}}…: new values for this send, shown by every view until the next one.
   dynamicValuesRenewed();
   const resolved = resolveCurrent();
@@ -196,6 +200,7 @@ async function send(kind: TransportKind): Promise<void> {
     if (!current()) return live.decode?.abandoned();
     live.decode?.finished(response);
     useResponseStore.setState({ phase: 'done', response, head: null, failure: null, progress: null });
+    if (response.via === 'proxy') responseCookiesReceived(response.url || request.url, response.headers);
     await recordSend(response.status, response.totalMs, response.sizeBytes);
   } catch (error) {
     progressLine.stop();

@@ -79,7 +79,7 @@ export function cookieHeaderFor(jar: CookieJar, url: string, now: Date): string 
       .getCookiesSync(url, { http: true, expire: false, sort: true })
       .filter((c) => {
         // Max-Age counts from when the cookie was received (RFC 6265 §5.2.2), not from its last use.
-        const expiry = c.expiryTime(c.creation ?? undefined);
+        const expiry = c.expiryTime(c.creation instanceof Date ? c.creation : undefined);
         return expiry === undefined || expiry > now.getTime();
       })
       .map((c) => c.cookieString())
@@ -109,7 +109,7 @@ export function listCookies(jar: CookieJar): StoredCookie[] {
 
 /** When `c` expires (Expires, or Max-Age from its creation) as ISO 8601; `null` for a session cookie. */
 function expiryOf(c: Cookie): string | null {
-  const t = c.expiryTime(c.creation ?? undefined);
+  const t = c.expiryTime(c.creation instanceof Date ? c.creation : undefined);
   return t !== undefined && Number.isFinite(t) ? new Date(t).toISOString() : null;
 }
 

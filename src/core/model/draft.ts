@@ -117,6 +117,8 @@ export const RequestDraftSchema = z.object({
    * with `true`, so no version bump is needed.
    */
   verifyTls: z.boolean().catch(true),
+  /** `false`: do not send the cookie jar's cookies with this request (proxy mode). Absent = send them. */
+  sendCookies: z.boolean().optional().catch(undefined),
 });
 export type RequestDraft = z.infer<typeof RequestDraftSchema>;
 

@@ -1,6 +1,7 @@
 /**
- * The auth steps of `resolveRequest()` that need more than the auth fields: AWS Signature V4
- * (signs the request exactly as sent) and Digest (answered by the proxy after a 401).
+ * The steps of `resolveRequest()` that need the rest of the request first: the cookie jar's
+ * Cookie field, AWS Signature V4 (signs the request exactly as sent, cookies included) and
+ * Digest (answered by the proxy after a 401).
  */
 import { amzDateOf, signAwsV4 } from '../auth/aws-sigv4.ts';
 import type { Auth } from '../model/draft.ts';
@@ -84,4 +85,29 @@ export function digestFor(
     'Digest auth: this is the first request. When the server answers 401 with a Digest challenge, the proxy sends it once more with Authorization: Digest … (shown with the response).',
   );
   return { username: challenge.username, password: challenge.password };
+}
+
+/**
+ * The jar's `Cookie` field for `url` (source `cookie`), or nothing: none match, or
+ * `sendCookies` is false, or a typed Cookie row exists — that row wins (warning naming how
+ * many jar cookies were left out), as a header row wins over auth.
+ */
+export function jarCookie(
+  url: string,
+  cookieFor: (url: string) => string,
+  headers: readonly EffectiveHeader[],
+  problems: ResolveProblem[],
+): EffectiveHeader[] {
+  const value = cookieFor(url);
+  if (value === '') return [];
+  if (headers.some((h) => h.name.toLowerCase() === 'cookie')) {
+    const n = value.split('; ').length;
+    problems.push({
+      severity: 'warning',
+      field: 'header',
+      message: `Your Cookie header row is sent; the ${n} cookie${n === 1 ? '' : 's'} from the cookie jar ${n === 1 ? 'is' : 'are'} not (a header row wins).`,
+    });
+    return [];
+  }
+  return [{ name: 'Cookie', value, source: 'cookie' }];
 }

@@ -15,7 +15,7 @@ import { variableFaultMessage } from './variable-problems.ts';
 import type { EffectiveHeader, ResolveContext, ResolveProblem, ResolveResult } from './types.ts';
 import { substituteBody, resolveTarget } from './resolve-parts.ts';
 import { applyContentType, authHeaders, resolveHeaderRows } from './resolve-headers.ts';
-import { awsSignatureHeaders, digestFor } from './resolve-request-auth.ts';
+import { awsSignatureHeaders, digestFor, jarCookie } from './resolve-request-auth.ts';
 import { forbiddenMethodReason, methodProblem, normalizeMethodLikeFetch } from './validate.ts';
 
 /**
@@ -61,6 +61,8 @@ const JSON_CHECK_LIMIT = 1_000_000;
  *   and warned about. AWS Signature V4 is added last (`awsSignatureHeaders`), over the
  *   method, target URI, every other header field and the content octets, at the send's
  *   `ctx.dynamic.isoTimestamp` (`dynamicUsed` is then set: the views say it renews at Send).
+ *   The cookie jar's Cookie field (`ctx.cookieFor`, proxy mode, unless `sendCookies` is
+ *   false) comes after the other fields and before the signature; a typed Cookie row wins.
  *   Digest adds nothing to this request: `request.digest` carries the credentials for the
  *   proxy's challenge-and-response (`digestFor`); direct mode cannot, an error.
  * - Content-Type: exactly one. With no body none is sent (a typed row is left out with a
@@ -217,6 +219,9 @@ export function resolveRequest(draft: RequestDraft, ctx: ResolveContext = {}): R
     }
   }
 
+  // The cookie jar's Cookie field (proxy mode), before the signature that covers it.
+  if (!direct && ctx.cookieFor && draft.sendCookies !== false && target && 'url' in target)
+    finalHeaders.push(...jarCookie(target.url, ctx.cookieFor, finalHeaders, problems));
   // AWS Signature V4 last: it covers every other field and the content as sent.
   const awsAuth = substitutedAuth.type === 'awsv4' && !applied.skipped ? substitutedAuth : null;
   if (awsAuth && target && 'url' in target && !problems.some((p) => p.severity === 'error')) {

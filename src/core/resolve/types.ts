@@ -3,8 +3,8 @@ import type { MultipartFileSpan } from '../body/multipart.ts';
 /** Output of `resolveRequest()`: the one description of the request from which every view derives. */
 import type { DynamicValues } from '../variables/dynamic.ts';
 
-/** Where a header field came from. `user` = a header row; `auth` = the auth scheme; `body` = the body mode (Content-Type). */
-export type HeaderSource = 'user' | 'auth' | 'body';
+/** Where a header field came from. `user` = a header row; `auth` = the auth scheme; `body` = the body mode (Content-Type); `cookie` = the cookie jar. */
+export type HeaderSource = 'user' | 'auth' | 'body' | 'cookie';
 
 export interface EffectiveHeader {
   name: string;
@@ -86,4 +86,9 @@ export interface ResolveContext {
   dynamic?: DynamicValues;
   /** Multipart boundary to use instead of the deterministic one (tests, reproducing a capture). */
   boundary?: string;
+  /**
+   * The cookie jar's `Cookie` field value for a target URI (`name=value; …`, `` for none), as
+   * `cookieHeaderFor` in core/cookies/jar.ts gives it. Proxy mode only (a browser sends its own).
+   */
+  cookieFor?: (url: string) => string;
 }

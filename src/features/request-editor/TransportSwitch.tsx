@@ -7,7 +7,7 @@ import {
   useFollowRedirects,
   useTransportKind,
 } from '../../stores/settings-store.ts';
-import { useVerifyTls, verifyTlsToggled } from '../../stores/request-store.ts';
+import { sendCookiesToggled, useSendCookies, useVerifyTls, verifyTlsToggled } from '../../stores/request-store.ts';
 
 const OPTIONS: { kind: TransportKind; label: string; title: string }[] = [
   {
@@ -46,6 +46,7 @@ export function TransportSwitch() {
         Follow redirects
       </label>
       <VerifyTlsSwitch proxy={kind === 'proxy'} />
+      <SendCookiesSwitch proxy={kind === 'proxy'} />
     </div>
   );
 }
@@ -73,6 +74,30 @@ function VerifyTlsSwitch({ proxy }: { proxy: boolean }) {
       />
       Verify TLS certificate
       {!proxy && !verify && <span>(Direct mode cannot turn it off)</span>}
+    </label>
+  );
+}
+
+/** Per request (saved with it): whether the cookie jar's cookies go with it (proxy mode). */
+function SendCookiesSwitch({ proxy }: { proxy: boolean }) {
+  const send = useSendCookies();
+  return (
+    <label
+      className={`flex items-center gap-1.5 text-xs ${proxy ? 'text-slate-600' : 'text-slate-400'}`}
+      title={
+        proxy
+          ? 'Send the matching cookies of the cookie jar (shown as an auto Cookie header). Off: this request goes without them.'
+          : 'In direct mode the browser sends its own cookies; the jar is for the proxy.'
+      }
+    >
+      <input
+        type="checkbox"
+        className="h-3.5 w-3.5 accent-indigo-600"
+        checked={proxy && send}
+        disabled={!proxy}
+        onChange={sendCookiesToggled}
+      />
+      Send cookies
     </label>
   );
 }
