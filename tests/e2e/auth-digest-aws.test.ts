@@ -87,3 +87,30 @@ describe('auth schemes that need more than a header', () => {
     await page.context().close();
   });
 });
+
+describe('JWT bearer', () => {
+  it('signs as the fields change and sends the token shown (the jwt.io HS256 example)', async () => {
+    const { page, blocked } = await h.openApp();
+    await waitForForm(page);
+    await setMethod(page, 'GET');
+    await setBodyType(page, 'None');
+    await setUrl(page, `${h.server.url}/echo/jwt`);
+    await openRequestTab(page, 'Auth');
+    await page.getByRole('combobox', { name: 'Auth type' }).selectOption({ label: 'JWT bearer' });
+    await page.getByLabel('Signing key', { exact: true }).fill('your-256-bit-secret');
+    await page.getByLabel('JWT header', { exact: true }).fill('{"typ":"JWT"}');
+    await page
+      .getByLabel('JWT payload', { exact: true })
+      .fill('{"sub":"1234567890","name":"John Doe","iat":1516239022}');
+    const token =
+      'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c';
+    await page.waitForFunction(
+      (t) => (document.querySelector('textarea[readonly]') as HTMLTextAreaElement | null)?.value === t,
+      token,
+    );
+    expect(await send(page)).toBe('200 OK');
+    expect(echoHeader(await readEcho(page), 'Authorization')).toEqual([`Bearer ${token}`]);
+    expect(blocked).toEqual([]);
+    await page.context().close();
+  });
+});

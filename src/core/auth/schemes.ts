@@ -4,13 +4,15 @@
  * after variables are substituted, and owns the rules for conflicts with header rows.
  */
 import type { Auth, AuthType } from '../model/draft.ts';
+import { JWT_ALGORITHMS, jsonObjectOf, tokenMatches } from './jwt.ts';
 
 /** One input of an auth scheme's form. `key` is the property of the `Auth` object it edits. */
 export interface AuthField {
   key: string;
   /** Accessible name of the control (DESIGN §5): `Token`, `Username`, `Password`, `Key`, `Value`, `Add to`. */
   label: string;
-  kind: 'text' | 'password' | 'select';
+  /** `multiline`: a text area (JSON, PEM); `readonly`: shown, made by Parley (a signed token). */
+  kind: 'text' | 'password' | 'select' | 'multiline' | 'readonly';
   options?: { value: string; label: string }[];
   placeholder?: string;
 }
@@ -153,6 +155,48 @@ const apikey: AuthScheme<'apikey'> = {
 };
 
 /**
+ * JWT bearer: `Authorization: Bearer <token>` with the token the Auth tab signed from the
+ * algorithm, key, header and payload (RFC 7519; signing is async WebCrypto, see core/auth/jwt.ts).
+ * No token yet → `skipped`; header or payload not a JSON object → `skipped` with the reason;
+ * a token that no longer matches the header and payload → sent, with a `warning`.
+ */
+const jwt: AuthScheme<'jwt'> = {
+  id: 'jwt',
+  label: 'JWT bearer',
+  fields: [
+    {
+      key: 'algorithm',
+      label: 'Algorithm',
+      kind: 'select',
+      options: JWT_ALGORITHMS.map((a) => ({ value: a, label: a })),
+    },
+    {
+      key: 'key',
+      label: 'Signing key',
+      kind: 'multiline',
+      placeholder: 'HS*: the secret; RS256/ES256: a PKCS#8 PEM private key',
+    },
+    { key: 'header', label: 'JWT header', kind: 'multiline', placeholder: '{ "kid": "key-1" }' },
+    { key: 'payload', label: 'JWT payload', kind: 'multiline', placeholder: '{ "sub": "1234", "iat": 1516239022 }' },
+    { key: 'token', label: 'Signed token', kind: 'readonly' },
+  ],
+  empty: () => ({ type: 'jwt', algorithm: 'HS256', key: '', header: '', payload: '', token: '' }),
+  apply: (a) => {
+    const header = jsonObjectOf(a.header, 'header');
+    const payload = jsonObjectOf(a.payload, 'payload');
+    if ('error' in header) return { skipped: `${header.error} No Authorization header is sent.` };
+    if ('error' in payload) return { skipped: `${payload.error} No Authorization header is sent.` };
+    if (a.token.trim() === '')
+      return { skipped: 'The JWT is not signed yet (fill in the signing key), so no Authorization header is sent.' };
+    const applied: AuthApplied = { headers: [['Authorization', `Bearer ${a.token.trim()}`]] };
+    if (!tokenMatches(a.token.trim(), a.algorithm, header.value, payload.value))
+      applied.warning =
+        'The signed token does not match the JWT header and payload (signing is still running or failed); the last token is sent.';
+    return applied;
+  },
+};
+
+/**
  * HTTP Digest (RFC 7616). Nothing is added to the first request: the proxy answers the
  * server's 401 challenge (MD5, SHA-256, SHA-512-256, `-sess`, qop auth/auth-int) with a
  * second request carrying `Authorization: Digest …`. Username and password empty → `skipped`.
@@ -211,6 +255,7 @@ export const AUTH_SCHEMES: readonly AuthScheme[] = [
   bearer,
   basic,
   apikey,
+  jwt,
   digest,
   awsv4,
 ] as unknown as readonly AuthScheme[];

@@ -43,6 +43,16 @@ export const AuthSchema = z
       value: z.string().catch(''),
       in: z.enum(['header', 'query']).catch('header'),
     }),
+    z.object({
+      type: z.literal('jwt'),
+      algorithm: z.enum(['HS256', 'HS384', 'HS512', 'RS256', 'ES256']).catch('HS256'),
+      /** HS*: the shared secret (UTF-8); RS256/ES256: the private key as PKCS#8 PEM. */
+      key: z.string().catch(''),
+      header: z.string().catch(''),
+      payload: z.string().catch(''),
+      /** The token as signed from the fields above (made by the Auth tab); what is sent. */
+      token: z.string().catch(''),
+    }),
     z.object({ type: z.literal('digest'), username: z.string().catch(''), password: z.string().catch('') }),
     z.object({
       type: z.literal('awsv4'),

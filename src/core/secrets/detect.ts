@@ -4,7 +4,7 @@
  * chose to keep that one, and lists what it emptied, so the person sees each item.
  *
  * Found (in this order, which is the order of the list people see):
- * - auth: bearer token, Basic and Digest password, API key value, AWS secret access key and session token
+ * - auth: bearer token, Basic and Digest password, API key value, JWT signing key and token, AWS secret access key and session token
  *   (and an access key id of the AKIA… shape);
  * - URL: the password of `user:password@host` (with or without a scheme; RFC 3986 §3.2.1),
  *   path variable values (by name or by value), fragment parameters (`#access_token=…`, the
@@ -214,6 +214,12 @@ function stripAuth(
   if (auth.type === 'apikey') {
     const name = auth.key === '' ? 'API key value' : `API key value (${auth.key})`;
     return visit('auth', name, secret(auth.value)) ? { ...auth, value: '' } : auth;
+  }
+  if (auth.type === 'jwt') {
+    const out = { ...auth };
+    if (visit('auth', 'Signing key', secret(auth.key))) out.key = '';
+    if (visit('auth:token', 'Signed token', secret(auth.token))) out.token = '';
+    return out;
   }
   if (auth.type === 'awsv4') {
     const out = { ...auth };

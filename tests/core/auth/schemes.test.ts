@@ -3,12 +3,13 @@ import fc from 'fast-check';
 import { AUTH_SCHEMES, applyAuth, authScheme, base64, basicCredentials } from '../../../src/core/auth/schemes.ts';
 
 describe('auth descriptors', () => {
-  it('offers the six schemes with the UI labels', () => {
+  it('offers the seven schemes with the UI labels', () => {
     expect(AUTH_SCHEMES.map((s) => [s.id, s.label])).toEqual([
       ['none', 'No auth'],
       ['bearer', 'Bearer token'],
       ['basic', 'Basic auth'],
       ['apikey', 'API key'],
+      ['jwt', 'JWT bearer'],
       ['digest', 'Digest auth'],
       ['awsv4', 'AWS Signature'],
     ]);

@@ -48,4 +48,21 @@ describe('AWS Signature secrets', () => {
     expect(r.draft.auth).toEqual({ type: 'digest', username: 'alice', password: '' });
     expect(r.omitted).toEqual([{ where: 'auth', name: 'Password' }]);
   });
+
+  it('JWT bearer: the signing key and the signed token are emptied, header and payload kept', () => {
+    const auth = {
+      type: 'jwt',
+      algorithm: 'HS256',
+      key: 'k',
+      header: '{}',
+      payload: '{"sub":"1"}',
+      token: 'a.b.c',
+    } as const;
+    const r = stripDraftSecrets({ ...blankDraft(), auth }, null);
+    expect(r.draft.auth).toEqual({ ...auth, key: '', token: '' });
+    expect(r.findings.map((f) => [f.key, f.name])).toEqual([
+      ['auth', 'Signing key'],
+      ['auth:token', 'Signed token'],
+    ]);
+  });
 });
