@@ -54,6 +54,7 @@ export function createProxyTransport(
         followRedirects: options.followRedirects ?? false,
         ...(options.verifyTls === false ? { verifyTls: false } : {}),
         ...(request.digest ? { digest: request.digest } : {}),
+        ...(options.tls && Object.keys(options.tls).length > 0 ? { tls: options.tls } : {}),
       };
       const started = performance.now();
       const init: RequestInit = {
@@ -75,7 +76,7 @@ export function createProxyTransport(
       );
       const encodedHead = response.headers.get(PROXY_HEAD_HEADER);
       if (encodedHead === null) throw await proxyError(response);
-      const { status, reasonPhrase, headers, timings, redirects, url, warnings, authExchange } =
+      const { status, reasonPhrase, headers, timings, redirects, url, warnings, authExchange, tls } =
         decodeProxyResponseHead(encodedHead);
       return receiveContent(
         request.method,
@@ -89,6 +90,7 @@ export function createProxyTransport(
           url,
           ...(warnings ? { warnings } : {}),
           ...(authExchange ? { authExchange } : {}),
+          ...(tls ? { tls } : {}),
         },
         response.body,
         options,

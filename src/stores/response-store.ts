@@ -17,6 +17,7 @@ import { getDraft, getDraftGeneration } from './request-store.ts';
 import { throttleProgress } from './response-progress.ts';
 import { liveDecodeStarted, type LiveDecode } from './response-decode.ts';
 import { cookieJarPending, responseCookiesReceived } from './cookies-store.ts';
+import { tlsSettingsFor } from './tls-settings-store.ts';
 
 export type SendPhase = 'idle' | 'sending' | 'done' | 'failed';
 
@@ -184,6 +185,7 @@ async function send(kind: TransportKind): Promise<void> {
       signal: controller.signal,
       followRedirects: getFollowRedirects(),
       verifyTls: sentDraft.verifyTls,
+      tls: kind === 'proxy' ? tlsSettingsFor(new URL(request.url).host) : undefined,
       onHead: (head) => {
         received = { receivedBytes: 0, totalBytes: null };
         if (current()) useResponseStore.setState({ head });

@@ -1,5 +1,5 @@
 /** A response as the app holds it, whichever transport fetched it. */
-import type { AuthExchange, ProxyTimings, RedirectHop } from '../wire/proxy.ts';
+import type { AuthExchange, ProxyTimings, RedirectHop, TlsSessionInfo } from '../wire/proxy.ts';
 
 export interface ResponseHead {
   status: number;
@@ -16,6 +16,8 @@ export interface ResponseHead {
   warnings?: string[];
   /** The proxy answered an auth challenge (Digest) first: the 401 and the Authorization it added; absent otherwise. */
   authExchange?: AuthExchange;
+  /** The TLS session (proxy, https targets): protocol, cipher, certificate chain; absent otherwise. */
+  tls?: TlsSessionInfo;
 }
 
 export interface ResponseRecord extends ResponseHead {

@@ -1,4 +1,5 @@
 /** The visible setting: send through Parley's proxy or directly from the browser. */
+import { Suspense, lazy, useState } from 'react';
 import type { TransportKind } from '../../services/transport.ts';
 import {
   followRedirectsToggled,
@@ -8,6 +9,8 @@ import {
   useTransportKind,
 } from '../../stores/settings-store.ts';
 import { sendCookiesToggled, useSendCookies, useVerifyTls, verifyTlsToggled } from '../../stores/request-store.ts';
+import { useResolved } from '../../stores/request-derived.ts';
+import { hasTlsSettings, useTlsSettingsVersion } from '../../stores/tls-settings-store.ts';
 
 const OPTIONS: { kind: TransportKind; label: string; title: string }[] = [
   {
@@ -47,6 +50,7 @@ export function TransportSwitch() {
       </label>
       <VerifyTlsSwitch proxy={kind === 'proxy'} />
       <SendCookiesSwitch proxy={kind === 'proxy'} />
+      {kind === 'proxy' && <TlsSettingsButton />}
     </div>
   );
 }
@@ -75,6 +79,35 @@ function VerifyTlsSwitch({ proxy }: { proxy: boolean }) {
       Verify TLS certificate
       {!proxy && !verify && <span>(Direct mode cannot turn it off)</span>}
     </label>
+  );
+}
+
+const TlsSettingsDialog = lazy(() => import('./TlsSettingsDialog.tsx').then((m) => ({ default: m.TlsSettingsDialog })));
+
+/** Opens the TLS settings of the request's host (https targets, proxy mode). */
+function TlsSettingsButton() {
+  const url = useResolved().request?.url ?? null;
+  useTlsSettingsVersion();
+  const [open, setOpen] = useState(false);
+  const parsed = url !== null ? new URL(url) : null;
+  if (!parsed || parsed.protocol !== 'https:') return null;
+  const host = parsed.host;
+  return (
+    <>
+      <button
+        type="button"
+        onClick={() => setOpen(true)}
+        className="rounded text-xs text-sky-700 underline decoration-sky-300 underline-offset-2 hover:text-sky-900"
+        title="Custom CA, client certificate, minimum TLS version and SNI for this host"
+      >
+        {hasTlsSettings(host) ? 'TLS settings (set)' : 'TLS settings'}
+      </button>
+      {open && (
+        <Suspense fallback={null}>
+          <TlsSettingsDialog host={host} onClose={() => setOpen(false)} />
+        </Suspense>
+      )}
+    </>
   );
 }
 
