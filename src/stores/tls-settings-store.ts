@@ -18,9 +18,9 @@ function storage(): Storage | null {
 
 function read(host: string): ProxyTlsOptions {
   try {
-    const text = storage()?.getItem(PREFIX + host);
-    const v: unknown = text ? JSON.parse(text) : {};
-    return typeof v === 'object' && v !== null ? (v as ProxyTlsOptions) : {};
+    const text = storage()?.getItem(PREFIX + host) ?? null;
+    const v: unknown = text !== null ? JSON.parse(text) : {};
+    return typeof v === 'object' && v !== null ? v : {};
   } catch {
     return {};
   }

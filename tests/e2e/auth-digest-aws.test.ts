@@ -105,7 +105,7 @@ describe('JWT bearer', () => {
     const token =
       'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c';
     await page.waitForFunction(
-      (t) => (document.querySelector('textarea[readonly]') as HTMLTextAreaElement | null)?.value === t,
+      (t) => document.querySelector<HTMLTextAreaElement>('textarea[readonly]')?.value === t,
       token,
     );
     expect(await send(page)).toBe('200 OK');

@@ -102,7 +102,7 @@ export function listCookies(jar: CookieJar): StoredCookie[] {
       secure: c.secure,
       httpOnly: c.httpOnly,
       sameSite: c.sameSite ?? '',
-      expires: c.expires instanceof Date ? c.expires.toISOString() : null,
+      expires: expiryOf(c),
     }))
     .sort((a, b) => a.domain.localeCompare(b.domain) || a.path.localeCompare(b.path) || a.name.localeCompare(b.name));
 }
