@@ -6,6 +6,7 @@
  *                                    with head=now the status line and header fields go at once, only the content waits
  *   /echo/bytes/:n                   n bytes, byte i = i mod 256, with Content-Length
  *   /echo/cookies?name=value&…       one Set-Cookie per pair (three sample cookies without a query)
+ *   /echo/cookies/check?name=value&… the echo (200) when the Cookie header holds every pair, else 400 naming the missing ones
  *   /echo/redirect/:n?status=302     a chain of n redirects ending at /echo/redirect/0 (the echo)
  *   /echo/redirect-to?url=…&status=  one redirect to url (default 302)
  *   /echo/charset/:label             "Zürich café naïve" encoded in utf-8, iso-8859-1, windows-1252, utf-16le or utf-16be
@@ -16,6 +17,7 @@
  *   /echo/download?name=report.csv   a body with Content-Disposition: attachment
  *   /echo/encoded/:coding?pause=ms   a fixed JSON document with Content-Encoding gzip, deflate, deflate-raw, br, zstd or unknown;
  *                                    with pause, the second half of its bytes comes that many ms after the first
+ *   /echo/digest/:algorithm/:user/:password?qop=auth   Digest-protected echo (RFC 7616): 401 challenge, then the echo
  *   anything else under /echo        the request as received (JSON, see EchoReply)
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -32,6 +34,7 @@ import {
 import { sendBytes, sendBigJson, tinyPng, sampleHtml, encodeSampleText, SAMPLE_CHARSETS } from './generators.ts';
 import { contentTypeFor } from '../static.ts';
 import { encoded as encodedRoute } from './encoded.ts';
+import { digestRoute } from './digest.ts';
 
 type Route = (req: IncomingMessage, res: ServerResponse, params: string[], query: URLSearchParams) => void;
 
@@ -72,6 +75,13 @@ const ROUTES: EchoRouteEntry[] = [
     description: 'one Set-Cookie line per pair; three sample cookies without a query',
     match: /^\/echo\/cookies$/,
     handle: cookies,
+  },
+  {
+    pattern: '/echo/cookies/check?name=value&…',
+    description:
+      'the echo (200) when the request’s Cookie header holds every name=value pair, else 400 with the pairs missing',
+    match: /^\/echo\/cookies\/check$/,
+    handle: checkCookies,
   },
   {
     pattern: '/echo/redirect/:n?status=302',
@@ -122,6 +132,13 @@ const ROUTES: EchoRouteEntry[] = [
       'a fixed JSON document (17,920 octets decoded) with Content-Encoding: gzip, deflate, deflate-raw (raw DEFLATE labelled deflate), br, zstd, or unknown (x-parley-unknown); with pause, the second half of the encoded bytes follows the first after that many ms (at most 60000)',
     match: /^\/echo\/encoded\/([^/]*)$/,
     handle: encodedRoute,
+  },
+  {
+    pattern: '/echo/digest/:algorithm/:user/:password?qop=auth',
+    description:
+      'Digest-protected echo (RFC 7616): without valid credentials for user:password, 401 with a Digest challenge (algorithm MD5, SHA-256 or SHA-512-256, each also -sess; qop auth, auth-int or none); with them, the echo',
+    match: /^\/echo\/digest\/([^/]+)\/([^/]+)\/([^/]+)$/,
+    handle: digestRoute,
   },
 ];
 
@@ -231,6 +248,29 @@ function cookies(req: IncomingMessage, res: ServerResponse, _params: string[], q
       reply,
       lines.map((l) => ['Set-Cookie', l]),
     ),
+  );
+}
+
+/** The cookie pairs of the request's Cookie field(s) (RFC 6265 §4.2: `name=value` joined by `; `). */
+function requestCookies(req: IncomingMessage): [string, string][] {
+  const out: [string, string][] = [];
+  for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) {
+    if (req.rawHeaders[i]!.toLowerCase() !== 'cookie') continue;
+    for (const part of req.rawHeaders[i + 1]!.split(';')) {
+      const eq = part.indexOf('=');
+      if (eq > 0) out.push([part.slice(0, eq).trim(), part.slice(eq + 1).trim()]);
+    }
+  }
+  return out;
+}
+
+function checkCookies(req: IncomingMessage, res: ServerResponse, _params: string[], query: URLSearchParams): void {
+  const have = requestCookies(req);
+  const missing = [...query]
+    .filter(([n, v]) => !have.some(([hn, hv]) => hn === n && hv === v))
+    .map(([n, v]) => `${n}=${v}`);
+  withEcho(req, res, (reply) =>
+    missing.length === 0 ? sendEchoReply(res, 200, undefined, reply) : sendEchoReply(res, 400, undefined, { missing }),
   );
 }
 

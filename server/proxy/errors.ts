@@ -57,6 +57,13 @@ export function describeUpstreamError(err: unknown, target: string): ProxyFailur
       message: `${target} closed the connection before sending a complete response (${code}).`,
     };
   if (code === 'ETIMEDOUT') return { status: 504, code: 'timeout', message: `Connecting to ${target} timed out.` };
+  // OpenSSL's words for a PKCS#12 bundle or key it cannot open (wrong passphrase, not a bundle).
+  if (/mac verify failure|bad decrypt|not enough data|wrong tag/i.test(e.message))
+    return {
+      status: 502,
+      code: 'tls-failed',
+      message: `The client certificate or key for ${target} could not be opened: ${e.message}. Check the passphrase and the file.`,
+    };
   if (TLS_CODES.test(code))
     return {
       status: 502,

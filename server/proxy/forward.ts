@@ -6,14 +6,18 @@
 import { request as httpRequest, type ClientRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import { request as httpsRequest, type RequestOptions as HttpsRequestOptions } from 'node:https';
 import { isIP, type Socket } from 'node:net';
+import { rootCertificates, type TLSSocket } from 'node:tls';
 import { performance } from 'node:perf_hooks';
 import { encodeProxyResponseHead } from '../../src/core/wire/proxy-codec.ts';
 import {
   PROXY_HEAD_HEADER,
   type ProxyRequestHead,
   type ProxyResponseHead,
+  type AuthExchange,
   type ProxyTimings,
+  type ProxyTlsOptions,
   type RedirectHop,
+  type TlsSessionInfo,
 } from '../../src/core/wire/proxy.ts';
 import { isPrivateAddress, policyLookup, TargetPolicyError } from '../security.ts';
 import { sendError } from '../respond.ts';
@@ -21,6 +25,8 @@ import { describeUpstreamError, ProxyError } from './errors.ts';
 import { isRedirectStatus, nextHop, parseTarget, prepareHeaders, type UpstreamTarget } from './prepare.ts';
 import { createAgents, MAX_TIMEOUT_MS, type ProxyLimits } from './limits.ts';
 import { declaredLength, streamContent } from './upload.ts';
+import { digestRetry } from './digest-retry.ts';
+import { tlsInfoOf, tlsRequestOptions } from './tls-info.ts';
 
 /** Most redirects followed before giving up. */
 const MAX_REDIRECTS = 10;
@@ -92,10 +98,12 @@ export function forward(
   void (async () => {
     let target: UpstreamTarget = parseTarget(head.url);
     let body: Body | null = { kind: 'stream', req, leftover, length: bodyLength };
-    if (head.followRedirects) body = { kind: 'buffer', data: await readAll(req, leftover, bodyGapMs) };
+    // Kept in memory when it may be sent again: to follow a redirect, or to answer a Digest challenge.
+    if (head.followRedirects || head.digest) body = { kind: 'buffer', data: await readAll(req, leftover, bodyGapMs) };
     let method = head.method;
     let headers = head.headers;
     const redirects: RedirectHop[] = [];
+    let authExchange: AuthExchange | undefined;
     for (;;) {
       if (stopped === 'browser-gone') return;
       if (stopped) throw stopped;
@@ -104,8 +112,8 @@ export function forward(
       targetLabel = `${target.url.hostname}:${target.url.port || (target.url.protocol === 'https:' ? 443 : 80)}`;
       const verifyTls = head.verifyTls !== false;
       const send = (b: Body | null) =>
-        sendHop(target, method, pairs, b, limits, bodyGapMs, (r) => (current = r), verifyTls);
-      const { response, timings } = await send(body).catch((err: unknown) => {
+        sendHop(target, method, pairs, b, limits, bodyGapMs, (r) => (current = r), verifyTls, head.tls);
+      const { response, timings, tls } = await send(body).catch((err: unknown) => {
         // A kept-alive connection the server had just closed: retry once on a new one, as
         // browsers do, when the content can be sent again (none, buffered, or all already here).
         const again = replayable(body);
@@ -114,6 +122,16 @@ export function forward(
         return send(again);
       });
       const status = response.statusCode ?? 0;
+      if (head.digest && authExchange === undefined) {
+        const data = body?.kind === 'buffer' ? body.data : null;
+        const retry = digestRetry(head.digest, response, method, target.requestTarget, headers, data);
+        if (retry) {
+          response.resume();
+          authExchange = retry.exchange;
+          headers = retry.headers;
+          continue;
+        }
+      }
       const location = response.headers.location;
       if (head.followRedirects && isRedirectStatus(status) && location !== undefined) {
         response.resume();
@@ -138,7 +156,13 @@ export function forward(
         current!,
         response,
         method,
-        { timings, redirects, url: target.url.href },
+        {
+          timings,
+          redirects,
+          url: target.url.href,
+          ...(authExchange ? { authExchange } : {}),
+          ...(tls ? { tls } : {}),
+        },
         Math.min(timeoutMs, upstreamBodyGapMs),
       );
       return;
@@ -169,7 +193,8 @@ function sendHop(
   bodyGapMs: number,
   onRequest: (r: ClientRequest) => void,
   verifyTls = true,
-): Promise<{ response: IncomingMessage; timings: ProxyTimings }> {
+  tlsOptions?: ProxyTlsOptions,
+): Promise<{ response: IncomingMessage; timings: ProxyTimings; tls?: TlsSessionInfo }> {
   const { url } = target;
   const host = url.hostname.replace(/^\[|\]$/g, '');
   if (!limits.allowPrivateTargets && isIP(host) && isPrivateAddress(host)) {
@@ -179,7 +204,9 @@ function sendHop(
   const started = performance.now();
   const since = (): number => Math.round((performance.now() - started) * 100) / 100;
   const timings: ProxyTimings = {};
-  const upstream = (https ? httpsRequest : httpRequest)(upstreamOptions(target, method, pairs, limits, verifyTls));
+  const upstream = (https ? httpsRequest : httpRequest)(
+    upstreamOptions(target, method, pairs, limits, verifyTls, tlsOptions),
+  );
   // Node's default keeps only the first ~1,000 response header fields and drops the rest silently;
   // the head's size is capped by maxHeaderSize instead, and `relay` says when fields are cut.
   upstream.maxHeadersCount = 0;
@@ -193,27 +220,30 @@ function sendHop(
     socket.once('connect', () => (timings.connectMs = since()));
     if (https) socket.once('secureConnect', () => (timings.tlsMs = since()));
   });
-  const answered = new Promise<{ response: IncomingMessage; timings: ProxyTimings }>((resolve, reject) => {
-    upstream.once('response', (response) => {
-      timings.firstByteMs = since();
-      if (response.statusCode === 101) {
-        response.destroy();
-        upstream.destroy();
-        return reject(upgradeRefused(target, 101));
-      }
-      resolve({ response, timings });
-    });
-    // 101 Switching Protocols with Upgrade, or a 2xx to CONNECT: Node hands the socket over (and
-    // with no listener waits forever). Parley speaks no other protocol yet: end the call.
-    const refuse = (response: IncomingMessage, socket: Socket): void => {
-      socket.destroy();
-      reject(upgradeRefused(target, response.statusCode ?? 0));
-    };
-    upstream.once('upgrade', refuse);
-    upstream.once('connect', refuse);
-    // Node marks requests that went out on a kept-alive connection (`reusedSocket`).
-    upstream.once('error', (err: Error) => reject(Object.assign(err, { reusedSocket: upstream.reusedSocket })));
-  });
+  const answered = new Promise<{ response: IncomingMessage; timings: ProxyTimings; tls?: TlsSessionInfo }>(
+    (resolve, reject) => {
+      upstream.once('response', (response) => {
+        timings.firstByteMs = since();
+        const tls = https ? tlsInfoOf(response.socket as TLSSocket) : undefined;
+        if (response.statusCode === 101) {
+          response.destroy();
+          upstream.destroy();
+          return reject(upgradeRefused(target, 101));
+        }
+        resolve(tls ? { response, timings, tls } : { response, timings });
+      });
+      // 101 Switching Protocols with Upgrade, or a 2xx to CONNECT: Node hands the socket over (and
+      // with no listener waits forever). Parley speaks no other protocol yet: end the call.
+      const refuse = (response: IncomingMessage, socket: Socket): void => {
+        socket.destroy();
+        reject(upgradeRefused(target, response.statusCode ?? 0));
+      };
+      upstream.once('upgrade', refuse);
+      upstream.once('connect', refuse);
+      // Node marks requests that went out on a kept-alive connection (`reusedSocket`).
+      upstream.once('error', (err: Error) => reject(Object.assign(err, { reusedSocket: upstream.reusedSocket })));
+    },
+  );
   if (body === null) upstream.end();
   else if (body.kind === 'buffer') upstream.end(body.data);
   else if (body.length !== null && body.leftover.length >= body.length) {
@@ -234,6 +264,7 @@ function upstreamOptions(
   pairs: [string, string][],
   limits: ProxyLimits,
   verifyTls: boolean,
+  tlsOptions?: ProxyTlsOptions,
 ): HttpsRequestOptions {
   const { url } = target;
   const host = url.hostname.replace(/^\[|\]$/g, '');
@@ -252,6 +283,8 @@ function upstreamOptions(
     servername: https && !isIP(host) ? host : undefined,
     // The request's "Verify TLS certificate" switch (curl -k); the agent pools the two kinds apart.
     rejectUnauthorized: verifyTls,
+    // The request's TLS settings (custom CA, client certificate, minimum version, SNI override); the agent pools by them.
+    ...(https ? tlsRequestOptions(tlsOptions, rootCertificates) : {}),
     lookup: limits.allowPrivateTargets ? undefined : policyLookup(() => undefined),
   };
 }
@@ -289,7 +322,7 @@ function relay(
   upstream: ClientRequest,
   response: IncomingMessage,
   method: string,
-  rest: Pick<ProxyResponseHead, 'timings' | 'redirects' | 'url'>,
+  rest: Pick<ProxyResponseHead, 'timings' | 'redirects' | 'url' | 'authExchange' | 'tls'>,
   idleTimeoutMs: number,
 ): void {
   const status = response.statusCode ?? 0;
@@ -395,7 +428,7 @@ function readAll(req: IncomingMessage, leftover: Buffer<ArrayBufferLike>, gapMs:
           new ProxyError(
             413,
             'bad-request',
-            `With "follow redirects" on, the body is kept to re-send it; it may be at most ${MAX_REPLAY_BODY_BYTES} bytes. Turn redirects off to stream it.`,
+            `With "follow redirects" or Digest auth on, the body is kept to re-send it; it may be at most ${MAX_REPLAY_BODY_BYTES} bytes. Turn redirects off to stream it.`,
           ),
         );
       } else chunks.push(chunk);

@@ -30,6 +30,10 @@ const importer = lazyNamed(
   () => import('../features/import/ImportDialog.tsx'),
   (m) => m.ImportButton,
 );
+const cookies = lazyNamed(
+  () => import('../features/cookies/CookieManager.tsx'),
+  (m) => m.CookiesButton,
+);
 const actions = lazyNamed(
   () => import('../features/library/LibraryActions.tsx'),
   (m) => m.LibraryActions,
@@ -58,6 +62,7 @@ const ResponseView = response.Component;
 const RunnerButton = runner.Component;
 const CodeButton = code.Component;
 const ImportButton = importer.Component;
+const CookiesButton = cookies.Component;
 const LibraryActions = actions.Component;
 const LibraryBanners = banners.Component;
 const LibrarySidebar = sidebar.Component;
@@ -115,6 +120,7 @@ export function App() {
             <CodeButton />
             <ImportButton />
             <RunnerButton />
+            <CookiesButton />
             <BoundaryShown />
           </Suspense>
         </div>

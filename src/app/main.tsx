@@ -4,6 +4,7 @@ import './index.css';
 import { App, libraryUiReady } from './App.tsx';
 import { libraryNeededBeforeRender, libraryStartDone, storageOrNull } from './startup.ts';
 import { serviceWorkerStarted } from './service-worker-client.ts';
+import { cookieJarStarted } from '../stores/cookies-store.ts';
 
 const root = createRoot(document.getElementById('root')!);
 const render = () =>
@@ -42,3 +43,4 @@ requestIdleCallback(
 );
 
 serviceWorkerStarted();
+cookieJarStarted();

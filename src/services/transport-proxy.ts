@@ -53,6 +53,8 @@ export function createProxyTransport(
         headers: request.headers.map((h) => [h.name, h.value]),
         followRedirects: options.followRedirects ?? false,
         ...(options.verifyTls === false ? { verifyTls: false } : {}),
+        ...(request.digest ? { digest: request.digest } : {}),
+        ...(options.tls && Object.keys(options.tls).length > 0 ? { tls: options.tls } : {}),
       };
       const started = performance.now();
       const init: RequestInit = {
@@ -74,10 +76,22 @@ export function createProxyTransport(
       );
       const encodedHead = response.headers.get(PROXY_HEAD_HEADER);
       if (encodedHead === null) throw await proxyError(response);
-      const { status, reasonPhrase, headers, timings, redirects, url, warnings } = decodeProxyResponseHead(encodedHead);
+      const { status, reasonPhrase, headers, timings, redirects, url, warnings, authExchange, tls } =
+        decodeProxyResponseHead(encodedHead);
       return receiveContent(
         request.method,
-        { status, reasonPhrase, headers, via: 'proxy', timings, redirects, url, ...(warnings ? { warnings } : {}) },
+        {
+          status,
+          reasonPhrase,
+          headers,
+          via: 'proxy',
+          timings,
+          redirects,
+          url,
+          ...(warnings ? { warnings } : {}),
+          ...(authExchange ? { authExchange } : {}),
+          ...(tls ? { tls } : {}),
+        },
         response.body,
         options,
         started,

@@ -7,6 +7,7 @@
 import type { EffectiveRequest } from '../core/resolve/types.ts';
 import type { ResponseHead, ResponseRecord } from '../core/model/response.ts';
 import { headerValue } from '../core/response/media-type.ts';
+import type { ProxyTlsOptions } from '../core/wire/proxy.ts';
 
 export type TransportKind = 'proxy' | 'direct';
 
@@ -23,6 +24,8 @@ export interface SendOptions {
   followRedirects?: boolean;
   /** Check the target's TLS certificate (default true). The proxy honours false; a browser always checks. */
   verifyTls?: boolean;
+  /** TLS settings for the target's host (custom CA, client certificate …); the proxy only. */
+  tls?: ProxyTlsOptions;
   /** Called once, as soon as the status line and header fields have arrived — before the content. */
   onHead?: (head: ResponseHead) => void;
   /**

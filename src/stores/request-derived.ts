@@ -20,6 +20,7 @@ import type { KeyValueRow } from '../core/model/draft.ts';
 import type { ScopeLayer } from '../core/library/scope.ts';
 import { getGlobals, useGlobals } from './globals-store.ts';
 import { getScopeChain, useScopeChain } from './request-scopes.ts';
+import { jarCookieFor, useCookiesVersion } from './cookies-store.ts';
 
 /** Resolves a draft with its scope chain and globals, the active environment, the dynamic values, the chosen files and the transport. */
 export function resolveWith(
@@ -38,6 +39,7 @@ export function resolveWith(
     dynamic,
     files: (fileId) => getFiles().get(fileId),
     transport,
+    cookieFor: jarCookieFor,
   });
 }
 
@@ -65,6 +67,7 @@ let lastResolved: {
   filesVersion: number;
   scopes: readonly ScopeLayer[];
   globals: readonly KeyValueRow[];
+  cookiesVersion: number;
   result: ResolveResult;
 } | null = null;
 
@@ -83,6 +86,7 @@ export function useResolved(): ResolveResult {
   const filesVersion = useFilesVersionNumber();
   const scopes = useScopeChain();
   const globals = useGlobals();
+  const cookiesVersion = useCookiesVersion();
   const last = lastResolved;
   if (
     last !== null &&
@@ -93,14 +97,26 @@ export function useResolved(): ResolveResult {
     last.dynamic === dynamic &&
     last.filesVersion === filesVersion &&
     last.scopes === scopes &&
-    last.globals === globals
+    last.globals === globals &&
+    last.cookiesVersion === cookiesVersion
   ) {
     return last.result;
   }
   const result = resolveWith(draft, environments, activeId, transport, dynamic, scopes, globals);
   // A module-level cache on purpose (see above): every view's call in one render shares one result.
   // eslint-disable-next-line react-hooks/globals
-  lastResolved = { draft, environments, activeId, transport, dynamic, filesVersion, scopes, globals, result };
+  lastResolved = {
+    draft,
+    environments,
+    activeId,
+    transport,
+    dynamic,
+    filesVersion,
+    scopes,
+    globals,
+    cookiesVersion,
+    result,
+  };
   return result;
 }
 

@@ -99,6 +99,12 @@ export function verifyTlsToggled(): void {
   setDraft((d) => ({ ...d, verifyTls: !d.verifyTls }));
 }
 
+/** The request's "Send cookies" switch (the cookie jar, proxy mode): off stores `sendCookies: false`. */
+export function sendCookiesToggled(): void {
+  setDraft(({ sendCookies, ...d }) => (sendCookies === false ? d : { ...d, sendCookies: false }));
+}
+export const useSendCookies = (): boolean => useRequestStore((s) => s.draft.sendCookies !== false);
+
 export function methodChanged(method: string): void {
   setDraft((d) => ({ ...d, method }));
 }

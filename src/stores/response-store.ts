@@ -17,6 +17,8 @@ import { getDraft, getDraftGeneration } from './request-store.ts';
 import { throttleProgress } from './response-progress.ts';
 import { liveDecodeStarted, type LiveDecode } from './response-decode.ts';
 import { hasScriptsOrAssertions, scriptsAfterResponse, scriptsBeforeSend } from './script-store.ts';
+import { cookieJarPending, responseCookiesReceived } from './cookies-store.ts';
+import { tlsSettingsFor } from './tls-settings-store.ts';
 
 export type SendPhase = 'idle' | 'sending' | 'done' | 'failed';
 
@@ -128,6 +130,9 @@ function transportFor(kind: TransportKind) {
 }
 
 async function send(kind: TransportKind): Promise<void> {
+  // A stored cookie jar still loading (just after start): its cookies belong in this request.
+  const jar = cookieJarPending();
+  if (jar) await jar;
   // {{$guid}}, {{$timestamp}}…: new values for this send, shown by every view until the next one.
   dynamicValuesRenewed();
   // A pre-request script may change the request: its changes are applied to the draft before it is resolved.
@@ -190,6 +195,7 @@ async function send(kind: TransportKind): Promise<void> {
       signal: controller.signal,
       followRedirects: getFollowRedirects(),
       verifyTls: sentDraft.verifyTls,
+      tls: kind === 'proxy' ? tlsSettingsFor(new URL(request.url).host) : undefined,
       onHead: (head) => {
         received = { receivedBytes: 0, totalBytes: null };
         if (current()) useResponseStore.setState({ head });
@@ -207,6 +213,7 @@ async function send(kind: TransportKind): Promise<void> {
     live.decode?.finished(response);
     useResponseStore.setState({ phase: 'done', response, head: null, failure: null, progress: null });
     if (scripted) void scriptsAfterResponse(scripted.draft, request, response, transportFor(kind));
+    if (response.via === 'proxy') responseCookiesReceived(response.url || request.url, response.headers);
     await recordSend(response.status, response.totalMs, response.sizeBytes);
   } catch (error) {
     progressLine.stop();

@@ -4,13 +4,15 @@
  * after variables are substituted, and owns the rules for conflicts with header rows.
  */
 import type { Auth, AuthType } from '../model/draft.ts';
+import { JWT_ALGORITHMS, jsonObjectOf, tokenMatches } from './jwt.ts';
 
 /** One input of an auth scheme's form. `key` is the property of the `Auth` object it edits. */
 export interface AuthField {
   key: string;
   /** Accessible name of the control (DESIGN §5): `Token`, `Username`, `Password`, `Key`, `Value`, `Add to`. */
   label: string;
-  kind: 'text' | 'password' | 'select';
+  /** `multiline`: a text area (JSON, PEM); `readonly`: shown, made by Parley (a signed token). */
+  kind: 'text' | 'password' | 'select' | 'multiline' | 'readonly';
   options?: { value: string; label: string }[];
   placeholder?: string;
 }
@@ -24,6 +26,8 @@ export interface AuthApplied {
   skipped?: string;
   /** Something was added but looks unintended (an API key with an empty value); shown as a warning. */
   warning?: string;
+  /** Credentials the proxy answers a challenge with (Digest: computed from the server's 401, RFC 7616). */
+  challenge?: { scheme: 'digest'; username: string; password: string };
 }
 
 /**
@@ -163,12 +167,110 @@ const apikey: AuthScheme<'apikey'> = {
   },
 };
 
+/**
+ * JWT bearer: `Authorization: Bearer <token>` with the token the Auth tab signed from the
+ * algorithm, key, header and payload (RFC 7519; signing is async WebCrypto, see core/auth/jwt.ts).
+ * No token yet → `skipped`; header or payload not a JSON object → `skipped` with the reason;
+ * a token that no longer matches the header and payload → sent, with a `warning`.
+ */
+const jwt: AuthScheme<'jwt'> = {
+  id: 'jwt',
+  label: 'JWT bearer',
+  fields: [
+    {
+      key: 'algorithm',
+      label: 'Algorithm',
+      kind: 'select',
+      options: JWT_ALGORITHMS.map((a) => ({ value: a, label: a })),
+    },
+    {
+      key: 'key',
+      label: 'Signing key',
+      kind: 'multiline',
+      placeholder: 'HS*: the secret; RS256/ES256: a PKCS#8 PEM private key',
+    },
+    { key: 'header', label: 'JWT header', kind: 'multiline', placeholder: '{ "kid": "key-1" }' },
+    { key: 'payload', label: 'JWT payload', kind: 'multiline', placeholder: '{ "sub": "1234", "iat": 1516239022 }' },
+    { key: 'token', label: 'Signed token', kind: 'readonly' },
+  ],
+  empty: () => ({ type: 'jwt', algorithm: 'HS256', key: '', header: '', payload: '', token: '' }),
+  apply: (a) => {
+    const header = jsonObjectOf(a.header, 'header');
+    const payload = jsonObjectOf(a.payload, 'payload');
+    if ('error' in header) return { skipped: `${header.error} No Authorization header is sent.` };
+    if ('error' in payload) return { skipped: `${payload.error} No Authorization header is sent.` };
+    if (a.token.trim() === '')
+      return { skipped: 'The JWT is not signed yet (fill in the signing key), so no Authorization header is sent.' };
+    const applied: AuthApplied = { headers: [['Authorization', `Bearer ${a.token.trim()}`]] };
+    if (!tokenMatches(a.token.trim(), a.algorithm, header.value, payload.value))
+      applied.warning =
+        'The signed token does not match the JWT header and payload (signing is still running or failed); the last token is sent.';
+    return applied;
+  },
+};
+
+/**
+ * HTTP Digest (RFC 7616). Nothing is added to the first request: the proxy answers the
+ * server's 401 challenge (MD5, SHA-256, SHA-512-256, `-sess`, qop auth/auth-int) with a
+ * second request carrying `Authorization: Digest …`. Username and password empty → `skipped`.
+ */
+const digest: AuthScheme<'digest'> = {
+  id: 'digest',
+  label: 'Digest auth',
+  fields: [
+    { key: 'username', label: 'Username', kind: 'text' },
+    { key: 'password', label: 'Password', kind: 'password' },
+  ],
+  empty: () => ({ type: 'digest', username: '', password: '' }),
+  apply: (a) =>
+    a.username === '' && a.password === ''
+      ? { skipped: 'Username and password are empty, so the Digest challenge is not answered.' }
+      : { challenge: { scheme: 'digest', username: a.username, password: a.password } },
+};
+
+/**
+ * AWS Signature Version 4. `apply` only checks the fields: the signature covers the whole
+ * request as sent, so resolveRequest adds it last (`awsSignatureHeaders`), after the
+ * content and every other header field are known. Missing key id, secret, region or
+ * service → nothing added, `skipped`.
+ */
+const awsv4: AuthScheme<'awsv4'> = {
+  id: 'awsv4',
+  label: 'AWS Signature',
+  fields: [
+    { key: 'accessKeyId', label: 'Access key ID', kind: 'text', placeholder: 'AKIAIOSFODNN7EXAMPLE' },
+    { key: 'secretAccessKey', label: 'Secret access key', kind: 'password' },
+    { key: 'sessionToken', label: 'Session token', kind: 'password', placeholder: 'optional (temporary credentials)' },
+    { key: 'region', label: 'Region', kind: 'text', placeholder: 'us-east-1' },
+    { key: 'service', label: 'Service', kind: 'text', placeholder: 's3, execute-api, …' },
+  ],
+  empty: () => ({ type: 'awsv4', accessKeyId: '', secretAccessKey: '', sessionToken: '', region: '', service: '' }),
+  apply: (a) => {
+    const missing = (
+      [
+        ['Access key ID', a.accessKeyId],
+        ['Secret access key', a.secretAccessKey],
+        ['Region', a.region],
+        ['Service', a.service],
+      ] as const
+    )
+      .filter(([, v]) => v.trim() === '')
+      .map(([label]) => label);
+    return missing.length > 0
+      ? { skipped: `${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} empty, so the request is not signed.` }
+      : {};
+  },
+};
+
 /** Every scheme, in the order of the `Auth type` picker. */
 export const AUTH_SCHEMES: readonly AuthScheme[] = [
   none,
   bearer,
   basic,
   apikey,
+  jwt,
+  digest,
+  awsv4,
   inherit,
 ] as unknown as readonly AuthScheme[];
 

@@ -46,6 +46,25 @@ export const AuthSchema = z
       value: z.string().catch(''),
       in: z.enum(['header', 'query']).catch('header'),
     }),
+    z.object({
+      type: z.literal('jwt'),
+      algorithm: z.enum(['HS256', 'HS384', 'HS512', 'RS256', 'ES256']).catch('HS256'),
+      /** HS*: the shared secret (UTF-8); RS256/ES256: the private key as PKCS#8 PEM. */
+      key: z.string().catch(''),
+      header: z.string().catch(''),
+      payload: z.string().catch(''),
+      /** The token as signed from the fields above (made by the Auth tab); what is sent. */
+      token: z.string().catch(''),
+    }),
+    z.object({ type: z.literal('digest'), username: z.string().catch(''), password: z.string().catch('') }),
+    z.object({
+      type: z.literal('awsv4'),
+      accessKeyId: z.string().catch(''),
+      secretAccessKey: z.string().catch(''),
+      sessionToken: z.string().catch(''),
+      region: z.string().catch(''),
+      service: z.string().catch(''),
+    }),
   ])
   .catch({ type: 'none' });
 export type Auth = z.infer<typeof AuthSchema>;
@@ -115,6 +134,8 @@ export const RequestDraftSchema = z.object({
   scripts: RequestScriptsSchema.optional().catch(undefined),
   /** Assertions table (issue 15); absent = none. */
   assertions: z.array(AssertionSchema).optional().catch(undefined),
+  /** `false`: do not send the cookie jar's cookies with this request (proxy mode). Absent = send them. */
+  sendCookies: z.boolean().optional().catch(undefined),
 });
 export type RequestDraft = z.infer<typeof RequestDraftSchema>;
 

@@ -1,5 +1,5 @@
 /** A response as the app holds it, whichever transport fetched it. */
-import type { ProxyTimings, RedirectHop } from '../wire/proxy.ts';
+import type { AuthExchange, ProxyTimings, RedirectHop, TlsSessionInfo } from '../wire/proxy.ts';
 
 export interface ResponseHead {
   status: number;
@@ -14,6 +14,10 @@ export interface ResponseHead {
   url: string;
   /** What the proxy could not relay as received (e.g. header fields past its cap); absent when none. */
   warnings?: string[];
+  /** The proxy answered an auth challenge (Digest) first: the 401 and the Authorization it added; absent otherwise. */
+  authExchange?: AuthExchange;
+  /** The TLS session (proxy, https targets): protocol, cipher, certificate chain; absent otherwise. */
+  tls?: TlsSessionInfo;
 }
 
 export interface ResponseRecord extends ResponseHead {

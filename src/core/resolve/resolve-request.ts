@@ -17,6 +17,7 @@ import { substituteBody, resolveTarget } from './resolve-parts.ts';
 import { applyContentType, authHeaders, resolveHeaderRows, scopeHeaders } from './resolve-headers.ts';
 import { effectiveAuth, inheritedHeaderRows } from './resolve-scopes.ts';
 import { scopedValues, variableScopes } from '../variables/scopes.ts';
+import { awsSignatureHeaders, digestFor, jarCookie } from './resolve-request-auth.ts';
 import { forbiddenMethodReason, methodProblem, normalizeMethodLikeFetch } from './validate.ts';
 
 /**
@@ -64,7 +65,13 @@ const JSON_CHECK_LIMIT = 1_000_000;
  *   a warning says so. Never two Authorization fields from Parley. Empty credentials
  *   send nothing, with a warning: a blank Bearer token, Basic with username AND password
  *   empty, an API key without a name (Key). An API key name with an empty value is sent
- *   and warned about.
+ *   and warned about. AWS Signature V4 is added last (`awsSignatureHeaders`), over the
+ *   method, target URI, every other header field and the content octets, at the send's
+ *   `ctx.dynamic.isoTimestamp` (`dynamicUsed` is then set: the views say it renews at Send).
+ *   The cookie jar's Cookie field (`ctx.cookieFor`, proxy mode, unless `sendCookies` is
+ *   false) comes after the other fields and before the signature; a typed Cookie row wins.
+ *   Digest adds nothing to this request: `request.digest` carries the credentials for the
+ *   proxy's challenge-and-response (`digestFor`); direct mode cannot, an error.
  * - Content-Type: exactly one. With no body none is sent (a typed row is left out with a
  *   warning). Otherwise the first enabled row named Content-Type (any case) wins, later
  *   ones are left out with a warning, and the body mode's default is used only when no
@@ -231,6 +238,19 @@ export function resolveRequest(draft: RequestDraft, ctx: ResolveContext = {}): R
     }
   }
 
+  // The cookie jar's Cookie field (proxy mode), before the signature that covers it.
+  if (!direct && ctx.cookieFor && draft.sendCookies !== false && target && 'url' in target)
+    finalHeaders.push(...jarCookie(target.url, ctx.cookieFor, finalHeaders, problems));
+  // AWS Signature V4 last: it covers every other field and the content as sent.
+  const awsAuth = substitutedAuth.type === 'awsv4' && !applied.skipped ? substitutedAuth : null;
+  if (awsAuth && target && 'url' in target && !problems.some((p) => p.severity === 'error')) {
+    const request = { method, url: target.url, headers: finalHeaders, body: encoded.bytes };
+    finalHeaders.push(...awsSignatureHeaders(awsAuth, request, ctx.dynamic?.isoTimestamp, direct, problems));
+    dynamicUsed = true;
+  }
+
+  const digest = applied.challenge ? digestFor(applied.challenge, finalHeaders, direct, problems, notes) : undefined;
+
   const unresolvedVariables = unresolvedNames;
   for (const { fault, places } of mergePlaces(faults)) {
     problems.push({ severity: 'error', field: 'variable', message: variableFaultMessage(fault, places) });
@@ -246,6 +266,7 @@ export function resolveRequest(draft: RequestDraft, ctx: ResolveContext = {}): R
             body: encoded.bytes,
             ...(notes.length > 0 ? { notes } : {}),
             ...(encoded.files && encoded.bytes !== null ? { files: encoded.files } : {}),
+            ...(digest ? { digest } : {}),
           }
         : null,
     problems,

@@ -7,9 +7,10 @@ import type { ScopeLayer } from '../library/scope.ts';
 
 /**
  * Where a header field came from. `user` = a header row; `auth` = the auth scheme; `body` = the
- * body mode (Content-Type); `scope` = a header row of the request's collection or a folder.
+ * body mode (Content-Type); `scope` = a header row of the request's collection or a folder;
+ * `cookie` = the cookie jar.
  */
-export type HeaderSource = 'user' | 'auth' | 'body' | 'scope';
+export type HeaderSource = 'user' | 'auth' | 'body' | 'scope' | 'cookie';
 
 export interface EffectiveHeader {
   name: string;
@@ -45,6 +46,12 @@ export interface EffectiveRequest {
    * read the file by this name. Absent for other content.
    */
   files?: MultipartFileSpan[];
+  /**
+   * Digest credentials for the proxy (RFC 7616): it sends this request, and when the server
+   * answers 401 with a Digest challenge, sends it again with the Authorization it computes.
+   * Never shown as a header field of this request: the first request carries none.
+   */
+  digest?: { username: string; password: string };
 }
 
 /** A problem found while resolving. `error` blocks sending; `warning` is shown. */
@@ -94,4 +101,9 @@ export interface ResolveContext {
   dynamic?: DynamicValues;
   /** Multipart boundary to use instead of the deterministic one (tests, reproducing a capture). */
   boundary?: string;
+  /**
+   * The cookie jar's `Cookie` field value for a target URI (`name=value; …`, `` for none), as
+   * `cookieHeaderFor` in core/cookies/jar.ts gives it. Proxy mode only (a browser sends its own).
+   */
+  cookieFor?: (url: string) => string;
 }

@@ -4,7 +4,8 @@
  * chose to keep that one, and lists what it emptied, so the person sees each item.
  *
  * Found (in this order, which is the order of the list people see):
- * - auth: bearer token, Basic password, API key value;
+ * - auth: bearer token, Basic and Digest password, API key value, JWT signing key and token, AWS secret access key and session token
+ *   (and an access key id of the AKIA… shape);
  * - URL: the password of `user:password@host` (with or without a scheme; RFC 3986 §3.2.1),
  *   path variable values (by name or by value), fragment parameters (`#access_token=…`, the
  *   OAuth 2.0 implicit grant, RFC 6749 §4.2.2) and a fragment that is one secret value;
@@ -208,10 +209,26 @@ function stripAuth(
 ): RequestDraft['auth'] {
   const secret = (value: string) => (value === '' || isVariableReference(value) ? null : 'name');
   if (auth.type === 'bearer') return visit('auth', 'Token', secret(auth.token)) ? { ...auth, token: '' } : auth;
-  if (auth.type === 'basic') return visit('auth', 'Password', secret(auth.password)) ? { ...auth, password: '' } : auth;
+  if (auth.type === 'basic' || auth.type === 'digest')
+    return visit('auth', 'Password', secret(auth.password)) ? { ...auth, password: '' } : auth;
   if (auth.type === 'apikey') {
     const name = auth.key === '' ? 'API key value' : `API key value (${auth.key})`;
     return visit('auth', name, secret(auth.value)) ? { ...auth, value: '' } : auth;
+  }
+  if (auth.type === 'jwt') {
+    const out = { ...auth };
+    if (visit('auth', 'Signing key', secret(auth.key))) out.key = '';
+    if (visit('auth:token', 'Signed token', secret(auth.token))) out.token = '';
+    return out;
+  }
+  if (auth.type === 'awsv4') {
+    const out = { ...auth };
+    if (visit('auth', 'Secret access key', secret(auth.secretAccessKey))) out.secretAccessKey = '';
+    if (visit('auth:sessionToken', 'Session token', secret(auth.sessionToken))) out.sessionToken = '';
+    // The key id names the key rather than proving it, but it has a secret's shape (AKIA…) and the detector treats it so.
+    const idKind = isVariableReference(auth.accessKeyId) ? null : secretValueKind(auth.accessKeyId);
+    if (visit('auth:accessKeyId', 'Access key ID', idKind)) out.accessKeyId = '';
+    return out;
   }
   return auth;
 }

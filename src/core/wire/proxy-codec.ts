@@ -95,6 +95,19 @@ function checkRequestHead(value: unknown): string | null {
   if (v.verifyTls !== undefined && typeof v.verifyTls !== 'boolean') return 'verifyTls must be true or false.';
   if (v.timeoutMs !== undefined && (typeof v.timeoutMs !== 'number' || !(v.timeoutMs > 0)))
     return 'timeoutMs must be a positive number of milliseconds.';
+  if (v.digest !== undefined) {
+    const d = v.digest as Record<string, unknown> | null;
+    if (typeof d !== 'object' || d === null || typeof d.username !== 'string' || typeof d.password !== 'string')
+      return 'digest must be { username, password } (strings).';
+  }
+  if (v.tls !== undefined) {
+    const t = v.tls as Record<string, unknown> | null;
+    if (typeof t !== 'object' || t === null) return 'tls must be an object.';
+    for (const k of ['ca', 'cert', 'key', 'pfx', 'passphrase', 'servername'])
+      if (t[k] !== undefined && typeof t[k] !== 'string') return `tls.${k} must be a string.`;
+    if (t.minVersion !== undefined && t.minVersion !== 'TLSv1.2' && t.minVersion !== 'TLSv1.3')
+      return 'tls.minVersion must be TLSv1.2 or TLSv1.3.';
+  }
   return null;
 }
 
@@ -136,6 +149,8 @@ export function decodeProxyResponseHead(value: string): ProxyResponseHead {
     ...(Array.isArray(v.warnings) && v.warnings.length > 0
       ? { warnings: v.warnings.filter((w): w is string => typeof w === 'string') }
       : {}),
+    ...(v.authExchange && typeof v.authExchange === 'object' ? { authExchange: v.authExchange } : {}),
+    ...(v.tls && typeof v.tls === 'object' ? { tls: v.tls } : {}),
   };
 }
 

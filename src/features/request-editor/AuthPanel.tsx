@@ -6,6 +6,7 @@ import { Notice, inputClass, selectClass } from '../../components/ui.tsx';
 import { useResolved } from '../../stores/request-derived.ts';
 import { authFieldEdited, authTypeChanged, useAuth } from '../../stores/request-store.ts';
 import { UNRESOLVED_CLASS, fieldProblems, usesUnresolved } from './problems.ts';
+import { JwtSigner } from './JwtSigner.tsx';
 
 export function AuthPanel() {
   const auth = useAuth();
@@ -44,6 +45,7 @@ export function AuthPanel() {
           />
         ))}
       </div>
+      {auth.type === 'jwt' && <JwtSigner auth={auth} />}
       {problems.map((p, i) => (
         <Notice key={i} tone={p.severity === 'error' ? 'error' : 'warning'}>
           {p.message}
@@ -54,6 +56,8 @@ export function AuthPanel() {
           ? inheritedAuthText(resolved.request?.headers ?? [])
           : auth.type === 'none'
             ? 'No credentials are added. A header row you type (e.g. Authorization) is sent as typed.'
+            : auth.type === 'awsv4'
+              ? 'Signed over the request exactly as sent (method, URL, every header, the content bytes) at the time of each Send, shown in X-Amz-Date; the raw view and code snippets show the signed request. {{variables}} work in every field.'
             : 'Rule: if you also type an enabled header row with the same name (e.g. Authorization), your row wins and this scheme’s value is not sent — never two Authorization fields. {{variables}} work in every field.'}
       </p>
     </div>
@@ -98,6 +102,16 @@ function AuthFieldRow({
             </option>
           ))}
         </select>
+      ) : field.kind === 'multiline' || field.kind === 'readonly' ? (
+        <textarea
+          id={id}
+          className={`${inputClass} h-20 font-mono ${flagged ? UNRESOLVED_CLASS : ''}`}
+          value={value}
+          readOnly={field.kind === 'readonly'}
+          placeholder={field.placeholder}
+          spellCheck={false}
+          onChange={(e) => authFieldEdited(field.key, e.target.value)}
+        />
       ) : (
         <div className="flex gap-1.5">
           <input

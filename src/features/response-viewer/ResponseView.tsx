@@ -79,6 +79,16 @@ function StatusBar({
           {`after ${hops} redirect${hops === 1 ? '' : 's'}`}
         </button>
       )}
+      {head.authExchange && (
+        <button
+          type="button"
+          onClick={onShowRedirects}
+          title="The proxy answered a Digest challenge; show both requests"
+          className="rounded text-sky-700 underline decoration-sky-300 underline-offset-2 hover:text-sky-900"
+        >
+          after a Digest challenge
+        </button>
+      )}
       {!complete && <StatusBarProgress />}
       {complete && (
         <>
@@ -135,7 +145,14 @@ export function ResponseView() {
     ? {
         request: sent.request,
         via: sent.via,
-        note: rawViewNotes(sent.request, sent.via, pageOrigin(), true),
+        note: [
+          ...rawViewNotes(sent.request, sent.via, pageOrigin(), true),
+          ...(head?.authExchange
+            ? [
+                `The proxy answered the server's ${head.authExchange.challenge.status} Digest challenge by sending this request again with one more field — Authorization: ${head.authExchange.authorization}`,
+              ]
+            : []),
+        ],
       }
     : live.request
       ? {

@@ -12,12 +12,16 @@ const load = {
   cookies: () => import('../response-body/CookiesList.tsx'),
   timing: () => import('../response-body/TimingWaterfall.tsx'),
   redirects: () => import('../response-body/RedirectHops.tsx'),
+  authExchange: () => import('../response-body/AuthExchangeView.tsx'),
+  tls: () => import('../response-body/TlsSessionView.tsx'),
 };
 
 const BodyViewer = lazy(() => load.body().then((m) => ({ default: m.BodyViewer })));
 const CookiesList = lazy(() => load.cookies().then((m) => ({ default: m.CookiesList })));
 const TimingWaterfall = lazy(() => load.timing().then((m) => ({ default: m.TimingWaterfall })));
 const RedirectHops = lazy(() => load.redirects().then((m) => ({ default: m.RedirectHops })));
+const TlsSessionView = lazy(() => load.tls().then((m) => ({ default: m.TlsSessionView })));
+const AuthExchangeView = lazy(() => load.authExchange().then((m) => ({ default: m.AuthExchangeView })));
 
 let prefetched = false;
 /** Starts loading the response views in the background (idempotent). */
@@ -53,6 +57,8 @@ export function LazyCookiesList({ response }: { response: ResponseHead }) {
 export function LazyTiming({ response, complete }: { response: ResponseHead; complete: ResponseRecord | null }) {
   return (
     <Loading>
+      <TlsSessionView response={response} />
+      <AuthExchangeView response={response} />
       <RedirectHops response={response} />
       {complete ? (
         <TimingWaterfall response={complete} />

@@ -9,12 +9,38 @@ describe('auth descriptors', () => {
       ['bearer', 'Bearer token'],
       ['basic', 'Basic auth'],
       ['apikey', 'API key'],
+      ['jwt', 'JWT bearer'],
+      ['digest', 'Digest auth'],
+      ['awsv4', 'AWS Signature'],
       ['inherit', 'Inherit from parent'],
     ]);
     expect(applyAuth({ type: 'inherit' })).toEqual({});
     expect(authScheme('basic').fields.map((f) => f.label)).toEqual(['Username', 'Password']);
     expect(authScheme('apikey').fields.map((f) => f.label)).toEqual(['Key', 'Value', 'Add to']);
     expect(authScheme('bearer').empty()).toEqual({ type: 'bearer', token: '' });
+    expect(authScheme('awsv4').fields.map((f) => f.label)).toEqual([
+      'Access key ID',
+      'Secret access key',
+      'Session token',
+      'Region',
+      'Service',
+    ]);
+  });
+
+  it('aws signature: adds nothing itself, says which fields are missing', () => {
+    const full = {
+      type: 'awsv4',
+      accessKeyId: 'AKID',
+      secretAccessKey: 's',
+      sessionToken: '',
+      region: 'us-east-1',
+      service: 'execute-api',
+    } as const;
+    expect(applyAuth(full)).toEqual({});
+    expect(applyAuth({ ...full, region: ' ' })).toEqual({ skipped: 'Region is empty, so the request is not signed.' });
+    expect(applyAuth(authScheme('awsv4').empty())).toEqual({
+      skipped: 'Access key ID, Secret access key, Region, Service are empty, so the request is not signed.',
+    });
   });
 
   it('bearer: RFC 6750 Authorization field', () => {

@@ -37,14 +37,17 @@ describe('switchAuthType', () => {
       bearer: { type: 'bearer', token: 'tok' },
       basic: { type: 'basic', username: 'u', password: 'p' },
       apikey: { type: 'apikey', key: 'X-Key', value: 'v', in: 'query' },
+      jwt: { type: 'jwt', algorithm: 'HS384', key: 'k', header: '', payload: '{}', token: 't' },
+      digest: { type: 'digest', username: 'du', password: 'dp' },
+      awsv4: { type: 'awsv4', accessKeyId: 'AKID', secretAccessKey: 's', sessionToken: '', region: 'r', service: 'sv' },
     };
-    const types = fc.constantFrom<AuthType>('none', 'bearer', 'basic', 'apikey', 'inherit');
+    const types = fc.constantFrom<AuthType>('none', 'bearer', 'basic', 'apikey', 'jwt', 'digest', 'awsv4', 'inherit');
     fc.assert(
       fc.property(fc.array(types, { maxLength: 12 }), (path) => {
         let state = { auth: filled.bearer, stash: { ...filled } as Partial<Record<AuthType, Auth>> };
         delete state.stash.bearer;
         for (const t of path) state = switchAuthType(state.auth, state.stash, t);
-        for (const t of ['none', 'bearer', 'basic', 'apikey', 'inherit'] as const) {
+        for (const t of ['none', 'bearer', 'basic', 'apikey', 'jwt', 'digest', 'awsv4', 'inherit'] as const) {
           expect(switchAuthType(state.auth, state.stash, t).auth).toEqual(filled[t]);
         }
       }),
