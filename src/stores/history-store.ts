@@ -12,7 +12,8 @@ import {
 } from '../core/library/records.ts';
 import type { RequestDraft } from '../core/model/draft.ts';
 import { newId } from '../core/model/ids.ts';
-import { editorLoaded, libraryStorage, showNotice } from './library-store.ts';
+import { libraryStorage, showNotice } from './library-store.ts';
+import { tabOpened } from './tabs-store.ts';
 
 interface HistoryState {
   entries: Record<string, HistoryEntry>;
@@ -76,7 +77,8 @@ export function sendRecorded(summary: SendSummary): void {
 
 export function historyOpened(id: string): void {
   const e = useHistoryStore.getState().entries[id];
-  if (e) editorLoaded(e.draft, null, `Opened ${e.method} from history`);
+  // In the preview tab, like a saved request: it replaces no other work.
+  if (e) tabOpened({ draft: structuredClone(e.draft), originId: null, preview: true });
 }
 
 export function historyLimitChanged(limit: number): void {

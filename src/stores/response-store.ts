@@ -57,11 +57,11 @@ export interface ResponseState {
   failure: SendFailure | null;
   /** Errors that stopped sending (unresolved variables, invalid URL …). */
   blockedBy: ResolveProblem[];
-  /** Number of sends started; identifies the current attempt (views key on it). */
+  /** Number of sends started (in any request tab) when this one started; identifies the attempt (views key on it). */
   sendCount: number;
 }
 
-const useResponseStore = create<ResponseState>()(() => ({
+const initialState = (): ResponseState => ({
   phase: 'idle',
   head: null,
   progress: null,
@@ -71,7 +71,8 @@ const useResponseStore = create<ResponseState>()(() => ({
   blockedBy: [],
   notSentSince: false,
   sendCount: 0,
-}));
+});
+const useResponseStore = create<ResponseState>()(initialState);
 
 export const useSendPhase = (): SendPhase => useResponseStore((s) => s.phase);
 export const useSendProgress = (): SendProgress | null => useResponseStore((s) => s.progress);
@@ -92,6 +93,31 @@ export const subscribeToResponseState = (
 ): (() => void) => useResponseStore.subscribe(listener);
 
 let inFlight: AbortController | null = null;
+/** Changes when another request tab's state is swapped in: a send from before then ends unseen. */
+let epoch = 0;
+let sendsStarted = 0;
+
+/**
+ * Another request tab became active: puts its last send state in place (`null`: never sent)
+ * and returns the state of the tab left. A send still in flight is cancelled and the tab
+ * left keeps it as a cancelled send (docs/workspace-tabs.md).
+ */
+export function responseStateSwapped(next: ResponseState | null): ResponseState {
+  const left = useResponseStore.getState();
+  const wasSending = left.phase === 'sending' && inFlight !== null;
+  inFlight?.abort();
+  inFlight = null;
+  epoch++;
+  useResponseStore.setState(next ?? initialState(), true);
+  if (!wasSending || !left.sent) return left;
+  const failure: SendFailure = {
+    kind: 'cancelled',
+    message: 'Cancelled: another tab was opened while this request was in flight.',
+    via: left.sent.via,
+    received: null,
+  };
+  return { ...left, phase: 'failed', head: null, progress: null, failure };
+}
 
 /** Send, or — while a request is in flight — cancel it (the button reads Cancel then). */
 export function sendClicked(): Promise<void> {
@@ -157,7 +183,8 @@ async function send(kind: TransportKind): Promise<void> {
   };
   const controller = new AbortController();
   inFlight = controller;
-  const current = () => inFlight === controller;
+  const sendEpoch = epoch;
+  const current = () => inFlight === controller && epoch === sendEpoch;
   // Exact count for the failure message; the progress line itself is throttled.
   let received: SendProgress | null = null;
   const progressLine = throttleProgress((progress) => {
@@ -171,7 +198,8 @@ async function send(kind: TransportKind): Promise<void> {
     failure: null,
     blockedBy: [],
     notSentSince: false,
-    sendCount: s.sendCount + 1,
+    // Counted across request tabs, so two tabs' sends never share a key.
+    sendCount: ++sendsStarted,
   }));
   // Content codings are undone while the content arrives (off the main thread), see response-decode.ts.
   const live: { decode: LiveDecode | null } = { decode: null };

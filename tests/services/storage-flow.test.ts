@@ -28,7 +28,7 @@ describe('library store', () => {
     const [saved] = Object.values(state().requests);
     expect(saved?.name).toBe('Alpha');
     expect(state().collections[saved!.collectionId]?.name).toBe('Team');
-    expect(state().originId).toBe(saved!.id);
+    expect(lib.getOriginId()).toBe(saved!.id);
     expect(
       (JSON.parse(local.getItem(`parley:v1:request:${saved!.id}`)!) as { draft: { method: string } }).draft,
     ).toEqual(req.getDraft());
@@ -57,7 +57,7 @@ describe('library store', () => {
     expect(Object.keys(state().collections)).toHaveLength(1);
     expect(new Map(local.map)).toEqual(before);
     expect(req.getDraft()).toBe(draft);
-    expect(state().originId).toBe(null);
+    expect(lib.getOriginId()).toBe(null);
   });
 
   it('deletes with undo', () => {

@@ -1,7 +1,7 @@
 /** The request form below the request line: Query, Headers, Auth and Body tabs. */
-import { useState } from 'react';
 import { TabList, TabPanel } from '../../components/tabs.tsx';
 import { useResolved } from '../../stores/request-derived.ts';
+import { useTabView } from '../../stores/tabs-store.ts';
 import { useAuth, useBody, useHeaderRows, useQueryRows } from '../../stores/request-store.ts';
 import { authScheme } from '../../core/auth/schemes.ts';
 import { QueryPanel } from './QueryPanel.tsx';
@@ -13,7 +13,8 @@ type TabId = 'query' | 'headers' | 'auth' | 'body';
 const TABS_LABEL = 'Request';
 
 export function RequestEditor() {
-  const [tab, setTab] = useState<TabId>('body');
+  // Each request tab remembers its own sub-tab.
+  const [tab, setTab] = useTabView<TabId>('request', 'body');
   const query = useQueryRows();
   const headers = useHeaderRows();
   const auth = useAuth();

@@ -1,5 +1,6 @@
 /** The Response region: status, time, size, then Body / Headers / Raw request. */
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
+import { useTabView } from '../../stores/tabs-store.ts';
 import type { ResponseHead, ResponseRecord } from '../../core/model/response.ts';
 import { TabList, TabPanel } from '../../components/tabs.tsx';
 import { formatBytes, formatMs } from '../../components/format.ts';
@@ -104,7 +105,8 @@ function StatusBar({
 }
 
 export function ResponseView() {
-  const [tab, setTab] = useState<TabId>('body');
+  // Each request tab remembers its own response view.
+  const [tab, setTab] = useTabView<TabId>('response', 'body');
   const phase = useSendPhase();
   const response = useLastResponse();
   const failure = useSendFailure();
