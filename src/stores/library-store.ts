@@ -36,7 +36,7 @@ export interface Notice {
  */
 interface UndoStep {
   records: { kind: RecordKind; record: LibraryRecord }[];
-  draft?: { draft: RequestDraft; originId: string | null; followRedirects?: boolean };
+  draft?: { draft: RequestDraft; originId: string | null; revision: number | null; followRedirects?: boolean };
 }
 
 /** Settings a load changes together with the draft (a cURL import's `-L` → Follow redirects); Undo restores them. */
@@ -184,7 +184,12 @@ export function editorLoaded(
   label: string,
   settings: LoadedSettings = {},
 ): void {
-  const previous: NonNullable<UndoStep['draft']> = { draft: getDraft(), originId: getOriginId() };
+  const tab = getActiveTab();
+  const previous: NonNullable<UndoStep['draft']> = {
+    draft: getDraft(),
+    originId: tab.originId,
+    revision: tab.revision,
+  };
   if (settings.followRedirects !== undefined) {
     previous.followRedirects = getFollowRedirects();
     followRedirectsSet(settings.followRedirects);
@@ -201,7 +206,8 @@ export function undoClicked(): void {
   for (const { kind, record } of undo.records) putRecord(kind, record);
   if (undo.draft) {
     draftReplaced(undo.draft.draft);
-    originSet(undo.draft.originId);
+    // The revision too: a save after undoing a conflict's Reload asks again.
+    activeOriginSet(undo.draft.originId, undo.draft.revision);
     if (undo.draft.followRedirects !== undefined) followRedirectsSet(undo.draft.followRedirects);
   }
 }

@@ -36,8 +36,8 @@ function CloseTabDialog({ id }: { id: string }) {
   return (
     <Dialog title="Close tab with unsaved changes?" onClose={closeCancelled}>
       <p className="mb-4 text-xs text-slate-600">
-        “{title}” has changes that are not saved. Closing it without saving loses them (Ctrl+Shift+T reopens it
-        while this page stays open).
+        “{title}” has changes that are not saved. Closing it without saving loses them (Ctrl+Shift+T reopens it while
+        this page stays open).
       </p>
       <div className="flex justify-end gap-2">
         <Button onClick={closeCancelled}>Cancel</Button>
@@ -55,8 +55,8 @@ function SaveConflictDialog({ originId }: { originId: string }) {
   return (
     <Dialog title="Changed in another tab" onClose={conflictCancelled}>
       <p className="mb-4 text-xs text-slate-600">
-        “{name}” was saved in another tab after this tab opened it. Reload shows that version (Undo brings yours
-        back), Keep mine saves yours over it, Save as copy keeps both.
+        “{name}” was saved in another tab after this tab opened it. Reload shows that version (Undo brings yours back),
+        Keep mine saves yours over it, Save as copy keeps both.
       </p>
       <div className="flex justify-end gap-2">
         <Button onClick={conflictCancelled}>Cancel</Button>

@@ -65,7 +65,7 @@ export function RequestTabs() {
 
   return (
     <div className="flex h-9 shrink-0 items-end gap-1 border-b border-slate-200 bg-slate-100 px-2">
-      <div role="tablist" aria-label="Open requests" className="flex min-w-0 items-end gap-px overflow-x-auto">
+      <div role="tablist" aria-label="Open tabs" className="flex min-w-0 items-end gap-px overflow-x-auto">
         {tabs.map((tab, index) => {
           const isActive = tab.id === activeId;
           const tabDraft = isActive ? draft : tab.editor.draft;
