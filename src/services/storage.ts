@@ -5,6 +5,7 @@
  */
 import { loadRecord, DEFAULT_COLLECTION_ID, DEFAULT_COLLECTION_NAME } from '../core/library/migrate.ts';
 import { parseRecordKey, recordKey, recoveryKey, KEY_PREFIX, SETTINGS_KEY } from '../core/library/keys.ts';
+import { DEFAULT_KEPT_BODY_LIMIT_BYTES } from '../core/response/kept.ts';
 import {
   DEFAULT_HISTORY_LIMIT,
   LibrarySettingsSchema,
@@ -202,7 +203,7 @@ function parseSettings(text: string | null): LibrarySettings {
   try {
     return LibrarySettingsSchema.parse(text === null ? { v: 1 } : { ...JSON.parse(text), v: 1 });
   } catch {
-    return { v: 1, historyLimit: DEFAULT_HISTORY_LIMIT };
+    return { v: 1, historyLimit: DEFAULT_HISTORY_LIMIT, keptBodyLimitBytes: DEFAULT_KEPT_BODY_LIMIT_BYTES };
   }
 }
 

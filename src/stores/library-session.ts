@@ -6,7 +6,8 @@ import { onOtherTabChange } from '../services/storage.ts';
 import type { HistoryEntry } from '../core/library/records.ts';
 import { libraryLoaded, libraryStorage, otherTabChanged, showNotice, storageAreas } from './library-store.ts';
 import { tabsSessionStarted } from './tabs-session.ts';
-import { historyLoaded, otherTabHistoryChanged, otherTabSettingsChanged } from './history-store.ts';
+import { getKeptBodyLimit, historyLoaded, otherTabHistoryChanged, otherTabSettingsChanged } from './history-store.ts';
+import { responseKeepingStarted } from './response-keeping.ts';
 import { shareHashChecked, shareLinksWatched } from './library-share.ts';
 
 let started = false;
@@ -29,6 +30,7 @@ export function libraryStarted({ restoreWorkingDraft = true }: { restoreWorkingD
     // Said once per failure streak: the edits are safe in the editor, only a reload would lose them.
     showNotice({ tone: 'error', text: `Your open tabs cannot be kept across a reload. ${message}` }),
   );
+  responseKeepingStarted(getKeptBodyLimit, (text) => showNotice({ tone: 'error', text }));
   onOtherTabChange(libraryStorage, (change) => {
     if (change.type === 'reload') {
       loadEverything();

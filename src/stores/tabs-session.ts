@@ -21,7 +21,7 @@ const fromStored = (t: StoredTab): RequestTab => ({
   response: null,
 });
 // Stashes and responses stay in memory: the auth stash may hold secrets the user switched away from.
-const toStored = ({ id, editor, originId, preview, edited, revision, view }: RequestTab): StoredTab => ({
+const toStored = ({ id, editor, originId, preview, edited, revision, view, keptKey }: RequestTab): StoredTab => ({
   id,
   draft: editor.draft,
   originId,
@@ -29,6 +29,7 @@ const toStored = ({ id, editor, originId, preview, edited, revision, view }: Req
   edited,
   revision,
   view,
+  keptKey,
 });
 
 /** The pre-tabs working draft of this browser tab (sessionStorage only), as a tab. */
@@ -40,7 +41,16 @@ function legacyWorkingTab(session: StorageLike | null): RequestTab | null {
     if (!parsed.success) return null;
     session?.removeItem(WORKING_KEY);
     const { draft, originId } = parsed.data;
-    return fromStored({ id: newId(), draft, originId, preview: false, edited: true, revision: null, view: {} });
+    return fromStored({
+      id: newId(),
+      draft,
+      originId,
+      preview: false,
+      edited: true,
+      revision: null,
+      view: {},
+      keptKey: null,
+    });
   } catch {
     return null;
   }

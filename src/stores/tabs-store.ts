@@ -21,8 +21,33 @@ import {
   openPreview,
   pushClosed,
 } from '../core/tabs/tab-list.ts';
-import { editorStateSwapped, getEditorState, subscribeToDraft, type EditorState } from './request-store.ts';
-import { getResponseState, responseStateSwapped, type ResponseState } from './response-store.ts';
+import {
+  editorStateSwapped,
+  getDraftGeneration,
+  getEditorState,
+  subscribeToDraft,
+  type EditorState,
+} from './request-store.ts';
+
+/**
+ * A tab's last send as response-store.ts keeps it; opaque here, because response-store
+ * imports this store (it registers itself with `sendSlotRegistered`), not the other way round.
+ */
+export type SendSnapshot = object;
+interface SendSlot {
+  get(): SendSnapshot | null;
+  /** Puts `next` in place (`null`: never sent) and returns the state left. */
+  /**
+   * Puts `next` in place (`null`: never sent) after the editor swap, and returns the state left;
+   * `leftGeneration` is the draft generation of the tab left (whose response it still answers).
+   */
+  swap(next: SendSnapshot | null, leftGeneration: number): SendSnapshot | null;
+}
+let sendSlot: SendSlot = { get: () => null, swap: () => null };
+/** response-store.ts hands over its state when it loads (it is in the first chunk, loaded before any switch). */
+export function sendSlotRegistered(slot: SendSlot): void {
+  sendSlot = slot;
+}
 
 export interface RequestTab {
   id: string;
@@ -36,10 +61,12 @@ export interface RequestTab {
   revision: number | null;
   /** Selected sub-tab per view (`request`, `response`). */
   view: Record<string, string>;
+  /** Where the response it was opened with is kept (`request:<id>`, `history:<id>`), shown until it sends. */
+  keptKey: string | null;
   /** The editor state; for the ACTIVE tab the live copy is in request-store. */
   editor: EditorState;
   /** The last send; for the active tab the live copy is in response-store. `null`: never sent. */
-  response: ResponseState | null;
+  response: SendSnapshot | null;
 }
 
 interface TabsState {
@@ -63,6 +90,7 @@ function newTab(editor: EditorState, fields: Partial<RequestTab> = {}): RequestT
     edited: false,
     revision: null,
     view: {},
+    keptKey: null,
     editor,
     response: null,
     ...fields,
@@ -108,7 +136,7 @@ export function tabDirty(tab: RequestTab, draft: RequestDraft, saved: Record<str
 /** The active tab's current state pulled out of the editor and response stores into its record. */
 function withActiveSnapshot(s: TabsState): RequestTab[] {
   const editor = getEditorState();
-  const response = getResponseState();
+  const response = sendSlot.get();
   return s.tabs.map((t) => (t.id === s.activeId ? { ...t, editor, response } : t));
 }
 
@@ -121,8 +149,9 @@ export function tabsSnapshot(): { tabs: RequestTab[]; activeId: string; closed: 
 /** Puts `target`'s state in the stores; returns the state of the tab left (a send in flight is cancelled). */
 function swap(target: RequestTab): Pick<RequestTab, 'editor' | 'response'> {
   const editor = getEditorState();
-  const response = responseStateSwapped(target.response);
+  const generation = getDraftGeneration();
   editorStateSwapped(target.editor);
+  const response = sendSlot.swap(target.response, generation);
   return { editor, response };
 }
 
@@ -160,6 +189,8 @@ export interface TabContent {
   /** `updatedAt` of the saved request opened. */
   revision?: number | null;
   preview?: boolean;
+  /** Where its last response is kept (default: `request:<originId>` for a saved request). */
+  keptKey?: string;
 }
 
 /**
@@ -174,7 +205,12 @@ export function tabOpened(content: TabContent): void {
   }
   const tab = newTab(
     { draft: content.draft, bodyStash: emptyBodyStash(), authStash: {} },
-    { originId: content.originId, revision: content.revision ?? null, preview: content.preview ?? false },
+    {
+      originId: content.originId,
+      revision: content.revision ?? null,
+      preview: content.preview ?? false,
+      keptKey: content.keptKey ?? (content.originId ? `request:${content.originId}` : null),
+    },
   );
   const tabs = content.preview ? openPreview(s.tabs, s.activeId, tab).tabs : insertAfter(s.tabs, s.activeId, tab);
   // A preview that replaced the active tab takes that tab's state with it.

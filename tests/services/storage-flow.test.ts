@@ -107,7 +107,11 @@ describe('collections', () => {
 describe('history store', () => {
   it('keeps at most the limit, oldest dropped, from storage too', () => {
     hist.historyLimitChanged(3);
-    expect(JSON.parse(local.getItem('parley:v1:settings')!)).toEqual({ v: 1, historyLimit: 3 });
+    expect(JSON.parse(local.getItem('parley:v1:settings')!)).toEqual({
+      v: 1,
+      historyLimit: 3,
+      keptBodyLimitBytes: 5242880,
+    });
     for (let i = 0; i < 5; i++) {
       hist.sendRecorded({
         draft: req.getDraft(),

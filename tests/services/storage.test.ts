@@ -211,22 +211,23 @@ describe('LibraryStorage', () => {
     expect(storage.externalChange('parley:v1:request:r5', null)).toEqual({ type: 'remove', kind: 'request', id: 'r5' });
     expect(storage.externalChange('parley:v1:request:r5', 'garbage')).toBe(null);
     expect(storage.externalChange('parley:v1:working', '{}')).toBe(null);
+    expect(storage.externalChange('parley:v1:tabs:s1', '{}')).toBe(null);
     expect(storage.externalChange('someone-else', '{}')).toBe(null);
     expect(storage.externalChange(null, null)).toEqual({ type: 'reload' });
     expect(storage.externalChange('parley:v1:settings', '{"v":1,"historyLimit":5}')).toEqual({
       type: 'settings',
-      settings: { v: 1, historyLimit: 5 },
+      settings: { v: 1, historyLimit: 5, keptBodyLimitBytes: 5242880 },
     });
   });
 
   it('reads settings with defaults and bounds', () => {
     const { mem, storage } = setup();
-    expect(storage.loadSettings()).toEqual({ v: 1, historyLimit: 100 });
+    expect(storage.loadSettings()).toEqual({ v: 1, historyLimit: 100, keptBodyLimitBytes: 5242880 });
     mem.setItem('parley:v1:settings', '{"v":1,"historyLimit":25}');
-    expect(storage.loadSettings()).toEqual({ v: 1, historyLimit: 25 });
+    expect(storage.loadSettings()).toEqual({ v: 1, historyLimit: 25, keptBodyLimitBytes: 5242880 });
     mem.setItem('parley:v1:settings', '{"v":1,"historyLimit":-3}');
-    expect(storage.loadSettings()).toEqual({ v: 1, historyLimit: 100 });
+    expect(storage.loadSettings()).toEqual({ v: 1, historyLimit: 100, keptBodyLimitBytes: 5242880 });
     mem.setItem('parley:v1:settings', 'nope');
-    expect(storage.loadSettings()).toEqual({ v: 1, historyLimit: 100 });
+    expect(storage.loadSettings()).toEqual({ v: 1, historyLimit: 100, keptBodyLimitBytes: 5242880 });
   });
 });

@@ -38,6 +38,8 @@ const StoredTabSchema = z.object({
   revision: z.number().nullable().catch(null),
   /** Selected sub-tab per view (`request` → `headers` …). */
   view: z.record(z.string(), z.string()).catch({}),
+  /** Where the response it was opened with is kept (`request:<id>`, `history:<id>`). */
+  keptKey: z.string().nullable().catch(null),
 });
 export type StoredTab = z.infer<typeof StoredTabSchema>;
 

@@ -3,10 +3,11 @@ import { useEffect } from 'react';
 import { useTabView } from '../../stores/tabs-store.ts';
 import type { ResponseHead, ResponseRecord } from '../../core/model/response.ts';
 import { TabList, TabPanel } from '../../components/tabs.tsx';
-import { formatBytes, formatMs } from '../../components/format.ts';
+import { formatBytes, formatMs, formatWhen } from '../../components/format.ts';
 import { useResolved } from '../../stores/request-derived.ts';
 import {
   useLastResponse,
+  useKeptFrom,
   useNotSentSince,
   useReceivedHead,
   useSendCount,
@@ -117,6 +118,7 @@ export function ResponseView() {
   const sendCount = useSendCount();
   const generation = useDraftGeneration();
   const notSentSince = useNotSentSince();
+  const kept = useKeptFrom();
   const ownerNote = responseOwnerNote(sent, generation, notSentSince);
   useEffect(() => {
     if (typeof requestIdleCallback !== 'function') return prefetchResponseParts();
@@ -169,6 +171,12 @@ export function ResponseView() {
             {ownerNote}
           </span>
         </Notice>
+      )}
+      {kept && phase === 'done' && (
+        <p role="note" aria-label="Kept response" className="mx-3 mt-1.5 text-xs text-slate-500">
+          Last response, from {formatWhen(kept.at)}
+          {kept.bodyNotKept && ` — ${kept.bodyNotKept}`}
+        </p>
       )}
       {phase === 'failed' && failure && <SendFailureView failure={failure} />}
       <TabList<TabId>

@@ -10,6 +10,7 @@ const tab = (id: string, url: string) => ({
   edited: true,
   revision: null,
   view: { request: 'headers' },
+  keptKey: null,
 });
 
 describe('stored tab session', () => {
