@@ -43,11 +43,31 @@ export function responseKeepingStarted(limitBytes: () => number, onNotKept: (mes
     const tab = getActiveTab();
     looked.add(tab.id);
     const kept = keptResponse(s.sent.request, s.response, Date.now(), limitBytes());
-    const keys = [`tab:${tab.id}`, `history:${s.sent.id}`, ...(tab.originId ? [`request:${tab.originId}`] : [])];
-    void responseKept(keys, kept).then((ok) => {
-      if (!ok) onNotKept('This response could not be kept for after a reload (browser storage refused it).');
-    });
+    const own = [`tab:${tab.id}`, ...(tab.originId ? [`request:${tab.originId}`] : [])];
+    void (async () => {
+      // What each key held becomes its previous response ("Compare with previous response").
+      for (const key of own) {
+        const earlier = await keptResponseRead(key);
+        if (earlier) await responseKept([`previous:${key}`], earlier);
+      }
+      if (!(await responseKept([...own, `history:${s.sent!.id}`], kept)))
+        onNotKept('This response could not be kept for after a reload (browser storage refused it).');
+    })();
   });
   subscribeToTabs(activeTabChecked);
   activeTabChecked();
+}
+
+/**
+ * The response before the one shown in the active tab, for the same saved request (or, for a
+ * never-saved request, the same tab); `null` when there is none.
+ */
+export async function previousResponseRead(): Promise<KeptResponse | null> {
+  const tab = getActiveTab();
+  const keys = [...(tab.originId ? [`previous:request:${tab.originId}`] : []), `previous:tab:${tab.id}`];
+  for (const key of keys) {
+    const kept = await keptResponseRead(key);
+    if (kept) return kept;
+  }
+  return null;
 }

@@ -2,7 +2,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useHarness } from './harness.ts';
-import { sendGet, setUrl, waitForForm } from './request-helpers.ts';
+import { send, sendGet, setUrl, waitForForm } from './request-helpers.ts';
 
 const h = useHarness();
 
@@ -86,6 +86,22 @@ describe('responses kept', () => {
       /^Last response, from .+ — body not kept \(2 MB > 1 MB limit\)$/,
     );
     expect(await status(page).textContent()).toBe('200 OK');
+    await context.close();
+  });
+
+  it('Compare with previous response lists the JSON paths that changed', async () => {
+    const { page, context } = await h.openApp();
+    expect(await sendGet(page, `${h.server.url}/echo/cmp?n=1`)).toBe('200 OK');
+    await keptInDb(page, '/echo/cmp?n=1');
+    await setUrl(page, `${h.server.url}/echo/cmp?n=2`);
+    expect(await send(page)).toBe('200 OK');
+    await keptInDb(page, '/echo/cmp?n=2');
+    await responseRegion(page).getByRole('button', { name: 'Compare with previous' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Compare with previous response' });
+    const changes = await dialog.getByRole('list', { name: 'Changes' }).getByRole('listitem').allTextContents();
+    expect(changes).toContain(`changed $['target']: "/echo/cmp?n=1" → "/echo/cmp?n=2"`);
+    expect(changes.every((c) => /^(changed|added|removed) \$\[/.test(c))).toBe(true);
+    await h.screenshot(page, 'compare-responses');
     await context.close();
   });
 });

@@ -1,6 +1,7 @@
 /** The Response region: status, time, size, then Body / Headers / Raw request. */
 import { useEffect } from 'react';
 import { useTabView } from '../../stores/tabs-store.ts';
+import { CompareButton } from './CompareDialog.tsx';
 import type { ResponseHead, ResponseRecord } from '../../core/model/response.ts';
 import { TabList, TabPanel } from '../../components/tabs.tsx';
 import { formatBytes, formatMs, formatWhen } from '../../components/format.ts';
@@ -159,6 +160,11 @@ export function ResponseView() {
         <h2 className="text-[11px] font-semibold uppercase tracking-wide text-slate-500">Response</h2>
         {head && <StatusBar key={sendCount} head={head} complete={complete} onShowRedirects={() => setTab('timing')} />}
         {phase === 'sending' && !head && <WaitingView />}
+        {complete && (
+          <span className="ml-auto">
+            <CompareButton response={complete} />
+          </span>
+        )}
         {phase === 'idle' && !response && (
           <p className="text-xs text-slate-500">
             Press <strong>Send</strong> (or Ctrl+Enter) to see the response here.
