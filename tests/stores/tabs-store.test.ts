@@ -64,7 +64,7 @@ describe('tabs store', () => {
         reasonPhrase: 'Created',
         headers: [],
         via: 'proxy',
-        timings: {} as never,
+        timings: {},
         redirects: [],
         url: 'http://a.test/',
         body: null,

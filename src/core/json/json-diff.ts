@@ -14,16 +14,18 @@ export type JsonChange =
   | { kind: 'removed'; path: string; before: unknown }
   | { kind: 'changed'; path: string; before: unknown; after: unknown };
 
-/** One path segment in RFC 9535 normalized form: `[0]`, `['name']` (with `'` and `\` escaped). */
+const SHORT_ESCAPES: Record<number, string> = { 8: '\\b', 9: '\\t', 10: '\\n', 12: '\\f', 13: '\\r' };
+
+/** One path segment in RFC 9535 normalized form: `[0]`, `['name']` (`'`, `\` and control characters escaped). */
 function segment(key: string | number): string {
   if (typeof key === 'number') return `[${key}]`;
-  const escaped = key
-    .replace(/[\\']/g, (c) => `\\${c}`)
-    .replace(/[\u0000-\u001f]/g, (c) => {
-      const code = c.charCodeAt(0);
-      const short: Record<number, string> = { 8: '\\b', 9: '\\t', 10: '\\n', 12: '\\f', 13: '\\r' };
-      return short[code] ?? `\\u${code.toString(16).padStart(4, '0')}`;
-    });
+  let escaped = '';
+  for (const ch of key) {
+    const code = ch.charCodeAt(0);
+    if (ch === '\\' || ch === "'") escaped += `\\${ch}`;
+    else if (code < 0x20) escaped += SHORT_ESCAPES[code] ?? `\\u${code.toString(16).padStart(4, '0')}`;
+    else escaped += ch;
+  }
   return `['${escaped}']`;
 }
 

@@ -7,7 +7,7 @@ const record = (body: Uint8Array | null): ResponseRecord => ({
   reasonPhrase: 'OK',
   headers: [['Content-Type', 'text/plain']],
   via: 'proxy',
-  timings: {} as ResponseRecord['timings'],
+  timings: {},
   redirects: [],
   url: 'http://a.test/x',
   body,
