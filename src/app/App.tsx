@@ -14,6 +14,7 @@ import { libraryStartedSignal } from './startup.ts';
 import { lazyNamed } from './lazy-named.ts';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { UpdateBanner } from './UpdateBanner.tsx';
+import { RequestTabs } from '../features/tabs/RequestTabs.tsx';
 
 // Only the request form is in the first chunk. The library (saved requests, history, share links,
 // with its schemas), the response view and the Code and Import buttons load in parallel with the
@@ -137,6 +138,7 @@ export function App() {
             <SharedNotice />
             <BoundaryShown />
           </Suspense>
+          <RequestTabs />
           <ErrorBoundary what="The request line">
             <RequestLine />
           </ErrorBoundary>

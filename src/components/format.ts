@@ -17,3 +17,9 @@ export function formatBytes(bytes: number): string {
 export function formatMs(ms: number): string {
   return `${Math.round(ms).toLocaleString('en-US')} ms`;
 }
+
+/** A moment (ms since the epoch) as local time: the time alone today, date and time otherwise. */
+export function formatWhen(at: number, now: number = Date.now()): string {
+  const d = new Date(at);
+  return new Date(now).toDateString() === d.toDateString() ? d.toLocaleTimeString() : d.toLocaleString();
+}

@@ -4,12 +4,12 @@
  * to throw quota errors. Every failure is a value, never an exception into the app.
  */
 import { loadRecord, DEFAULT_COLLECTION_ID, DEFAULT_COLLECTION_NAME } from '../core/library/migrate.ts';
-import { parseRecordKey, recordKey, recoveryKey, KEY_PREFIX, SETTINGS_KEY, WORKING_KEY } from '../core/library/keys.ts';
+import { parseRecordKey, recordKey, recoveryKey, KEY_PREFIX, SETTINGS_KEY } from '../core/library/keys.ts';
+import { DEFAULT_KEPT_BODY_LIMIT_BYTES } from '../core/response/kept.ts';
 import {
   makeCollection,
   DEFAULT_HISTORY_LIMIT,
   LibrarySettingsSchema,
-  WorkingDraftSchema,
   type Collection,
   type Folder,
   type HistoryEntry,
@@ -17,7 +17,6 @@ import {
   type LibrarySettings,
   type RecordKind,
   type SavedRequest,
-  type WorkingDraft,
 } from '../core/library/records.ts';
 
 /** The part of the Web Storage API (WHATWG HTML §12.2) this service uses. */
@@ -70,16 +69,11 @@ export function isQuotaError(error: unknown): boolean {
 }
 
 export class LibraryStorage {
-  /**
-   * @param storage localStorage (shared by the tabs of the origin)
-   * @param session sessionStorage (this tab only): the working draft goes there first, so a
-   *   reload brings back THIS tab's draft, not the one another tab wrote last
-   */
+  /** @param storage localStorage (shared by the tabs of the origin) */
   constructor(
     private readonly storage: StorageLike,
     private readonly now: () => number = Date.now,
     private readonly makeId: () => string = () => Math.random().toString(36).slice(2),
-    private readonly session: StorageLike | null = null,
   ) {}
 
   private write(key: string, value: string): WriteResult {
@@ -200,39 +194,9 @@ export class LibraryStorage {
     return this.write(SETTINGS_KEY, JSON.stringify(settings));
   }
 
-  /** This tab's working draft (survives a reload); else the last one any tab wrote (a new tab). */
-  loadWorking(): WorkingDraft | null {
-    for (const area of [this.session, this.storage]) {
-      let text: string | null = null;
-      try {
-        text = area?.getItem(WORKING_KEY) ?? null;
-      } catch {
-        continue;
-      }
-      if (text === null) continue;
-      try {
-        const parsed = WorkingDraftSchema.safeParse(JSON.parse(text));
-        if (parsed.success) return parsed.data;
-      } catch {
-        // unreadable: try the next area
-      }
-    }
-    return null;
-  }
-
-  putWorking(working: WorkingDraft): WriteResult {
-    const text = JSON.stringify(working);
-    try {
-      this.session?.setItem(WORKING_KEY, text);
-    } catch {
-      // sessionStorage full or unavailable: localStorage below still keeps it
-    }
-    return this.write(WORKING_KEY, text);
-  }
-
   /**
-   * Interprets a `storage` event from another tab (WHATWG HTML §12.2.4). The working draft is
-   * per tab in spirit and is ignored; an unreadable value is ignored (its writer reports it).
+   * Interprets a `storage` event from another tab (WHATWG HTML §12.2.4). Request tabs
+   * (`parley:v1:tabs:*`) belong to one browser tab each and are ignored; an unreadable value is ignored (its writer reports it).
    * @param key the event's `key` (`null` after `clear()`)
    * @param newValue the event's `newValue` (`null` after removal)
    */
@@ -253,7 +217,7 @@ function parseSettings(text: string | null): LibrarySettings {
   try {
     return LibrarySettingsSchema.parse(text === null ? { v: 1 } : { ...JSON.parse(text), v: 1 });
   } catch {
-    return { v: 1, historyLimit: DEFAULT_HISTORY_LIMIT };
+    return { v: 1, historyLimit: DEFAULT_HISTORY_LIMIT, keptBodyLimitBytes: DEFAULT_KEPT_BODY_LIMIT_BYTES };
   }
 }
 
@@ -285,7 +249,7 @@ export function browserStorage(): { storage: StorageLike; session: StorageLike |
   let session: StorageLike | null = null;
   try {
     session = globalThis.sessionStorage ?? null;
-    session?.getItem(WORKING_KEY);
+    void session?.length;
   } catch {
     session = null;
   }

@@ -12,17 +12,27 @@ import {
 } from '../core/library/records.ts';
 import type { RequestDraft } from '../core/model/draft.ts';
 import { newId } from '../core/model/ids.ts';
-import { editorLoaded, libraryStorage, showNotice } from './library-store.ts';
+import { DEFAULT_KEPT_BODY_LIMIT_BYTES } from '../core/response/kept.ts';
+import { libraryStorage, showNotice } from './library-store.ts';
+import { tabOpened } from './tabs-store.ts';
 
 interface HistoryState {
   entries: Record<string, HistoryEntry>;
   limit: number;
+  /** Largest response body kept for after a reload, bytes. */
+  keptBodyLimit: number;
 }
 
-const useHistoryStore = create<HistoryState>()(() => ({ entries: {}, limit: DEFAULT_HISTORY_LIMIT }));
+const useHistoryStore = create<HistoryState>()(() => ({
+  entries: {},
+  limit: DEFAULT_HISTORY_LIMIT,
+  keptBodyLimit: DEFAULT_KEPT_BODY_LIMIT_BYTES,
+}));
 
 export const useHistoryEntries = (): Record<string, HistoryEntry> => useHistoryStore((s) => s.entries);
 export const useHistoryLimit = (): number => useHistoryStore((s) => s.limit);
+export const useKeptBodyLimit = (): number => useHistoryStore((s) => s.keptBodyLimit);
+export const getKeptBodyLimit = (): number => useHistoryStore.getState().keptBodyLimit;
 export const getHistoryEntries = (): HistoryEntry[] => Object.values(useHistoryStore.getState().entries);
 
 /** Removes entries past the limit, from storage and state (after a send, a limit change, an import). */
@@ -42,12 +52,15 @@ export function historyLoaded(entries: HistoryEntry[], settings: LibrarySettings
   useHistoryStore.setState({
     entries: Object.fromEntries(entries.map((e) => [e.id, e])),
     limit: settings.historyLimit,
+    keptBodyLimit: settings.keptBodyLimitBytes,
   });
   enforceLimit();
 }
 
 /** What a finished send leaves in history (the caller passes what it sent and received). */
 export interface SendSummary {
+  /** The send's id (its kept response is stored under `history:<id>`); a new one when absent. */
+  id?: string;
   draft: RequestDraft;
   method: string;
   url: string;
@@ -63,7 +76,8 @@ export function sendRecorded(summary: SendSummary): void {
   if (useHistoryStore.getState().limit === 0) return;
   // Strictly increasing, so sends within one millisecond still keep their order (and the oldest goes first).
   lastAt = Math.max(Date.now(), lastAt + 1);
-  const entry: HistoryEntry = { v: 1, id: newId(), at: lastAt, ...summary, draft: structuredClone(summary.draft) };
+  const { id = newId(), ...rest } = summary;
+  const entry: HistoryEntry = { v: 1, id, at: lastAt, ...rest, draft: structuredClone(summary.draft) };
   const result = libraryStorage.put('history', entry);
   if (!result.ok) {
     // The send itself worked; only its history entry is lost. Say so once, keep going.
@@ -76,7 +90,8 @@ export function sendRecorded(summary: SendSummary): void {
 
 export function historyOpened(id: string): void {
   const e = useHistoryStore.getState().entries[id];
-  if (e) editorLoaded(e.draft, null, `Opened ${e.method} from history`);
+  // In the preview tab, like a saved request: it replaces no other work.
+  if (e) tabOpened({ draft: structuredClone(e.draft), originId: null, preview: true, keptKey: `history:${e.id}` });
 }
 
 export function historyLimitChanged(limit: number): void {
@@ -84,7 +99,7 @@ export function historyLimitChanged(limit: number): void {
     MAX_HISTORY_LIMIT,
     Math.max(0, Math.floor(Number.isFinite(limit) ? limit : DEFAULT_HISTORY_LIMIT)),
   );
-  const result = libraryStorage.putSettings({ v: 1, historyLimit: n });
+  const result = libraryStorage.putSettings({ v: 1, historyLimit: n, keptBodyLimitBytes: getKeptBodyLimit() });
   if (!result.ok) {
     showNotice({ tone: 'error', text: result.message });
     return;
@@ -108,6 +123,18 @@ export function otherTabHistoryChanged(entry: HistoryEntry | null, id: string): 
   });
 }
 
+/** The "keep response bodies up to … MB" setting changed (bytes; negative or not a number → the default). */
+export function keptBodyLimitChanged(bytes: number): void {
+  const n = Number.isFinite(bytes) && bytes >= 0 ? Math.floor(bytes) : DEFAULT_KEPT_BODY_LIMIT_BYTES;
+  const result = libraryStorage.putSettings({
+    v: 1,
+    historyLimit: useHistoryStore.getState().limit,
+    keptBodyLimitBytes: n,
+  });
+  if (!result.ok) return showNotice({ tone: 'error', text: result.message });
+  useHistoryStore.setState({ keptBodyLimit: n });
+}
+
 export function otherTabSettingsChanged(settings: LibrarySettings): void {
-  useHistoryStore.setState({ limit: settings.historyLimit });
+  useHistoryStore.setState({ limit: settings.historyLimit, keptBodyLimit: settings.keptBodyLimitBytes });
 }

@@ -1,13 +1,13 @@
 /**
- * Starting the library: load everything from storage, restore the working draft, open a share
- * link, follow other tabs; and keep the working draft saved (debounced) so it survives a reload.
+ * Starting the library: load everything from storage, restore this browser tab's request tabs
+ * (tabs-session.ts keeps them stored), open a share link, follow other tabs.
  */
-import type { RequestDraft } from '../core/model/draft.ts';
 import { onOtherTabChange } from '../services/storage.ts';
 import type { HistoryEntry } from '../core/library/records.ts';
-import { draftReplaced } from './request-store.ts';
-import { libraryLoaded, libraryStorage, originSet, otherTabChanged, showNotice } from './library-store.ts';
-import { historyLoaded, otherTabHistoryChanged, otherTabSettingsChanged } from './history-store.ts';
+import { libraryLoaded, libraryStorage, otherTabChanged, showNotice, storageAreas } from './library-store.ts';
+import { tabsSessionStarted } from './tabs-session.ts';
+import { getKeptBodyLimit, historyLoaded, otherTabHistoryChanged, otherTabSettingsChanged } from './history-store.ts';
+import { responseKeepingStarted } from './response-keeping.ts';
 import { shareHashChecked, shareLinksWatched } from './library-share.ts';
 
 let started = false;
@@ -20,17 +20,17 @@ function loadEverything(): void {
 
 /**
  * Call once at start-up (src/app/main.tsx: before the first render when there is something to
- * restore). Idempotent. `restoreWorkingDraft: false` keeps the editor's draft as it is.
+ * restore). Idempotent. `restoreWorkingDraft: false` keeps the editor's tabs as they are.
  */
 export function libraryStarted({ restoreWorkingDraft = true }: { restoreWorkingDraft?: boolean } = {}): void {
   if (started) return;
   started = true;
   loadEverything();
-  const working = restoreWorkingDraft ? libraryStorage.loadWorking() : null;
-  if (working) {
-    draftReplaced(working.draft);
-    originSet(working.originId);
-  }
+  tabsSessionStarted(storageAreas.local, storageAreas.session, restoreWorkingDraft, (message) =>
+    // Said once per failure streak: the edits are safe in the editor, only a reload would lose them.
+    showNotice({ tone: 'error', text: `Your open tabs cannot be kept across a reload. ${message}` }),
+  );
+  responseKeepingStarted(getKeptBodyLimit, (text) => showNotice({ tone: 'error', text }));
   onOtherTabChange(libraryStorage, (change) => {
     if (change.type === 'reload') {
       loadEverything();
@@ -49,33 +49,4 @@ export function libraryStarted({ restoreWorkingDraft = true }: { restoreWorkingD
   });
   void shareHashChecked();
   shareLinksWatched();
-  if (typeof window !== 'undefined') window.addEventListener('pagehide', flushWorkingDraft);
 }
-
-const WORKING_DELAY_MS = 300;
-let pending: { draft: RequestDraft; originId: string | null } | null = null;
-let timer: ReturnType<typeof setTimeout> | null = null;
-
-/** The editor's draft or origin changed: save the working draft shortly (debounced). */
-export function workingDraftChanged(draft: RequestDraft, originId: string | null): void {
-  pending = { draft, originId };
-  if (timer) clearTimeout(timer);
-  timer = setTimeout(flushWorkingDraft, WORKING_DELAY_MS);
-}
-
-/** Writes a pending working draft now (page hidden/closing). A failed write is retried on the next edit. */
-export function flushWorkingDraft(): void {
-  if (timer) clearTimeout(timer);
-  timer = null;
-  if (!pending) return;
-  const result = libraryStorage.putWorking({ v: 1, ...pending });
-  if (result.ok) {
-    pending = null;
-    workingWarned = false;
-  } else if (!workingWarned) {
-    // Said once per failure streak: the edit itself is safe in the editor, only a reload would lose it.
-    workingWarned = true;
-    showNotice({ tone: 'error', text: `Your current edits cannot be kept across a reload. ${result.message}` });
-  }
-}
-let workingWarned = false;

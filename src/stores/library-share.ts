@@ -7,7 +7,7 @@ import { isShareFragment } from '../core/share/fragment.ts';
 import type { OmittedField } from '../core/share/secrets.ts';
 import { newId } from '../core/model/ids.ts';
 import { clearHash, onHashChange, readHash } from '../services/location-hash.ts';
-import { editorLoaded } from './library-store.ts';
+import { draftOpened } from './library-store.ts';
 
 interface ShareState {
   dialogOpen: boolean;
@@ -60,7 +60,7 @@ export async function shareHashChecked(hash: string = readHash()): Promise<void>
     useShareStore.setState({ received: { error: result.message } });
     return;
   }
-  editorLoaded(result.draft, null, 'Opened a shared request (not sent)');
+  draftOpened(result.draft, 'Opened a shared request (not sent)');
   useShareStore.setState({ received: { omitted: result.omitted } });
 }
 

@@ -15,11 +15,23 @@ import {
 import { orderAtEnd } from '../core/library/order.ts';
 import type { RequestDraft } from '../core/model/draft.ts';
 import { newId } from '../core/model/ids.ts';
-import { blankDraft } from '../core/model/defaults.ts';
 import { collectionForNewName } from '../core/library/default-collection.ts';
 import { browserStorage, LibraryStorage, type SetAside, type WriteResult } from '../services/storage.ts';
 import { draftReplaced, getDraft } from './request-store.ts';
 import { followRedirectsSet, getFollowRedirects } from './settings-store.ts';
+import {
+  activeOriginSet,
+  activeTabEdited,
+  activeTabUnused,
+  closeCancelled,
+  getActiveTab,
+  getCloseAfterSave,
+  newTabClicked,
+  savedRequestsSeen,
+  tabClosed,
+  tabOpened,
+  useActiveOriginId,
+} from './tabs-store.ts';
 
 export interface Notice {
   tone: 'error' | 'info';
@@ -32,7 +44,7 @@ export interface Notice {
  */
 interface UndoStep {
   records: { kind: RecordKind; record: LibraryRecord }[];
-  draft?: { draft: RequestDraft; originId: string | null; followRedirects?: boolean };
+  draft?: { draft: RequestDraft; originId: string | null; revision: number | null; followRedirects?: boolean };
   /** Anything else to take back (a collection import removes what it wrote). */
   run?: () => void;
 }
@@ -46,8 +58,8 @@ interface LibraryState {
   collections: Record<string, Collection>;
   folders: Record<string, Folder>;
   requests: Record<string, SavedRequest>;
-  /** The saved request the editor's draft came from; `null` for a new, never-saved draft. */
-  originId: string | null;
+  /** Save found the saved request changed in another browser tab since this tab opened it. */
+  conflict: { originId: string } | null;
   setAside: SetAside[];
   newerKeys: string[];
   /** false when localStorage is unavailable (private mode …): nothing survives a reload. */
@@ -60,13 +72,15 @@ interface LibraryState {
 
 const { storage: backing, session, persistent } = browserStorage();
 /** The one storage service of the app (module-level, like the stores). */
-export const libraryStorage = new LibraryStorage(backing, Date.now, newId, session);
+export const libraryStorage = new LibraryStorage(backing, Date.now, newId);
+/** The storage areas behind it (request tabs are kept there too, see tabs-session.ts). */
+export const storageAreas = { local: backing, session };
 
 export const useLibraryStore = create<LibraryState>()(() => ({
   collections: {},
   folders: {},
   requests: {},
-  originId: null,
+  conflict: null,
   setAside: [],
   newerKeys: [],
   persistent,
@@ -79,9 +93,13 @@ export const useLibraryStore = create<LibraryState>()(() => ({
 export const useCollections = (): Record<string, Collection> => useLibraryStore((s) => s.collections);
 export const useFolders = (): Record<string, Folder> => useLibraryStore((s) => s.folders);
 export const useSavedRequests = (): Record<string, SavedRequest> => useLibraryStore((s) => s.requests);
-export const useOriginId = (): string | null => useLibraryStore((s) => s.originId);
-export const useOrigin = (): SavedRequest | null =>
-  useLibraryStore((s) => (s.originId ? (s.requests[s.originId] ?? null) : null));
+/** The saved request the active tab's draft came from; `null` for a new, never-saved draft (owned by tabs-store). */
+export const useOriginId = (): string | null => useActiveOriginId();
+export const useOrigin = (): SavedRequest | null => {
+  const originId = useActiveOriginId();
+  return useLibraryStore((s) => (originId ? (s.requests[originId] ?? null) : null));
+};
+export const useSaveConflict = (): LibraryState['conflict'] => useLibraryStore((s) => s.conflict);
 export const useSetAside = (): SetAside[] => useLibraryStore((s) => s.setAside);
 export const useNewerKeys = (): string[] => useLibraryStore((s) => s.newerKeys);
 export const useLibraryNotice = (): Notice | null => useLibraryStore((s) => s.notice);
@@ -89,7 +107,12 @@ export const useLibraryToast = (): LibraryState['toast'] => useLibraryStore((s) 
 export const useLibrarySearch = (): string => useLibraryStore((s) => s.search);
 export const useSaveDialogOpen = (): boolean => useLibraryStore((s) => s.saveDialogOpen);
 export const usePersistent = (): boolean => useLibraryStore((s) => s.persistent);
-export const getOriginId = (): string | null => useLibraryStore.getState().originId;
+export const getOriginId = (): string | null => getActiveTab().originId;
+
+// Tab titles and "unsaved" marks follow the saved requests.
+useLibraryStore.subscribe((s, p) => {
+  if (s.requests !== p.requests) savedRequestsSeen(s.requests);
+});
 
 let toastSeq = 0;
 export function showToast(text: string, undo: UndoStep | null = null): void {
@@ -169,7 +192,7 @@ export function libraryLoaded(data: {
 }
 
 export function originSet(originId: string | null): void {
-  useLibraryStore.setState({ originId });
+  activeOriginSet(originId, originId ? (useLibraryStore.getState().requests[originId]?.updatedAt ?? null) : null);
 }
 
 /**
@@ -182,13 +205,18 @@ export function editorLoaded(
   label: string,
   settings: LoadedSettings = {},
 ): void {
-  const previous: NonNullable<UndoStep['draft']> = { draft: getDraft(), originId: getOriginId() };
+  const tab = getActiveTab();
+  const previous: NonNullable<UndoStep['draft']> = {
+    draft: getDraft(),
+    originId: tab.originId,
+    revision: tab.revision,
+  };
   if (settings.followRedirects !== undefined) {
     previous.followRedirects = getFollowRedirects();
     followRedirectsSet(settings.followRedirects);
   }
   draftReplaced(structuredClone(draft));
-  useLibraryStore.setState({ originId });
+  originSet(originId);
   showToast(label, { records: [], draft: previous });
 }
 
@@ -200,7 +228,8 @@ export function undoClicked(): void {
   undo.run?.();
   if (undo.draft) {
     draftReplaced(undo.draft.draft);
-    useLibraryStore.setState({ originId: undo.draft.originId });
+    // The revision too: a save after undoing a conflict's Reload asks again.
+    activeOriginSet(undo.draft.originId, undo.draft.revision);
     if (undo.draft.followRedirects !== undefined) followRedirectsSet(undo.draft.followRedirects);
   }
 }
@@ -209,18 +238,54 @@ export const toastDismissed = (): void => useLibraryStore.setState({ toast: null
 export const noticeDismissed = (): void => useLibraryStore.setState({ notice: null });
 export const setAsideDismissed = (): void => useLibraryStore.setState({ setAside: [], newerKeys: [] });
 export const searchEdited = (search: string): void => useLibraryStore.setState({ search });
-export const saveDialogClosed = (): void => useLibraryStore.setState({ saveDialogOpen: false });
+export function saveDialogClosed(): void {
+  useLibraryStore.setState({ saveDialogOpen: false });
+  closeCancelled();
+}
 
 /** Save button / Ctrl+S: update the saved request in place, or ask where to save a new one. */
 export function saveClicked(): void {
   const s = useLibraryStore.getState();
-  const origin = s.originId ? s.requests[s.originId] : undefined;
+  const tab = getActiveTab();
+  const origin = tab.originId ? s.requests[tab.originId] : undefined;
   if (!origin) {
     useLibraryStore.setState({ saveDialogOpen: true });
     return;
   }
-  const updated: SavedRequest = { ...origin, draft: structuredClone(getDraft()), updatedAt: Date.now() };
-  if (putRecord('request', updated)) showToast(`Saved “${updated.name}”`);
+  // Changed in another browser tab since this tab opened or saved it: ask (library-conflict.ts).
+  if (tab.revision !== null && origin.updatedAt !== tab.revision) {
+    useLibraryStore.setState({ conflict: { originId: origin.id } });
+    return;
+  }
+  saveOver(origin);
+}
+
+/** Writes the active tab's draft over saved request `origin`; the tab then edits that revision. */
+export function saveOver(origin: SavedRequest): boolean {
+  // Strictly later than the stored revision, so another tab's check sees the change even within one millisecond.
+  const updated: SavedRequest = {
+    ...origin,
+    draft: structuredClone(getDraft()),
+    updatedAt: Math.max(Date.now(), origin.updatedAt + 1),
+  };
+  if (!putRecord('request', updated)) return false;
+  activeOriginSet(updated.id, updated.updatedAt);
+  showToast(`Saved “${updated.name}”`);
+  closeIfAsked();
+  return true;
+}
+
+export const conflictClosed = (): void => useLibraryStore.setState({ conflict: null });
+/** The conflict dialog's Cancel: nothing is saved, and a close that waited for the save is off. */
+export function conflictCancelled(): void {
+  conflictClosed();
+  closeCancelled();
+}
+
+/** A tab whose close asked to save first is closed once it is saved. */
+function closeIfAsked(): void {
+  const id = getActiveTab().id;
+  if (getCloseAfterSave() === id) tabClosed(id);
 }
 
 /**
@@ -257,19 +322,36 @@ export function saveConfirmed(name: string, target: { collectionId: string } | {
     updatedAt: now,
   };
   if (!putRecord('request', record)) return false;
-  useLibraryStore.setState({ originId: record.id, saveDialogOpen: false, notice: null });
+  activeOriginSet(record.id, record.updatedAt);
+  useLibraryStore.setState({ saveDialogOpen: false, notice: null });
   showToast(`Saved “${record.name}”`);
+  closeIfAsked();
   return true;
 }
 
-/** A blank request in the editor, not linked to any saved one (Undo brings back the previous draft). */
+/** A blank request in a new tab, not linked to any saved one. */
 export function newRequestClicked(): void {
-  editorLoaded(blankDraft(), null, 'New request');
+  newTabClicked();
 }
 
+/** Opens a saved request in the preview tab (or activates the tab that already has it). */
 export function requestOpened(id: string): void {
   const r = useLibraryStore.getState().requests[id];
-  if (r) editorLoaded(r.draft, r.id, `Opened “${r.name}”`);
+  if (r) tabOpened({ draft: structuredClone(r.draft), originId: r.id, revision: r.updatedAt, preview: true });
+}
+
+/**
+ * A request from outside the library (cURL import, share link): fills the active tab when it
+ * was never used (Undo brings back what it held), else opens in a new tab.
+ */
+export function draftOpened(draft: RequestDraft, label: string, settings: LoadedSettings = {}): void {
+  if (activeTabUnused()) {
+    editorLoaded(draft, null, label, settings);
+    return activeTabEdited();
+  }
+  tabOpened({ draft: structuredClone(draft), originId: null });
+  if (settings.followRedirects !== undefined) followRedirectsSet(settings.followRedirects);
+  showToast(`${label} (in a new tab)`);
 }
 
 export function requestRenamed(id: string, name: string): void {

@@ -94,6 +94,28 @@ export function scriptFieldsEdited(patch: Pick<Partial<RequestDraft>, 'scripts' 
   setDraft((d) => ({ ...d, ...patch }));
 }
 
+/** What one request tab holds in this store: its draft and the stashes of other body modes and auth types. */
+export type EditorState = Pick<RequestState, 'draft' | 'bodyStash' | 'authStash'>;
+
+export function getEditorState(): EditorState {
+  const { draft, bodyStash, authStash } = useRequestStore.getState();
+  return { draft, bodyStash, authStash };
+}
+
+/** Another request tab became active: its editor state replaces this one (a new generation, like `draftReplaced`). */
+export function editorStateSwapped(next: EditorState): void {
+  useRequestStore.setState((s) => ({ ...next, generation: s.generation + 1 }));
+}
+
+/**
+ * Calls `listener(edited)` after every draft change: `edited` is true for an edit in place,
+ * false when another request replaced the draft (a new generation). Returns the unsubscribe function.
+ */
+export const subscribeToDraft = (listener: (edited: boolean) => void): (() => void) =>
+  useRequestStore.subscribe((s, p) => {
+    if (s.draft !== p.draft) listener(s.generation === p.generation);
+  });
+
 /** The request's "Verify TLS certificate" switch (curl's default on; `curl -k` off). */
 export function verifyTlsToggled(): void {
   setDraft((d) => ({ ...d, verifyTls: !d.verifyTls }));

@@ -15,6 +15,8 @@ import { dynamicValuesRenewed } from './dynamic-values.ts';
 import { getFollowRedirects, getTransportKind, proxyAvailable } from './settings-store.ts';
 import { getDraft, getDraftGeneration } from './request-store.ts';
 import { throttleProgress } from './response-progress.ts';
+import { sendSlotRegistered } from './tabs-store.ts';
+import { newId } from '../core/model/ids.ts';
 import { liveDecodeStarted, type LiveDecode } from './response-decode.ts';
 import { hasScriptsOrAssertions, scriptsAfterResponse, scriptsBeforeSend } from './script-store.ts';
 import { cookieJarPending, responseCookiesReceived } from './cookies-store.ts';
@@ -53,18 +55,20 @@ export interface ResponseState {
    * generation it was sent from: when another request has been opened since
    * (`getDraftGeneration()` differs), the response shown is not this request's.
    */
-  sent: { request: EffectiveRequest; via: TransportKind; generation: number } | null;
+  sent: { request: EffectiveRequest; via: TransportKind; generation: number; id: string } | null;
+  /** Set when this response was read back from storage (a reload, a reopened request): when it ended and what was left out. */
+  kept?: { at: number; bodyNotKept: string | null };
   /** True when a Send was refused (validation) after the response shown: it answers an earlier request. */
   notSentSince: boolean;
   response: ResponseRecord | null;
   failure: SendFailure | null;
   /** Errors that stopped sending (unresolved variables, invalid URL …). */
   blockedBy: ResolveProblem[];
-  /** Number of sends started; identifies the current attempt (views key on it). */
+  /** Number of sends started (in any request tab) when this one started; identifies the attempt (views key on it). */
   sendCount: number;
 }
 
-const useResponseStore = create<ResponseState>()(() => ({
+const initialState = (): ResponseState => ({
   phase: 'idle',
   head: null,
   progress: null,
@@ -74,7 +78,8 @@ const useResponseStore = create<ResponseState>()(() => ({
   blockedBy: [],
   notSentSince: false,
   sendCount: 0,
-}));
+});
+const useResponseStore = create<ResponseState>()(initialState);
 
 export const useSendPhase = (): SendPhase => useResponseStore((s) => s.phase);
 export const useSendProgress = (): SendProgress | null => useResponseStore((s) => s.progress);
@@ -86,6 +91,8 @@ export const useSendFailure = (): SendFailure | null => useResponseStore((s) => 
 export const useBlockingProblems = (): ResolveProblem[] => useResponseStore((s) => s.blockedBy);
 export const useSendCount = (): number => useResponseStore((s) => s.sendCount);
 export const useNotSentSince = (): boolean => useResponseStore((s) => s.notSentSince);
+/** Set when the response shown was read back from storage (when it arrived, what was left out). */
+export const useKeptFrom = (): ResponseState['kept'] => useResponseStore((s) => s.kept);
 
 /** The whole state, for code outside React (tests, history recording). */
 export const getResponseState = (): Readonly<ResponseState> => useResponseStore.getState();
@@ -95,6 +102,44 @@ export const subscribeToResponseState = (
 ): (() => void) => useResponseStore.subscribe(listener);
 
 let inFlight: AbortController | null = null;
+/** Changes when another request tab's state is swapped in: a send from before then ends unseen. */
+let epoch = 0;
+let sendsStarted = 0;
+
+/** Generation marks of a tab's stored send: it answers the tab's draft (rebound on return), or an earlier one. */
+const OWNED = -1;
+const NOT_OWNED = -2;
+
+/**
+ * Another request tab became active (its draft is already in request-store): puts its last
+ * send state in place (`null`: never sent) and returns the state of the tab left, whose draft
+ * had generation `leftGeneration`. A send still in flight is cancelled, and the tab left keeps
+ * it as a cancelled send (docs/workspace-tabs.md).
+ */
+export function responseStateSwapped(next: ResponseState | null, leftGeneration: number): ResponseState {
+  const left = useResponseStore.getState();
+  const wasSending = left.phase === 'sending' && inFlight !== null;
+  inFlight?.abort();
+  inFlight = null;
+  epoch++;
+  const rebound = next?.sent
+    ? { ...next, sent: { ...next.sent, generation: next.sent.generation === OWNED ? getDraftGeneration() : NOT_OWNED } }
+    : next;
+  useResponseStore.setState(rebound ?? initialState(), true);
+  const sent = left.sent && { ...left.sent, generation: left.sent.generation === leftGeneration ? OWNED : NOT_OWNED };
+  if (!wasSending || !sent) return { ...left, sent };
+  const failure: SendFailure = {
+    kind: 'cancelled',
+    message: 'Cancelled: another tab was opened while this request was in flight.',
+    via: sent.via,
+    received: null,
+  };
+  return { ...left, sent, phase: 'failed', head: null, progress: null, failure };
+}
+sendSlotRegistered({
+  get: () => useResponseStore.getState(),
+  swap: (next, leftGeneration) => responseStateSwapped(next as ResponseState | null, leftGeneration),
+});
 
 /** Send, or — while a request is in flight — cancel it (the button reads Cancel then). */
 export function sendClicked(): Promise<void> {
@@ -165,28 +210,40 @@ async function send(kind: TransportKind): Promise<void> {
   const recordSend = async (status: number | null, timeMs: number | null, sizeBytes: number | null) => {
     try {
       const { sendRecorded } = await import('./history-store.ts');
-      sendRecorded({ draft: sentDraft, method: request.method, url: request.url, status, timeMs, sizeBytes });
+      sendRecorded({
+        id: sendId,
+        draft: sentDraft,
+        method: request.method,
+        url: request.url,
+        status,
+        timeMs,
+        sizeBytes,
+      });
     } catch (error) {
       console.warn('Parley could not record this send in history:', error);
     }
   };
   const controller = new AbortController();
   inFlight = controller;
-  const current = () => inFlight === controller;
+  const sendId = newId();
+  const sendEpoch = epoch;
+  const current = () => inFlight === controller && epoch === sendEpoch;
   // Exact count for the failure message; the progress line itself is throttled.
   let received: SendProgress | null = null;
   const progressLine = throttleProgress((progress) => {
     if (current()) useResponseStore.setState({ progress });
   });
-  useResponseStore.setState((s) => ({
+  useResponseStore.setState(() => ({
     phase: 'sending',
+    kept: undefined,
     head: null,
     progress: null,
-    sent: { request, via: kind, generation: getDraftGeneration() },
+    sent: { request, via: kind, generation: getDraftGeneration(), id: sendId },
     failure: null,
     blockedBy: [],
     notSentSince: false,
-    sendCount: s.sendCount + 1,
+    // Counted across request tabs, so two tabs' sends never share a key.
+    sendCount: ++sendsStarted,
   }));
   // Content codings are undone while the content arrives (off the main thread), see response-decode.ts.
   const live: { decode: LiveDecode | null } = { decode: null };
@@ -231,6 +288,11 @@ async function send(kind: TransportKind): Promise<void> {
     progressLine.stop();
     if (inFlight === controller) inFlight = null;
   }
+}
+
+/** A kept response read back for the active tab: shown only while nothing was sent in it. */
+export function keptResponseShown(state: Pick<ResponseState, 'response' | 'kept'>): void {
+  if (useResponseStore.getState().phase === 'idle') useResponseStore.setState({ ...state, phase: 'done' });
 }
 
 /** Hides the list of problems that blocked the last send. */

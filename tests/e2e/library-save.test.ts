@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useHarness } from './harness.ts';
-import { send, setMethod, setUrl, waitForForm } from './request-helpers.ts';
+import { send, setMethod, setUrl, storedTabsContain, waitForForm } from './request-helpers.ts';
 
 const h = useHarness();
 
@@ -33,7 +33,7 @@ async function savedNames(page: Page): Promise<string[]> {
 }
 
 describe('saved requests', () => {
-  it('save → edit → reload keeps the unsaved edit → reopen gives the saved request', async () => {
+  it('save → edit → reload keeps the unsaved edit → reopen keeps the edit → Ctrl+S saves it', async () => {
     const { page, context } = await h.openApp();
     await waitForForm(page);
     await setMethod(page, 'PUT');
@@ -46,21 +46,18 @@ describe('saved requests', () => {
     // An unsaved edit is marked, and survives a reload.
     await setUrl(page, `${h.server.url}/echo/changed`);
     await current.getByRole('img', { name: 'Unsaved changes' }).waitFor();
-    await page.waitForFunction(() => sessionStorage.getItem('parley:v1:working')?.includes('/echo/changed'));
+    await storedTabsContain(page, '/echo/changed');
     await page.reload();
     await waitForForm(page);
     expect(await urlField(page).inputValue()).toBe(`${h.server.url}/echo/changed`);
     expect(await current.textContent()).toBe('Alpha');
     await current.getByRole('img', { name: 'Unsaved changes' }).waitFor();
 
-    // Reopen the saved request: method and URL as saved, no unsaved mark.
+    // Reopening the saved request switches to the tab that has it: the edit is kept (issue 13).
     await sidebar(page).getByRole('button', { name: 'Open Alpha' }).click();
-    expect(await urlField(page).inputValue()).toBe(`${h.server.url}/echo/items?x=1`);
-    expect(await page.getByRole('combobox', { name: 'Method' }).inputValue()).toBe('PUT');
-    expect(await current.getByRole('img', { name: 'Unsaved changes' }).count()).toBe(0);
-    // Undo in the toast brings back the edit the reopen replaced.
-    await page.getByRole('status', { name: 'Notification' }).getByRole('button', { name: 'Undo' }).click();
+    expect(await page.getByRole('tablist', { name: 'Open tabs' }).getByRole('tab').count()).toBe(1);
     expect(await urlField(page).inputValue()).toBe(`${h.server.url}/echo/changed`);
+    expect(await page.getByRole('combobox', { name: 'Method' }).inputValue()).toBe('PUT');
 
     // Ctrl+S saves in place (no dialog) and the browser's "save page" does not open.
     await urlField(page).click();
@@ -79,7 +76,7 @@ describe('saved requests', () => {
     expect(keys.filter((k) => !k.includes(':history:'))).toEqual([
       expect.stringMatching(/^parley:v1:collection:/),
       expect.stringMatching(/^parley:v1:request:/),
-      'parley:v1:working',
+      expect.stringMatching(/^parley:v1:tabs:/),
     ]);
     await context.close();
   });

@@ -87,3 +87,11 @@ export function echoBodyBytes(echo: EchoReply): Buffer {
 export function echoHeader(echo: EchoReply, name: string): string[] {
   return echo.headers.filter(([n]) => n.toLowerCase() === name.toLowerCase()).map(([, v]) => v);
 }
+
+/** Waits until this browser tab's stored request tabs hold `text` (the debounced write happened). */
+export async function storedTabsContain(page: Page, text: string): Promise<void> {
+  await page.waitForFunction(
+    (t) => localStorage.getItem(`parley:v1:tabs:${sessionStorage.getItem('parley:v1:session')}`)?.includes(t) === true,
+    text,
+  );
+}

@@ -12,6 +12,7 @@ import {
   send,
   setMethod,
   setUrl,
+  storedTabsContain,
   waitForForm,
 } from './request-helpers.ts';
 
@@ -80,7 +81,7 @@ describe('share links', () => {
     expect(echoBodyBytes(echo).toString('latin1')).toBe(SAMPLE_JSON_BODY);
 
     // A reload does not import the link again over the edits.
-    await other.waitForFunction(() => sessionStorage.getItem('parley:v1:working')?.includes('filled-in'));
+    await storedTabsContain(other, 'filled-in');
     await other.reload();
     await waitForForm(other);
     await openRequestTab(other, 'Auth');

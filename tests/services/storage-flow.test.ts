@@ -28,7 +28,7 @@ describe('library store', () => {
     const [saved] = Object.values(state().requests);
     expect(saved?.name).toBe('Alpha');
     expect(state().collections[saved!.collectionId]?.name).toBe('Team');
-    expect(state().originId).toBe(saved!.id);
+    expect(lib.getOriginId()).toBe(saved!.id);
     expect(
       (JSON.parse(local.getItem(`parley:v1:request:${saved!.id}`)!) as { draft: { method: string } }).draft,
     ).toEqual(req.getDraft());
@@ -57,7 +57,7 @@ describe('library store', () => {
     expect(Object.keys(state().collections)).toHaveLength(1);
     expect(new Map(local.map)).toEqual(before);
     expect(req.getDraft()).toBe(draft);
-    expect(state().originId).toBe(null);
+    expect(lib.getOriginId()).toBe(null);
   });
 
   it('deletes with undo', () => {
@@ -107,7 +107,11 @@ describe('collections', () => {
 describe('history store', () => {
   it('keeps at most the limit, oldest dropped, from storage too', () => {
     hist.historyLimitChanged(3);
-    expect(JSON.parse(local.getItem('parley:v1:settings')!)).toEqual({ v: 1, historyLimit: 3 });
+    expect(JSON.parse(local.getItem('parley:v1:settings')!)).toEqual({
+      v: 1,
+      historyLimit: 3,
+      keptBodyLimitBytes: 5242880,
+    });
     for (let i = 0; i < 5; i++) {
       hist.sendRecorded({
         draft: req.getDraft(),

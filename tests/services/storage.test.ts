@@ -215,66 +215,23 @@ describe('LibraryStorage', () => {
     expect(storage.externalChange('parley:v1:request:r5', null)).toEqual({ type: 'remove', kind: 'request', id: 'r5' });
     expect(storage.externalChange('parley:v1:request:r5', 'garbage')).toBe(null);
     expect(storage.externalChange('parley:v1:working', '{}')).toBe(null);
+    expect(storage.externalChange('parley:v1:tabs:s1', '{}')).toBe(null);
     expect(storage.externalChange('someone-else', '{}')).toBe(null);
     expect(storage.externalChange(null, null)).toEqual({ type: 'reload' });
     expect(storage.externalChange('parley:v1:settings', '{"v":1,"historyLimit":5}')).toEqual({
       type: 'settings',
-      settings: { v: 1, historyLimit: 5 },
+      settings: { v: 1, historyLimit: 5, keptBodyLimitBytes: 5242880 },
     });
   });
 
   it('reads settings with defaults and bounds', () => {
     const { mem, storage } = setup();
-    expect(storage.loadSettings()).toEqual({ v: 1, historyLimit: 100 });
+    expect(storage.loadSettings()).toEqual({ v: 1, historyLimit: 100, keptBodyLimitBytes: 5242880 });
     mem.setItem('parley:v1:settings', '{"v":1,"historyLimit":25}');
-    expect(storage.loadSettings()).toEqual({ v: 1, historyLimit: 25 });
+    expect(storage.loadSettings()).toEqual({ v: 1, historyLimit: 25, keptBodyLimitBytes: 5242880 });
     mem.setItem('parley:v1:settings', '{"v":1,"historyLimit":-3}');
-    expect(storage.loadSettings()).toEqual({ v: 1, historyLimit: 100 });
+    expect(storage.loadSettings()).toEqual({ v: 1, historyLimit: 100, keptBodyLimitBytes: 5242880 });
     mem.setItem('parley:v1:settings', 'nope');
-    expect(storage.loadSettings()).toEqual({ v: 1, historyLimit: 100 });
-  });
-});
-
-describe('working draft', () => {
-  it("prefers this tab's session copy and falls back to the shared one", () => {
-    const local = new MemoryStorage();
-    const sessionA = new MemoryStorage();
-    const sessionB = new MemoryStorage();
-    const tabA = new LibraryStorage(
-      local,
-      () => NOW,
-      () => 'x',
-      sessionA,
-    );
-    const tabB = new LibraryStorage(
-      local,
-      () => NOW,
-      () => 'x',
-      sessionB,
-    );
-    const draftA = { ...blankDraft(), url: 'http://a.test' };
-    const draftB = { ...blankDraft(), url: 'http://b.test' };
-    expect(tabA.putWorking({ v: 1, draft: draftA, originId: 'r1' })).toEqual({ ok: true });
-    expect(tabB.putWorking({ v: 1, draft: draftB, originId: null })).toEqual({ ok: true });
-    expect(tabA.loadWorking()).toEqual({ v: 1, draft: draftA, originId: 'r1' });
-    expect(tabB.loadWorking()).toEqual({ v: 1, draft: draftB, originId: null });
-    // A new tab (empty session) gets the last one written.
-    expect(
-      new LibraryStorage(
-        local,
-        () => NOW,
-        () => 'x',
-        new MemoryStorage(),
-      ).loadWorking(),
-    ).toEqual({ v: 1, draft: draftB, originId: null });
-    local.map.set('parley:v1:working', 'garbage');
-    expect(
-      new LibraryStorage(
-        local,
-        () => NOW,
-        () => 'x',
-        new MemoryStorage(),
-      ).loadWorking(),
-    ).toBe(null);
+    expect(storage.loadSettings()).toEqual({ v: 1, historyLimit: 100, keptBodyLimitBytes: 5242880 });
   });
 });

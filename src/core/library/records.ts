@@ -9,6 +9,7 @@
 import '../zod-setup.ts';
 import { z } from 'zod';
 import { KeyValueRowSchema, parseDraft, type RequestDraft } from '../model/draft.ts';
+import { DEFAULT_KEPT_BODY_LIMIT_BYTES } from '../response/kept.ts';
 
 /** Current schema version of every record kind. */
 export const RECORD_VERSION = 1;
@@ -129,6 +130,8 @@ export const MAX_HISTORY_LIMIT = 1000;
 export const LibrarySettingsSchema = z.object({
   v: z.literal(1),
   historyLimit: z.number().int().min(0).max(MAX_HISTORY_LIMIT).catch(DEFAULT_HISTORY_LIMIT),
+  /** Largest response body kept for after a reload, bytes (issue 13); larger ones keep head and size only. */
+  keptBodyLimitBytes: z.number().int().min(0).catch(DEFAULT_KEPT_BODY_LIMIT_BYTES),
 });
 export type LibrarySettings = z.infer<typeof LibrarySettingsSchema>;
 

@@ -60,7 +60,7 @@ async function runImport(command: string): Promise<boolean> {
   const { importCurl } = await import('../../core/curl/import-curl.ts');
   const result = await importCurl(command);
   // The library (zod, storage) stays out of the first chunk: RequestLine imports this store.
-  const { editorLoaded } = await import('../../stores/library-store.ts');
+  const { draftOpened } = await import('../../stores/library-store.ts');
   if (result.error !== null) {
     useImportStore.setState({
       busy: false,
@@ -71,13 +71,8 @@ async function runImport(command: string): Promise<boolean> {
     });
     return false;
   }
-  // Like New request: the previous draft, and Follow redirects as it was before `-L`, stay one Undo away.
-  editorLoaded(
-    result.draft,
-    null,
-    'Imported the cURL command',
-    result.followRedirects ? { followRedirects: true } : {},
-  );
+  // Into an unused tab (Undo brings back its draft and Follow redirects as before `-L`), else a new tab.
+  draftOpened(result.draft, 'Imported the cURL command', result.followRedirects ? { followRedirects: true } : {});
   // Show the dialog after an import only when something was left out.
   useImportStore.setState({
     busy: false,

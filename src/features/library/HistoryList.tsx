@@ -1,25 +1,24 @@
 /** The send history, newest first; clicking an entry reopens that request. Its size is a setting here. */
 import { useMemo } from 'react';
-import { formatBytes, formatMs } from '../../components/format.ts';
+import { formatBytes, formatMs, formatWhen } from '../../components/format.ts';
 import { newestFirst } from '../../core/library/history.ts';
 import { MAX_HISTORY_LIMIT } from '../../core/library/records.ts';
 import {
   historyCleared,
   historyLimitChanged,
   historyOpened,
+  keptBodyLimitChanged,
   useHistoryEntries,
   useHistoryLimit,
+  useKeptBodyLimit,
 } from '../../stores/history-store.ts';
 
-function formatWhen(at: number): string {
-  const d = new Date(at);
-  const today = new Date().toDateString() === d.toDateString();
-  return today ? d.toLocaleTimeString() : d.toLocaleString();
-}
+const MB = 1024 * 1024;
 
 export function HistoryList() {
   const entries = useHistoryEntries();
   const limit = useHistoryLimit();
+  const keptMb = useKeptBodyLimit() / MB;
   const sorted = useMemo(() => newestFirst(Object.values(entries)), [entries]);
   return (
     <div className="flex min-h-0 flex-1 flex-col">
@@ -48,6 +47,21 @@ export function HistoryList() {
         >
           Clear
         </button>
+      </div>
+      <div className="flex items-center gap-2 border-b border-slate-100 px-2 py-1.5 text-xs text-slate-600">
+        <label htmlFor="kept-body-limit" className="whitespace-nowrap">
+          Keep response bodies up to
+        </label>
+        <input
+          id="kept-body-limit"
+          type="number"
+          min={0}
+          step={0.5}
+          className="w-16 rounded border border-slate-300 px-1 py-0.5 text-xs"
+          value={keptMb}
+          onChange={(e) => e.target.value !== '' && keptBodyLimitChanged(Math.round(Number(e.target.value) * MB))}
+        />
+        <span>MB</span>
       </div>
       <ol className="min-h-0 flex-1 overflow-auto" aria-label="History">
         {sorted.length === 0 && <li className="px-3 py-2 text-xs text-slate-500">Requests you send appear here.</li>}

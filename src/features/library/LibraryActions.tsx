@@ -3,11 +3,10 @@ import { Button } from '../../components/ui.tsx';
 import { saveClicked } from '../../stores/library-store.ts';
 import { shareClicked } from '../../stores/library-share.ts';
 import { useEditorOrigin } from './use-unsaved.ts';
-import { useLibraryShortcuts, useWorkingDraftPersistence } from './use-library-shortcuts.ts';
+import { useLibraryShortcuts } from './use-library-shortcuts.ts';
 
 export function LibraryActions() {
   useLibraryShortcuts();
-  useWorkingDraftPersistence();
   const { name, unsaved } = useEditorOrigin();
   return (
     <>

@@ -6,6 +6,7 @@ import { LibraryFileButtons } from './LibraryFileButtons.tsx';
 import { LibraryToast } from './LibraryNotices.tsx';
 import { SaveDialog } from './SaveDialog.tsx';
 import { SavedList } from './SavedList.tsx';
+import { TabDialogs } from './TabDialogs.tsx';
 
 export function LibrarySidebar() {
   const [tab, setTab] = useState<'saved' | 'history'>('saved');
@@ -38,6 +39,7 @@ export function LibrarySidebar() {
       <LibraryFileButtons />
       {saveOpen && <SaveDialog />}
       <LibraryToast />
+      <TabDialogs />
     </aside>
   );
 }

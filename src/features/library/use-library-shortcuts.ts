@@ -1,12 +1,10 @@
 /**
  * Ctrl+S (Cmd+S) saves, Ctrl+U (Cmd+U) shares — from anywhere, the editor included; the
- * browser's own "save page" / "view source" are prevented. Also keeps the working draft saved.
+ * browser's own "save page" / "view source" are prevented.
  */
 import { useEffect } from 'react';
-import { saveClicked, useOriginId } from '../../stores/library-store.ts';
+import { saveClicked } from '../../stores/library-store.ts';
 import { shareClicked } from '../../stores/library-share.ts';
-import { workingDraftChanged } from '../../stores/library-session.ts';
-import { useDraft } from '../../stores/request-store.ts';
 
 export function useLibraryShortcuts(): void {
   useEffect(() => {
@@ -23,11 +21,4 @@ export function useLibraryShortcuts(): void {
     window.addEventListener('keydown', onKeyDown, { capture: true });
     return () => window.removeEventListener('keydown', onKeyDown, { capture: true });
   }, []);
-}
-
-/** Persists the working draft (debounced) whenever it or its origin changes. */
-export function useWorkingDraftPersistence(): void {
-  const draft = useDraft();
-  const originId = useOriginId();
-  useEffect(() => workingDraftChanged(draft, originId), [draft, originId]);
 }

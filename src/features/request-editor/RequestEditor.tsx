@@ -1,7 +1,7 @@
 /** The request form below the request line: Query, Headers, Auth, Body, Scripts and Assertions tabs. */
-import { useState } from 'react';
 import { TabList, TabPanel } from '../../components/tabs.tsx';
 import { useResolved } from '../../stores/request-derived.ts';
+import { useTabView } from '../../stores/tabs-store.ts';
 import {
   useAssertions,
   useAuth,
@@ -22,7 +22,8 @@ type TabId = 'query' | 'headers' | 'auth' | 'body' | 'scripts' | 'assertions';
 const TABS_LABEL = 'Request';
 
 export function RequestEditor() {
-  const [tab, setTab] = useState<TabId>('body');
+  // Each request tab remembers its own sub-tab.
+  const [tab, setTab] = useTabView<TabId>('request', 'body');
   const query = useQueryRows();
   const headers = useHeaderRows();
   const auth = useAuth();

@@ -1,11 +1,14 @@
 /** The Response region: status, time, size, then Body / Headers / Raw request. */
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
+import { useTabView } from '../../stores/tabs-store.ts';
+import { CompareButton } from './CompareDialog.tsx';
 import type { ResponseHead, ResponseRecord } from '../../core/model/response.ts';
 import { TabList, TabPanel } from '../../components/tabs.tsx';
-import { formatBytes, formatMs } from '../../components/format.ts';
+import { formatBytes, formatMs, formatWhen } from '../../components/format.ts';
 import { useResolved } from '../../stores/request-derived.ts';
 import {
   useLastResponse,
+  useKeptFrom,
   useNotSentSince,
   useReceivedHead,
   useSendCount,
@@ -116,7 +119,8 @@ function StatusBar({
 }
 
 export function ResponseView() {
-  const [tab, setTab] = useState<TabId>('body');
+  // Each request tab remembers its own response view.
+  const [tab, setTab] = useTabView<TabId>('response', 'body');
   const phase = useSendPhase();
   const response = useLastResponse();
   const failure = useSendFailure();
@@ -128,6 +132,7 @@ export function ResponseView() {
   const generation = useDraftGeneration();
   const notSentSince = useNotSentSince();
   const scriptResults = useScriptResults();
+  const kept = useKeptFrom();
   const ownerNote = responseOwnerNote(sent, generation, notSentSince);
   useEffect(() => {
     if (typeof requestIdleCallback !== 'function') return prefetchResponseParts();
@@ -175,6 +180,11 @@ export function ResponseView() {
         <h2 className="text-[11px] font-semibold uppercase tracking-wide text-slate-500">Response</h2>
         {head && <StatusBar key={sendCount} head={head} complete={complete} onShowRedirects={() => setTab('timing')} />}
         {phase === 'sending' && !head && <WaitingView />}
+        {complete && (
+          <span className="ml-auto">
+            <CompareButton response={complete} />
+          </span>
+        )}
         {phase === 'idle' && !response && (
           <p className="text-xs text-slate-500">
             Press <strong>Send</strong> (or Ctrl+Enter) to see the response here.
@@ -187,6 +197,12 @@ export function ResponseView() {
             {ownerNote}
           </span>
         </Notice>
+      )}
+      {kept && phase === 'done' && (
+        <p role="note" aria-label="Kept response" className="mx-3 mt-1.5 text-xs text-slate-500">
+          Last response, from {formatWhen(kept.at)}
+          {kept.bodyNotKept && ` — ${kept.bodyNotKept}`}
+        </p>
       )}
       {phase === 'failed' && failure && <SendFailureView failure={failure} />}
       <TabList<TabId>

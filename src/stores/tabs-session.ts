@@ -1,0 +1,108 @@
+/**
+ * Keeps this browser tab's request tabs in storage (docs/workspace-tabs.md): restores them at
+ * start-up, writes them (debounced) after every change and when the page is hidden. Part of
+ * the library chunk: parsing stored drafts needs the schemas.
+ */
+import { emptyBodyStash } from '../core/body/switch-mode.ts';
+import { WORKING_KEY } from '../core/library/keys.ts';
+import { WorkingDraftSchema } from '../core/library/records.ts';
+import type { StoredTab, TabSession } from '../core/tabs/session.ts';
+import { newId } from '../core/model/ids.ts';
+import type { StorageLike } from '../services/storage.ts';
+import { loadTabSession, putTabSession, sessionIdFor } from '../services/tab-storage.ts';
+import { subscribeToDraft } from './request-store.ts';
+import { subscribeToTabs, tabsRestored, tabsSnapshot, type RequestTab } from './tabs-store.ts';
+
+const WRITE_DELAY_MS = 300;
+
+const fromStored = (t: StoredTab): RequestTab => ({
+  ...t,
+  editor: { draft: t.draft, bodyStash: emptyBodyStash(), authStash: {} },
+  response: null,
+});
+// Stashes and responses stay in memory: the auth stash may hold secrets the user switched away from.
+const toStored = ({ id, editor, originId, preview, edited, revision, view, keptKey }: RequestTab): StoredTab => ({
+  id,
+  draft: editor.draft,
+  originId,
+  preview,
+  edited,
+  revision,
+  view,
+  keptKey,
+});
+
+/** The pre-tabs working draft of this browser tab (sessionStorage only), as a tab. */
+function legacyWorkingTab(session: StorageLike | null): RequestTab | null {
+  try {
+    const text = session?.getItem(WORKING_KEY);
+    if (!text) return null;
+    const parsed = WorkingDraftSchema.safeParse(JSON.parse(text));
+    if (!parsed.success) return null;
+    session?.removeItem(WORKING_KEY);
+    const { draft, originId } = parsed.data;
+    return fromStored({
+      id: newId(),
+      draft,
+      originId,
+      preview: false,
+      edited: true,
+      revision: null,
+      view: {},
+      keptKey: null,
+    });
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Starts this browser tab's session: restores its tabs (a reload) when `restore`, then keeps
+ * them stored. A new browser tab has no session id yet, so it starts fresh, never with another
+ * browser tab's drafts. `onWriteFailed` is told once per failure streak.
+ * @returns the session id
+ */
+export function tabsSessionStarted(
+  local: StorageLike,
+  session: StorageLike | null,
+  restore: boolean,
+  onWriteFailed: (message: string) => void,
+): string {
+  const id = sessionIdFor(session, newId);
+  if (restore) {
+    const stored = loadTabSession(local, id);
+    if (stored) tabsRestored(stored.tabs.map(fromStored), stored.activeId, stored.closed.map(fromStored));
+    else {
+      const legacy = legacyWorkingTab(session);
+      if (legacy) tabsRestored([legacy], legacy.id, []);
+    }
+  }
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let warned = false;
+  const flush = () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    const snap = tabsSnapshot();
+    const stored: TabSession = {
+      v: 1,
+      activeId: snap.activeId,
+      savedAt: Date.now(),
+      tabs: snap.tabs.map(toStored),
+      closed: snap.closed.map(toStored),
+    };
+    const result = putTabSession(local, id, stored);
+    if (result.ok) warned = false;
+    else if (!warned) {
+      warned = true;
+      onWriteFailed(result.message);
+    }
+  };
+  const changed = () => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(flush, WRITE_DELAY_MS);
+  };
+  subscribeToTabs(changed);
+  subscribeToDraft(changed);
+  if (typeof window !== 'undefined') window.addEventListener('pagehide', flush);
+  return id;
+}
