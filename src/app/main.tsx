@@ -4,6 +4,10 @@ import './index.css';
 import { App, libraryUiReady } from './App.tsx';
 import { libraryNeededBeforeRender, libraryStartDone, storageOrNull } from './startup.ts';
 import { serviceWorkerStarted } from './service-worker-client.ts';
+import { themeStarted } from './theme.ts';
+
+// Before anything renders: the page opens in its theme (docs/layout-and-theme.md).
+themeStarted();
 
 const root = createRoot(document.getElementById('root')!);
 const render = () =>
