@@ -1,8 +1,9 @@
 /**
  * The top bar: the library toggle, the brand, then the environment, transport, ACTIONS (Save,
  * Share, Code, Import — passed in as `actions`) and the view controls (theme, layout). Below
- * `lg` everything after the brand collapses into a "More" disclosure; its panel stays mounted
- * (only invisible) so the dialogs its buttons own keep working (docs/layout-and-theme.md).
+ * 1440 px the environment, transport and view controls collapse into a "More" disclosure, and
+ * below `md` the actions too; the panel stays mounted (only invisible) so the dialogs its
+ * buttons own keep working (docs/layout-and-theme.md).
  */
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { EnvironmentPicker } from '../features/environments/EnvironmentPicker.tsx';
@@ -22,6 +23,8 @@ const MORE_ID = 'toolbar-more';
 
 export function AppToolbar({ actions }: { actions: ReactNode }) {
   const full = useMediaQuery(FULL_TOOLBAR_QUERY);
+  const wide = useMediaQuery(WIDE_QUERY);
+  const actionsInPanel = full || !wide;
   const [moreOpen, setMoreOpen] = useState(false);
   const panel = useRef<HTMLDivElement>(null);
   const more = useRef<HTMLButtonElement>(null);
@@ -63,24 +66,19 @@ export function AppToolbar({ actions }: { actions: ReactNode }) {
         </span>
         <span className="text-sm font-semibold tracking-tight text-slate-900">Parley</span>
       </div>
+      {!actionsInPanel && <Actions className="ml-auto">{actions}</Actions>}
       <div ref={panel} id={MORE_ID} className={panelClass}>
         <div className={`flex gap-3 ${full ? 'items-center' : 'flex-col items-start'}`}>
           <EnvironmentPicker />
           <TransportSwitch />
         </div>
-        <div
-          className={`flex flex-wrap items-center gap-1.5 ${full ? 'ml-auto' : ''}`}
-          aria-label="Actions"
-          role="toolbar"
-        >
-          {actions}
-        </div>
+        {actionsInPanel && <Actions className={full ? 'ml-auto' : ''}>{actions}</Actions>}
         <ViewControls />
       </div>
       {!full && (
         <Button
           ref={more}
-          className="ml-auto"
+          className={actionsInPanel ? 'ml-auto' : ''}
           aria-expanded={moreOpen}
           aria-controls={MORE_ID}
           onClick={() => setMoreOpen((o) => !o)}
@@ -89,6 +87,14 @@ export function AppToolbar({ actions }: { actions: ReactNode }) {
         </Button>
       )}
     </header>
+  );
+}
+
+function Actions({ className, children }: { className: string; children: ReactNode }) {
+  return (
+    <div className={`flex flex-wrap items-center gap-1.5 ${className}`} aria-label="Actions" role="toolbar">
+      {children}
+    </div>
   );
 }
 

@@ -17,5 +17,5 @@ export function useMediaQuery(query: string): boolean {
 export const WIDE_QUERY = '(min-width: 768px)';
 /** Tailwind's `lg` breakpoint: from it request and response may sit side by side. */
 export const SIDE_BY_SIDE_QUERY = '(min-width: 1024px)';
-/** From here every toolbar control fits in one row; below, they collapse into "More". */
-export const FULL_TOOLBAR_QUERY = '(min-width: 1024px)';
+/** From here every toolbar control fits in one row; below, all but the actions go into "More". */
+export const FULL_TOOLBAR_QUERY = '(min-width: 1440px)';
