@@ -1,7 +1,7 @@
 /**
  * The top bar: the library toggle, the brand, then the environment, transport, ACTIONS (Save,
  * Share, Code, Import — passed in as `actions`) and the view controls (theme, layout). Below
- * 1440 px the environment, transport and view controls collapse into a "More" disclosure, and
+ * 1400 px the environment, transport and view controls collapse into a "More" disclosure, and
  * below `md` the actions too; the panel stays mounted (only invisible) so the dialogs its
  * buttons own keep working (docs/layout-and-theme.md).
  */
@@ -50,7 +50,7 @@ export function AppToolbar({ actions }: { actions: ReactNode }) {
   }, [full, moreOpen]);
 
   const panelClass = full
-    ? 'ml-4 flex min-w-0 flex-1 items-center gap-3'
+    ? 'ml-2 flex min-w-0 flex-1 items-center gap-2 whitespace-nowrap'
     : `absolute inset-x-0 top-full z-30 flex flex-col items-stretch gap-3 border-b border-slate-200 bg-white p-3 shadow-lg [&_dialog[open]]:visible ${
         moreOpen ? '' : 'invisible'
       }`;
@@ -92,7 +92,7 @@ export function AppToolbar({ actions }: { actions: ReactNode }) {
 
 function Actions({ className, children }: { className: string; children: ReactNode }) {
   return (
-    <div className={`flex flex-wrap items-center gap-1.5 ${className}`} aria-label="Actions" role="toolbar">
+    <div className={`flex shrink-0 items-center gap-1.5 ${className}`} aria-label="Actions" role="toolbar">
       {children}
     </div>
   );

@@ -16,7 +16,7 @@ export function ViewControls() {
         value={theme}
         onChange={(e) => themeChosen(parseThemeChoice(e.target.value))}
       >
-        <option value="system">System theme</option>
+        <option value="system">System</option>
         <option value="light">Light</option>
         <option value="dark">Dark</option>
       </select>
