@@ -13,7 +13,7 @@ import { lazyNamed } from './lazy-named.ts';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { UpdateBanner } from './UpdateBanner.tsx';
 import { AppToolbar } from './AppToolbar.tsx';
-import { SidebarFrame } from './SidebarFrame.tsx';
+import { SidebarFrame, SidebarResizeHandle } from './SidebarFrame.tsx';
 import { PaneSplit } from './PaneSplit.tsx';
 import { SkipLink, REQUEST_LINE_ID } from './SkipLink.tsx';
 import { KeyboardLayer } from './KeyboardLayer.tsx';
@@ -112,7 +112,8 @@ export function App() {
             <BoundaryShown />
           </Suspense>
         </SidebarFrame>
-        <main className="flex min-w-0 flex-1 flex-col max-md:overflow-y-auto">
+        <main className="relative flex min-w-0 flex-1 flex-col max-md:overflow-y-auto">
+          <SidebarResizeHandle />
           <Suspense fallback={null}>
             <LibraryBanners />
             <SharedNotice />

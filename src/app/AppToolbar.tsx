@@ -64,7 +64,7 @@ export function AppToolbar({ actions }: { actions: ReactNode }) {
         >
           P
         </span>
-        <span className="text-sm font-semibold tracking-tight text-slate-900">Parley</span>
+        <h1 className="text-sm font-semibold tracking-tight text-slate-900">Parley</h1>
       </div>
       {!actionsInPanel && <Actions className="ml-auto">{actions}</Actions>}
       <div ref={panel} id={MORE_ID} className={panelClass}>

@@ -58,27 +58,37 @@ export function SidebarFrame({ children }: { children: ReactNode }) {
     );
 
   return (
-    <>
-      <div
-        ref={ref}
-        id={SIDEBAR_ID}
-        style={collapsed ? undefined : { width }}
-        className={`flex min-h-0 shrink-0 *:w-full [&_.fixed]:visible ${collapsed ? 'invisible w-0 overflow-hidden' : ''}`}
-      >
-        {children}
-      </div>
-      {!collapsed && (
-        <SplitHandle
-          label="Resize sidebar"
-          orientation="vertical"
-          value={width}
-          range={SIDEBAR_WIDTH}
-          valueText={`${width} pixels`}
-          controls={SIDEBAR_ID}
-          fromPointer={(x) => x - (ref.current?.getBoundingClientRect().left ?? 0)}
-          onChange={sidebarResized}
-        />
-      )}
-    </>
+    <div
+      ref={ref}
+      id={SIDEBAR_ID}
+      style={collapsed ? undefined : { width }}
+      className={`flex min-h-0 shrink-0 *:w-full [&_.fixed]:visible ${collapsed ? 'invisible w-0 overflow-hidden' : ''}`}
+    >
+      {children}
+    </div>
+  );
+}
+
+/**
+ * The sidebar's drag handle, rendered at the start of `<main>` (positioned over its left edge)
+ * so that it sits inside a landmark; nothing when the sidebar is a drawer or collapsed.
+ */
+export function SidebarResizeHandle() {
+  const wide = useMediaQuery(WIDE_QUERY);
+  const width = useSidebarWidth();
+  const collapsed = useSidebarCollapsed();
+  if (!wide || collapsed) return null;
+  return (
+    <SplitHandle
+      label="Resize sidebar"
+      orientation="vertical"
+      value={width}
+      range={SIDEBAR_WIDTH}
+      valueText={`${width} pixels`}
+      controls={SIDEBAR_ID}
+      overlay
+      fromPointer={(x) => x - (document.getElementById(SIDEBAR_ID)?.getBoundingClientRect().left ?? 0)}
+      onChange={sidebarResized}
+    />
   );
 }

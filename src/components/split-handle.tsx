@@ -19,6 +19,8 @@ interface SplitHandleProps {
   onChange: (value: number) => void;
   /** The first pane's id (`aria-controls`). */
   controls: string;
+  /** Positioned over the start of its container (absolute) instead of in the flow. */
+  overlay?: boolean;
 }
 
 export function SplitHandle({
@@ -30,6 +32,7 @@ export function SplitHandle({
   fromPointer,
   onChange,
   controls,
+  overlay = false,
 }: SplitHandleProps) {
   const onPointerDown = (e: ReactPointerEvent<HTMLDivElement>) => {
     if (e.button !== 0) return;
@@ -66,7 +69,7 @@ export function SplitHandle({
         e.preventDefault();
         onChange(next);
       }}
-      className={`group relative z-10 flex shrink-0 touch-none items-center justify-center bg-slate-200 outline-none hover:bg-indigo-400 focus-visible:bg-indigo-500 ${
+      className={`group z-10 flex shrink-0 ${overlay ? 'absolute inset-y-0 left-0' : 'relative'} touch-none items-center justify-center bg-slate-200 outline-none hover:bg-indigo-400 focus-visible:bg-indigo-500 ${
         vertical ? 'w-1 cursor-col-resize' : 'h-1 cursor-row-resize'
       }`}
     >

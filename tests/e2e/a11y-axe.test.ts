@@ -23,14 +23,18 @@ async function axe(page: Page, where: string): Promise<string[]> {
   const result = await page.evaluate(() =>
     (window as unknown as { axe: { run(ctx: Document): Promise<AxeResult> } }).axe.run(document),
   );
-  return result.violations.map(
-    (v) =>
-      `${where}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes
-        .slice(0, 4)
-        .map((n) => `${n.target.join(' ')} ${n.failureSummary.replace(/\s+/g, ' ')}`)
-        .join(' | ')}`,
-  );
+  // One line per rule and element, the first screen it shows on (the toolbar is on every screen).
+  const lines: string[] = [];
+  for (const v of result.violations)
+    for (const n of v.nodes) {
+      const key = `${where.split(' ')[0]} ${v.id} ${n.target.join(' ')}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      lines.push(`${where}: ${v.id} (${v.impact}) ${n.target.join(' ')} — ${n.failureSummary.replace(/\s+/g, ' ')}`);
+    }
+  return lines;
 }
+const seen = new Set<string>();
 
 async function openDialog(page: Page, button: string): Promise<void> {
   await page.getByRole('button', { name: button, exact: true }).click();
