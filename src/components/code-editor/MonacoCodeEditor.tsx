@@ -22,7 +22,7 @@ export default function MonacoCodeEditor(props: CodeEditorProps) {
         if (model) editor.setPosition(model.getFullModelRange().getEndPosition());
         editor.focus();
       }}
-      theme={theme === 'dark' ? 'vs-dark' : 'vs'}
+      theme={theme === 'dark' ? 'parley-dark' : 'vs'}
       options={{
         ariaLabel,
         readOnly,
