@@ -10,7 +10,25 @@ const value = (name) => {
   return m[1];
 };
 const STEPS = [50, 100, 200, 300, 400, 500, 600, 700, 800, 900, 950];
-const ACCENTS = ['red', 'orange', 'amber', 'yellow', 'lime', 'green', 'emerald', 'teal', 'cyan', 'sky', 'blue', 'indigo', 'violet', 'purple', 'fuchsia', 'pink', 'rose'];
+const ACCENTS = [
+  'red',
+  'orange',
+  'amber',
+  'yellow',
+  'lime',
+  'green',
+  'emerald',
+  'teal',
+  'cyan',
+  'sky',
+  'blue',
+  'indigo',
+  'violet',
+  'purple',
+  'fuchsia',
+  'pink',
+  'rose',
+];
 const SLATE = {
   white: 'oklch(20.8% 0.042 265.755)',
   50: 'oklch(16.5% 0.042 265)',

@@ -132,7 +132,9 @@ export function App() {
             }
             second={
               <ErrorBoundary what="The response view">
-                <Suspense fallback={<section aria-label="Response" className="flex h-full min-h-0 flex-col bg-white" />}>
+                <Suspense
+                  fallback={<section aria-label="Response" className="flex h-full min-h-0 flex-col bg-white" />}
+                >
                   <ResponseView />
                   <BoundaryShown />
                 </Suspense>

@@ -53,7 +53,9 @@ export function KeyValueTable(props: KeyValueTableProps) {
   useEffect(() => {
     if (!focusAddedRow.current) return;
     focusAddedRow.current = false;
-    const names = table.current?.querySelectorAll<HTMLInputElement>(`input[aria-label="${CSS.escape(props.nameLabel)}"]`);
+    const names = table.current?.querySelectorAll<HTMLInputElement>(
+      `input[aria-label="${CSS.escape(props.nameLabel)}"]`,
+    );
     names?.[names.length - 1]?.focus();
   }, [rows.length, props.nameLabel]);
   return (

@@ -39,8 +39,8 @@ const initial: AppearanceState = {
   shortcutsOpen: false,
 };
 
-/** A stored value brought to the current shape: anything unreadable falls back to the default. */
-function restore(persisted: unknown): Persisted {
+/** A stored value (any shape, any version) brought to the current shape: each unreadable field falls back to its default, sizes are clamped. */
+export function restoreAppearance(persisted: unknown): Persisted {
   const p = (persisted ?? {}) as Partial<Record<keyof Persisted, unknown>>;
   const num = (v: unknown, d: number) => (typeof v === 'number' ? v : d);
   return {
@@ -65,8 +65,8 @@ const useAppearanceStore = create<AppearanceState>()(
         orientation: s.orientation,
         sidebarCollapsed: s.sidebarCollapsed,
       }) as AppearanceState,
-    migrate: (persisted) => restore(persisted) as AppearanceState,
-    merge: (persisted, current) => ({ ...current, ...restore(persisted) }),
+    migrate: (persisted) => restoreAppearance(persisted) as AppearanceState,
+    merge: (persisted, current) => ({ ...current, ...restoreAppearance(persisted) }),
   }),
 );
 

@@ -17,8 +17,7 @@ async function openAt(width: number, height = 900): Promise<Page> {
   return page;
 }
 
-const noSidewaysScroll = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+const noSidewaysScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
 describe('layout at any width', () => {
   for (const width of [360, 800, 1280, 1400, 2560]) {
