@@ -37,11 +37,9 @@ const systemDark = () => globalThis.matchMedia?.('(prefers-color-scheme: dark)')
 function toolbarCommands(): Command[] {
   const buttons = document.querySelectorAll<HTMLButtonElement>('[role="toolbar"][aria-label="Actions"] button');
   return [...buttons]
-    .filter((b) => !b.disabled && b.textContent?.trim())
-    .map((b) => {
-      const title = b.textContent!.trim();
-      return { id: `action:${title}`, title, kind: 'Action', run: () => b.click() };
-    });
+    .map((b) => ({ b, title: b.textContent?.trim() ?? '' }))
+    .filter(({ b, title }) => !b.disabled && title !== '')
+    .map(({ b, title }) => ({ id: `action:${title}`, title, kind: 'Action', run: () => b.click() }));
 }
 
 function useCommands(): Command[] {

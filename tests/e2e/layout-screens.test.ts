@@ -76,10 +76,10 @@ describe('layout at any width', () => {
     expect(await split.getAttribute('aria-valuenow')).toBe('40');
 
     // Drag the split with the mouse to 70 % of its container.
-    const box = (await page.locator('#request-pane').evaluate((el) => {
+    const box = await page.locator('#request-pane').evaluate((el) => {
       const r = el.parentElement!.getBoundingClientRect();
       return { x: r.x, y: r.y, width: r.width, height: r.height };
-    }))!;
+    });
     const handle = (await split.boundingBox())!;
     await page.mouse.move(handle.x + handle.width / 2, handle.y + 200);
     await page.mouse.down();
