@@ -32,7 +32,13 @@ export function SidebarFrame({ children }: { children: ReactNode }) {
       if (e.key === 'Escape' && !document.querySelector('dialog[open]')) drawerToggled(false);
     };
     window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
+    const drawer = ref.current;
+    return () => {
+      window.removeEventListener('keydown', onKeyDown);
+      // Focus must not stay in the drawer once it is invisible: back to the Library button.
+      if (drawer?.contains(document.activeElement))
+        document.querySelector<HTMLElement>(`[aria-controls="${SIDEBAR_ID}"]`)?.focus();
+    };
   }, [wide, drawerOpen]);
 
   if (!wide)

@@ -13,12 +13,12 @@ const h = useHarness();
 /** Relative luminance (WCAG 2.x) of the computed `property` of the first element matching `selector`. */
 function luminance(page: Page, selector: string, property: 'color' | 'backgroundColor'): Promise<number> {
   return page.evaluate(
-    ([sel, prop]) => {
+    ({ sel, prop }) => {
       const el = document.querySelector(sel)!;
       const canvas = document.createElement('canvas');
       canvas.width = canvas.height = 1;
       const ctx = canvas.getContext('2d')!;
-      ctx.fillStyle = getComputedStyle(el)[prop as 'color'];
+      ctx.fillStyle = getComputedStyle(el)[prop];
       ctx.fillRect(0, 0, 1, 1);
       const [r, g, b] = [...ctx.getImageData(0, 0, 1, 1).data].map((c) => {
         const s = c / 255;
@@ -26,7 +26,7 @@ function luminance(page: Page, selector: string, property: 'color' | 'background
       });
       return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
     },
-    [selector, property],
+    { sel: selector, prop: property },
   );
 }
 const contrast = (a: number, b: number) => (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);

@@ -53,9 +53,12 @@ describe('layout at any width', () => {
     expect(await search.isVisible()).toBe(true);
     expect(await noSidewaysScroll(page)).toBe(true);
     await h.screenshot(page, 'layout-360-drawer');
+    // Focus went into the drawer; Escape closes it and gives focus back to the Library button.
+    expect(await page.evaluate(() => document.activeElement?.closest('#library-pane') !== null)).toBe(true);
     await page.keyboard.press('Escape');
     expect(await toggle.getAttribute('aria-expanded')).toBe('false');
     expect(await search.isVisible()).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Library');
     await page.context().close();
   });
 
