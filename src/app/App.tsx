@@ -4,10 +4,8 @@
  * - sidebar (saved requests, history) on the left;
  * - request line (Method, URL, Send), then the request editor and the Response region side by side.
  */
-import { EnvironmentPicker } from '../features/environments/EnvironmentPicker.tsx';
 import { RequestEditor } from '../features/request-editor/RequestEditor.tsx';
 import { RequestLine } from '../features/request-editor/RequestLine.tsx';
-import { TransportSwitch } from '../features/request-editor/TransportSwitch.tsx';
 import { useSendShortcut } from './use-send-shortcut.ts';
 import { Suspense, useEffect } from 'react';
 import { libraryStartedSignal } from './startup.ts';
@@ -15,6 +13,11 @@ import { lazyNamed } from './lazy-named.ts';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { UpdateBanner } from './UpdateBanner.tsx';
 import { RequestTabs } from '../features/tabs/RequestTabs.tsx';
+import { AppToolbar } from './AppToolbar.tsx';
+import { SidebarFrame, SidebarResizeHandle } from './SidebarFrame.tsx';
+import { PaneSplit } from './PaneSplit.tsx';
+import { SkipLink, REQUEST_LINE_ID } from './SkipLink.tsx';
+import { KeyboardLayer } from './KeyboardLayer.tsx';
 
 // Only the request form is in the first chunk. The library (saved requests, history, share links,
 // with its schemas), the response view and the Code and Import buttons load in parallel with the
@@ -98,24 +101,12 @@ function BoundaryShown() {
 export function App() {
   useSendShortcut();
   return (
-    <div className="flex h-screen min-h-[36rem] flex-col bg-slate-50 text-slate-900">
+    <div className="flex h-dvh min-h-[36rem] flex-col bg-slate-50 text-slate-900">
       <UpdateBanner />
-      <header className="flex h-11 shrink-0 items-center gap-3 border-b border-slate-200 bg-white px-4">
-        <div className="flex items-center gap-2">
-          <span
-            aria-hidden
-            className="flex h-6 w-6 items-center justify-center rounded-md bg-indigo-600 text-[13px] font-bold text-white"
-          >
-            P
-          </span>
-          <span className="text-sm font-semibold tracking-tight text-slate-900">Parley</span>
-        </div>
-        <div className="ml-4 flex items-center gap-3">
-          <EnvironmentPicker />
-          <TransportSwitch />
-        </div>
-        <div className="ml-auto flex items-center gap-1.5" aria-label="Actions" role="toolbar">
-          {/* ACTIONS slot: Save, Share, Code, Import */}
+      <SkipLink />
+      <AppToolbar
+        actions={
+          // ACTIONS slot: Save, Share, Code, Import
           <Suspense fallback={null}>
             <LibraryActions />
             <CodeButton />
@@ -124,41 +115,53 @@ export function App() {
             <CookiesButton />
             <BoundaryShown />
           </Suspense>
-        </div>
-      </header>
+        }
+      />
       <div className="flex min-h-0 flex-1">
         {/* SIDEBAR slot: <aside className="w-64 shrink-0 border-r border-slate-200 bg-white">…</aside> */}
-        <Suspense fallback={<aside aria-hidden className="w-64 shrink-0 border-r border-slate-200 bg-white" />}>
-          <LibrarySidebar />
-          <BoundaryShown />
-        </Suspense>
-        <main className="flex min-w-0 flex-1 flex-col">
+        <SidebarFrame>
+          <Suspense fallback={<aside aria-hidden className="w-64 shrink-0 border-r border-slate-200 bg-white" />}>
+            <LibrarySidebar />
+            <BoundaryShown />
+          </Suspense>
+        </SidebarFrame>
+        <main className="relative flex min-w-0 flex-1 flex-col max-md:overflow-y-auto">
+          <SidebarResizeHandle />
           <Suspense fallback={null}>
             <LibraryBanners />
             <SharedNotice />
             <BoundaryShown />
           </Suspense>
           <RequestTabs />
-          <ErrorBoundary what="The request line">
-            <RequestLine />
-          </ErrorBoundary>
-          <div className="grid min-h-0 flex-1 grid-cols-1 grid-rows-2 gap-px bg-slate-200 lg:grid-cols-2 lg:grid-rows-1">
-            <ErrorBoundary what="The request editor">
-              <RequestEditor />
-            </ErrorBoundary>
-            <ErrorBoundary what="The response view">
-              <Suspense fallback={<section aria-label="Response" className="flex h-full min-h-0 flex-col bg-white" />}>
-                <ResponseView />
-                <BoundaryShown />
-              </Suspense>
+          <div id={REQUEST_LINE_ID} tabIndex={-1} className="outline-none">
+            <ErrorBoundary what="The request line">
+              <RequestLine />
             </ErrorBoundary>
           </div>
+          <PaneSplit
+            first={
+              <ErrorBoundary what="The request editor">
+                <RequestEditor />
+              </ErrorBoundary>
+            }
+            second={
+              <ErrorBoundary what="The response view">
+                <Suspense
+                  fallback={<section aria-label="Response" className="flex h-full min-h-0 flex-col bg-white" />}
+                >
+                  <ResponseView />
+                  <BoundaryShown />
+                </Suspense>
+              </ErrorBoundary>
+            }
+          />
         </main>
       </div>
       <Suspense fallback={null}>
         <ShareDialogHost />
         <BoundaryShown />
       </Suspense>
+      <KeyboardLayer />
     </div>
   );
 }

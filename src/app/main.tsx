@@ -5,6 +5,10 @@ import { App, libraryUiReady } from './App.tsx';
 import { libraryNeededBeforeRender, libraryStartDone, storageOrNull } from './startup.ts';
 import { serviceWorkerStarted } from './service-worker-client.ts';
 import { cookieJarStarted } from '../stores/cookies-store.ts';
+import { themeStarted } from './theme.ts';
+
+// Before anything renders: the page opens in its theme (docs/layout-and-theme.md).
+themeStarted();
 
 const root = createRoot(document.getElementById('root')!);
 const render = () =>

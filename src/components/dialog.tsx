@@ -52,7 +52,7 @@ export function Dialog({
       aria-labelledby={titleId}
       // A press on the backdrop targets the <dialog> itself; the content fills it with its own box.
       onMouseDown={(e) => e.target === e.currentTarget && onCloseRef.current()}
-      className={`${WIDTH[size]} mx-auto mt-24 max-w-[95vw] rounded-lg border border-slate-200 bg-white p-0 shadow-xl backdrop:bg-slate-900/30`}
+      className={`${WIDTH[size]} mx-auto mt-24 max-w-[95vw] rounded-lg border border-slate-200 bg-white p-0 shadow-xl backdrop:bg-slate-900/30 dark:backdrop:bg-black/60`}
     >
       <div className="p-4">
         <h2 id={titleId} className="mb-3 text-sm font-semibold text-slate-900">

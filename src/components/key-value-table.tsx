@@ -3,7 +3,7 @@
  * enable/disable, remove, reorder, add; duplicates allowed and order kept. Read-only
  * "auto" rows can be shown after the user's rows (e.g. headers set by auth or body).
  */
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { Button, cellInputClass } from './ui.tsx';
 
 export interface TableRow {
@@ -51,9 +51,20 @@ export interface KeyValueTableProps {
 
 export function KeyValueTable(props: KeyValueTableProps) {
   const { label, rows, problems = {}, autoRows = [] } = props;
+  const table = useRef<HTMLTableElement>(null);
+  // After "Add …", focus goes to the new row's name (the row appears on the next render).
+  const focusAddedRow = useRef(false);
+  useEffect(() => {
+    if (!focusAddedRow.current) return;
+    focusAddedRow.current = false;
+    const names = table.current?.querySelectorAll<HTMLInputElement>(
+      `input[aria-label="${CSS.escape(props.nameLabel)}"]`,
+    );
+    names?.[names.length - 1]?.focus();
+  }, [rows.length, props.nameLabel]);
   return (
     <div className="text-[13px]">
-      <table aria-label={label} className="w-full table-fixed border-collapse">
+      <table ref={table} aria-label={label} className="w-full table-fixed border-collapse">
         <thead>
           <tr className="text-left text-[11px] font-semibold uppercase tracking-wide text-slate-500">
             <th className="w-8 py-1 pl-1">
@@ -98,7 +109,13 @@ export function KeyValueTable(props: KeyValueTableProps) {
         <p className="px-2 py-2 text-xs text-slate-500">{props.emptyText}</p>
       )}
       <div className="mt-1.5">
-        <Button variant="ghost" onClick={props.onAdd}>
+        <Button
+          variant="ghost"
+          onClick={() => {
+            focusAddedRow.current = true;
+            props.onAdd();
+          }}
+        >
           <span aria-hidden className="text-sm leading-none">
             +
           </span>{' '}

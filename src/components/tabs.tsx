@@ -1,5 +1,6 @@
 /** Accessible tabs (WAI-ARIA tabs pattern): a tablist of buttons; only the selected panel is rendered. */
 import type { ReactNode } from 'react';
+import { tabAfterKey } from '../core/ui/tab-keys.ts';
 
 export interface TabItem<K extends string> {
   id: K;
@@ -18,6 +19,8 @@ interface TabsProps<K extends string> {
   size?: 'sm' | 'md';
 }
 
+const tabId = (label: string, id: string) => `tab-${label}-${id}`;
+
 export function TabList<K extends string>({ label, items, selected, onSelect, trailing, size = 'md' }: TabsProps<K>) {
   return (
     <div className="flex items-center gap-1 border-b border-slate-200 px-2">
@@ -29,14 +32,18 @@ export function TabList<K extends string>({ label, items, selected, onSelect, tr
               key={item.id}
               type="button"
               role="tab"
-              id={`tab-${label}-${item.id}`}
+              id={tabId(label, item.id)}
               aria-selected={active}
               tabIndex={active ? 0 : -1}
               onClick={() => onSelect(item.id)}
               onKeyDown={(e) => {
-                const i = items.findIndex((x) => x.id === item.id);
-                const next = e.key === 'ArrowRight' ? items[i + 1] : e.key === 'ArrowLeft' ? items[i - 1] : undefined;
-                if (next) onSelect(next.id);
+                // Roving focus (WAI-ARIA APG tabs, automatic activation): arrows, Home and End
+                // move focus and selection together.
+                const next = tabAfterKey(items, item.id, e.key);
+                if (!next) return;
+                e.preventDefault();
+                onSelect(next.id);
+                document.getElementById(tabId(label, next.id))?.focus();
               }}
               className={`-mb-px flex items-center gap-1.5 whitespace-nowrap border-b-2 ${
                 size === 'sm' ? 'px-2 py-1.5 text-xs' : 'px-3 py-2 text-[13px]'
@@ -73,7 +80,7 @@ export function TabPanel({
   className?: string;
 }) {
   return (
-    <div role="tabpanel" aria-labelledby={`tab-${label}-${id}`} className={className}>
+    <div role="tabpanel" aria-labelledby={tabId(label, id)} className={className}>
       {children}
     </div>
   );

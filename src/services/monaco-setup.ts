@@ -60,4 +60,12 @@ self.MonacoEnvironment = {
 // @monaco-editor/react would otherwise inject a <script> from jsDelivr.
 loader.config({ monaco });
 
+// The dark editor on the app's dark surface (src/app/dark-palette.css: white → slate-900), not vs-dark's grey.
+monaco.editor.defineTheme('parley-dark', {
+  base: 'vs-dark',
+  inherit: true,
+  rules: [],
+  colors: { 'editor.background': '#0f172b', 'editorGutter.background': '#0f172b' },
+});
+
 export { monaco };

@@ -40,6 +40,9 @@ describe('keyboard', () => {
     await page.keyboard.press('Control+M');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.closest('.monaco-editor') === null)).toBe(true);
+    // The next stop is the request/response splitter (focusable, WAI-ARIA window splitter), then the response.
+    expect(await focusedName(page)).toBe('Resize request and response');
+    await page.keyboard.press('Tab');
     expect(await focusedName(page)).toBe('Body');
     // Leaving inserted nothing.
     expect(await bodyEditorText(page)).toBe(before);

@@ -154,6 +154,8 @@ describe('share links', () => {
     await waitForForm(page);
     for (const width of [1280, 420]) {
       await page.setViewportSize({ width, height: 800 });
+      // Below 768 px the actions are in the toolbar's More menu (docs/layout-and-theme.md).
+      if (width < 768) await page.getByRole('button', { name: 'More' }).click();
       await page.getByRole('toolbar', { name: 'Actions' }).getByRole('button', { name: 'Share', exact: true }).click();
       const dialog = page.getByRole('dialog', { name: 'Share request' });
       // One line box for the label (a wrapped label has two).

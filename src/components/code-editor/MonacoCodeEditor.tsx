@@ -2,9 +2,11 @@
 import Editor from '@monaco-editor/react';
 import '../../services/monaco-setup.ts';
 import { PlainCodeEditor, plainEditorFocus, type CodeEditorProps } from './PlainCodeEditor.tsx';
+import { useEffectiveTheme } from '../use-theme.ts';
 
 export default function MonacoCodeEditor(props: CodeEditorProps) {
   const { value, onChange, language, ariaLabel, readOnly, height = '100%' } = props;
+  const theme = useEffectiveTheme();
   return (
     <Editor
       height={height}
@@ -20,7 +22,7 @@ export default function MonacoCodeEditor(props: CodeEditorProps) {
         if (model) editor.setPosition(model.getFullModelRange().getEndPosition());
         editor.focus();
       }}
-      theme="vs"
+      theme={theme === 'dark' ? 'parley-dark' : 'vs'}
       options={{
         ariaLabel,
         readOnly,

@@ -73,12 +73,12 @@ function CodePanel({ onClose }: { onClose: () => void }) {
   return (
     <Dialog title="Code snippet" onClose={onClose} size="wide">
       <div className="flex flex-col gap-2">
-        <div className="flex items-center gap-2">
-          <label className="flex items-center gap-2 text-xs text-slate-600">
+        <div className="flex flex-wrap items-center gap-2">
+          <label className="flex min-w-0 items-center gap-2 text-xs text-slate-600">
             Language
             <select
               aria-label="Language"
-              className="h-7 rounded-md border border-slate-300 bg-white px-2 text-xs text-slate-900"
+              className="h-7 min-w-0 rounded-md border border-slate-300 bg-white px-2 text-xs text-slate-900"
               value={target}
               onChange={(e) => {
                 lastTarget = e.target.value as CodeTargetId;

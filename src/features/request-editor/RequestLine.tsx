@@ -35,9 +35,10 @@ export function RequestLine() {
   const showBlocked = blocked.length > 0 && currentErrors.length > 0;
 
   return (
-    <div className="border-b border-slate-200 bg-white px-4 py-3">
+    <div className="border-b border-slate-200 bg-white px-3 py-3 sm:px-4">
       <form
-        className="flex items-stretch"
+        // Below `sm` the URL takes the first line whole; Method and Send share the second.
+        className="flex flex-wrap items-stretch gap-y-2 sm:flex-nowrap"
         onSubmit={(e) => {
           e.preventDefault();
           setEmptyUrlFlagged(true);
@@ -66,7 +67,7 @@ export function RequestLine() {
             }
           }}
           aria-invalid={urlProblems.some((p) => p.severity === 'error') || undefined}
-          className={`h-9 min-w-0 flex-1 border ${usesUnresolved(text, unresolved) ? UNRESOLVED_CLASS : ''} border-slate-300 bg-white px-3 font-mono text-[13px] text-slate-900 placeholder:font-sans placeholder:text-slate-400 focus:z-10 focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/20`}
+          className={`h-9 min-w-0 flex-1 border max-sm:order-first max-sm:basis-full max-sm:rounded-md ${usesUnresolved(text, unresolved) ? UNRESOLVED_CLASS : ''} border-slate-300 bg-white px-3 font-mono text-[13px] text-slate-900 placeholder:font-sans placeholder:text-slate-400 focus:z-10 focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/20`}
         />
         <button
           type="submit"
@@ -76,7 +77,7 @@ export function RequestLine() {
               ? `Cancel the request in flight (${isMac ? '⌘' : 'Ctrl'}+Enter sends the current request instead)`
               : `Send (${isMac ? '⌘' : 'Ctrl'}+Enter)`
           }
-          className={`h-9 w-24 rounded-r-md text-[13px] font-semibold text-white shadow-sm transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 ${
+          className={`h-9 w-24 rounded-r-md text-[13px] max-sm:flex-1 font-semibold text-white shadow-sm transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 ${
             sending ? 'bg-slate-600 hover:bg-slate-700' : 'bg-indigo-600 hover:bg-indigo-700'
           }`}
         >

@@ -2,7 +2,7 @@
  * A fold/unfold JSON tree, lazy: a node's children are listed by the worker only when it is
  * expanded, a page at a time, so a 100 MB document costs nothing until explored.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { BodySource } from './body-worker-client.ts';
 import type { JsonOutlineNode } from '../../core/response/json-outline.ts';
 
@@ -66,16 +66,20 @@ function TreeNode({
   }, []);
 
   const label = node.key !== null ? JSON.stringify(node.key) : `${node.index}`;
+  // Named by its key and value as shown (aria-labelledby); its children's group is a DOM sibling it
+  // owns (aria-owns), so the item's visible text is its own line and matches its name (WCAG 2.5.3).
+  const id = useId();
   return (
-    <div
-      // ARIA 1.2 lists aria-selected as supported, not required, on treeitem; this tree has no selection.
-      // eslint-disable-next-line jsx-a11y/role-has-required-aria-props
-      role="treeitem"
-      aria-expanded={container && !node.empty ? open : undefined}
-      aria-label={depth === 0 ? 'root' : label}
-      style={{ paddingLeft: depth === 0 ? 0 : 16 }}
-    >
-      <div className="flex gap-1 whitespace-pre">
+    <div style={{ paddingLeft: depth === 0 ? 0 : 16 }}>
+      <div
+        // ARIA 1.2 lists aria-selected as supported, not required, on treeitem; this tree has no selection.
+        // eslint-disable-next-line jsx-a11y/role-has-required-aria-props
+        role="treeitem"
+        aria-expanded={container && !node.empty ? open : undefined}
+        aria-labelledby={`${id}-k ${id}-v`}
+        aria-owns={open ? `${id}-g` : undefined}
+        className="flex gap-1 whitespace-pre"
+      >
         {container && !node.empty ? (
           <button
             type="button"
@@ -88,13 +92,21 @@ function TreeNode({
         ) : (
           <span className="w-4" />
         )}
-        {depth > 0 && <span className={node.key !== null ? 'text-rose-800' : 'text-slate-400'}>{label}:</span>}
-        <span className={KIND_CLASS[node.kind]}>
+        {depth > 0 ? (
+          <span id={`${id}-k`} className={node.key !== null ? 'text-rose-800' : 'text-slate-400'}>
+            {label}:
+          </span>
+        ) : (
+          <span id={`${id}-k`} className="sr-only">
+            root
+          </span>
+        )}
+        <span id={`${id}-v`} className={KIND_CLASS[node.kind]}>
           {container && node.empty ? (node.kind === 'object' ? '{}' : '[]') : node.preview}
         </span>
       </div>
       {open && (
-        <div role="group">
+        <div role="group" id={`${id}-g`}>
           {children.map((child) => (
             <TreeNode key={child.index} doc={doc} node={child} depth={depth + 1} />
           ))}
