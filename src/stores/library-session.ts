@@ -9,6 +9,7 @@ import { draftReplaced } from './request-store.ts';
 import { libraryLoaded, libraryStorage, originSet, otherTabChanged, showNotice } from './library-store.ts';
 import { historyLoaded, otherTabHistoryChanged, otherTabSettingsChanged } from './history-store.ts';
 import { shareHashChecked, shareLinksWatched } from './library-share.ts';
+import { scopeChainFollowed } from './scope-sync.ts';
 
 let started = false;
 
@@ -26,6 +27,7 @@ export function libraryStarted({ restoreWorkingDraft = true }: { restoreWorkingD
   if (started) return;
   started = true;
   loadEverything();
+  scopeChainFollowed();
   const working = restoreWorkingDraft ? libraryStorage.loadWorking() : null;
   if (working) {
     draftReplaced(working.draft);
