@@ -9,6 +9,7 @@ import { tabsSessionStarted } from './tabs-session.ts';
 import { getKeptBodyLimit, historyLoaded, otherTabHistoryChanged, otherTabSettingsChanged } from './history-store.ts';
 import { responseKeepingStarted } from './response-keeping.ts';
 import { shareHashChecked, shareLinksWatched } from './library-share.ts';
+import { scopeChainFollowed } from './scope-sync.ts';
 
 let started = false;
 
@@ -26,6 +27,7 @@ export function libraryStarted({ restoreWorkingDraft = true }: { restoreWorkingD
   if (started) return;
   started = true;
   loadEverything();
+  scopeChainFollowed();
   tabsSessionStarted(storageAreas.local, storageAreas.session, restoreWorkingDraft, (message) =>
     // Said once per failure streak: the edits are safe in the editor, only a reload would lose them.
     showNotice({ tone: 'error', text: `Your open tabs cannot be kept across a reload. ${message}` }),

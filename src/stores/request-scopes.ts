@@ -1,28 +1,14 @@
 /**
- * The scope chain of the request in the editor: the collection and folders of the saved request
- * the active tab came from (its `originId`), for `resolveRequest` and the variables view. An
- * unsaved draft has none.
+ * The scope chain of the request in the editor (the collection and folders of the saved request
+ * it came from; none for an unsaved draft), for `resolveRequest` and the variables view. Kept in
+ * its own tiny store, set by `scope-sync.ts` when the library loads, so the first chunk does not
+ * pull in the library store and zod (docs/performance.md).
  */
-import { scopeChain, type ScopeLayer } from '../core/library/scope.ts';
-import { useLibraryStore } from './library-store.ts';
-import { getActiveTab, useActiveOriginId } from './tabs-store.ts';
+import { create } from 'zustand';
+import type { ScopeLayer } from '../core/library/scope.ts';
 
-type LibraryView = ReturnType<typeof useLibraryStore.getState>;
+const useScopeStore = create<{ chain: ScopeLayer[] }>()(() => ({ chain: [] }));
 
-let last: { s: Pick<LibraryView, 'collections' | 'folders'>; at: string; chain: ScopeLayer[] } | null = null;
-
-/** The chain for the state `s`, the same array while nothing it depends on changed (a cache key for views). */
-function chainOf(s: LibraryView, originId: string | null): ScopeLayer[] {
-  const origin = originId ? s.requests[originId] : undefined;
-  const at = origin ? `${origin.collectionId}/${origin.folderId ?? ''}` : '';
-  if (last && last.s.collections === s.collections && last.s.folders === s.folders && last.at === at) return last.chain;
-  const chain = origin ? scopeChain(origin.collectionId, origin.folderId, s.collections, s.folders) : [];
-  last = { s, at, chain };
-  return chain;
-}
-
-export const useScopeChain = (): ScopeLayer[] => {
-  const originId = useActiveOriginId();
-  return useLibraryStore((s) => chainOf(s, originId));
-};
-export const getScopeChain = (): ScopeLayer[] => chainOf(useLibraryStore.getState(), getActiveTab().originId);
+export const useScopeChain = (): ScopeLayer[] => useScopeStore((s) => s.chain);
+export const getScopeChain = (): ScopeLayer[] => useScopeStore.getState().chain;
+export const scopeChainChanged = (chain: ScopeLayer[]): void => useScopeStore.setState({ chain });
