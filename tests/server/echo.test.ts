@@ -281,6 +281,7 @@ describe('echo helper routes', () => {
       '/echo/delay/',
       '/echo/bytes/',
       '/echo/cookies',
+      '/echo/cookies/check',
       '/echo/redirect/',
       '/echo/redirect-to',
       '/echo/charset/',
@@ -290,6 +291,7 @@ describe('echo helper routes', () => {
       '/echo/headers-dup',
       '/echo/download',
       '/echo/encoded/',
+      '/echo/digest/',
       '/echo/** (any other path, any method)',
     ]);
   });
