@@ -20,7 +20,7 @@ async function get(page: Page, url: string): Promise<string> {
 }
 
 describe('the response belongs to the request on screen', () => {
-  it('reopening another request from history labels the response shown; a refused Send too', async () => {
+  it('reopening a request from history shows its own kept response, not the last one; a refused Send is labelled', async () => {
     const { page } = await h.openApp();
     await waitForForm(page);
     expect(await get(page, `${h.server.url}/echo/first`)).toBe('200 OK');
@@ -30,10 +30,11 @@ describe('the response belongs to the request on screen', () => {
     await sidebar(page)
       .getByRole('button', { name: `Reopen GET ${h.server.url}/echo/first` })
       .click();
-    await ownerNote(page).waitFor();
-    expect(await ownerNote(page).textContent()).toBe(
-      `Last response of GET ${h.server.url}/echo/second — another request has been opened since. Send to get its response.`,
-    );
+    // It opens in a tab of its own (issue 13), with the response that request got.
+    const kept = page.getByRole('region', { name: 'Response' }).getByRole('note', { name: 'Kept response' });
+    await kept.waitFor();
+    expect(await ownerNote(page).count()).toBe(0);
+    expect(await page.getByRole('region', { name: 'Response body' }).textContent()).toContain('/echo/first');
     // The raw view shows the request on screen, not the one that was sent before.
     await openResponseTab(page, 'Raw request');
     const raw = (await page.getByRole('region', { name: 'Raw request' }).textContent()) ?? '';

@@ -5,10 +5,13 @@ import { undoClicked, useLibraryStore } from '../../src/stores/library-store.ts'
 import { draftReplaced, getDraft } from '../../src/stores/request-store.ts';
 import { followRedirectsSet, getFollowRedirects } from '../../src/stores/settings-store.ts';
 import { blankDraft } from '../../src/core/model/defaults.ts';
+import { newTabClicked } from '../../src/stores/tabs-store.ts';
 
 const before = { ...blankDraft(), method: 'PUT', url: 'http://before.test/kept' };
 
 beforeEach(() => {
+  // An import fills an unused tab (one it filled is used: the next import gets a new tab, issue 13).
+  newTabClicked();
   draftReplaced(structuredClone(before));
 });
 
