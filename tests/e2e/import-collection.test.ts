@@ -132,6 +132,8 @@ describe('collection import', () => {
     const file = JSON.parse(readFileSync(await download.path(), 'utf8')) as {
       item: { name: string; request: { header: { key: string; value: string }[] } }[];
     };
-    expect(file.item.map((i) => [i.name, i.request.header])).toEqual([['Me', [{ key: 'X-Api-Key', value: '' }]]]);
+    expect(file.item.map((i) => [i.name, i.request.header])).toEqual([
+      ['Me', [{ key: 'X-Api-Key', value: '', disabled: true }]],
+    ]);
   });
 });
