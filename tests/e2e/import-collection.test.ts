@@ -108,4 +108,32 @@ describe('collection import', () => {
       'Nothing was imported. This JSON is not a format Parley imports',
     );
   });
+
+  it('exports a collection to Postman v2.1 with secrets left out unless ticked', async () => {
+    const { page } = await h.openApp();
+    await waitForForm(page);
+    const dialog = await openCollectionTab(page);
+    await dialog
+      .getByRole('textbox', { name: 'Or paste it' })
+      .fill(`### Me\nGET ${h.server.url}/echo/me\nX-Api-Key: sk_live_0123456789abcdef0123\n`);
+    await dialog.getByRole('button', { name: 'Read' }).click();
+    await dialog.getByRole('textbox', { name: 'Collection name' }).fill('Keys');
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('toolbar', { name: 'Actions' }).getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByRole('tab', { name: 'Export a collection' }).click();
+    const exp = page.getByRole('dialog', { name: 'Export a collection' });
+    await exp.getByRole('list', { name: 'Secrets to keep in the export' }).waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      exp.getByRole('button', { name: 'Download' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('Keys.postman_collection.json');
+    const file = JSON.parse(readFileSync(await download.path(), 'utf8')) as {
+      item: { name: string; request: { header: { key: string; value: string }[] } }[];
+    };
+    expect(file.item.map((i) => [i.name, i.request.header])).toEqual([
+      ['Me', [{ key: 'X-Api-Key', value: '', disabled: true }]],
+    ]);
+  });
 });

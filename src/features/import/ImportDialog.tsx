@@ -18,6 +18,7 @@ import { useWindowFileDrop } from './use-window-drop.ts';
 
 // The collection tab pulls in the library store: loaded when the tab opens, not with the first chunk.
 const CollectionImport = lazy(() => import('./CollectionImport.tsx').then((m) => ({ default: m.CollectionImport })));
+const CollectionExport = lazy(() => import('./CollectionExport.tsx').then((m) => ({ default: m.CollectionExport })));
 
 export function ImportButton() {
   const state = useImportState();
@@ -35,7 +36,7 @@ export function ImportButton() {
 function Tabs({ children }: { children: ReactNode }) {
   const { tab, imported } = useImportState();
   if (imported) return <>{children}</>;
-  const tabButton = (id: 'curl' | 'collection', label: string) => (
+  const tabButton = (id: 'curl' | 'collection' | 'export', label: string) => (
     <button
       type="button"
       role="tab"
@@ -51,6 +52,7 @@ function Tabs({ children }: { children: ReactNode }) {
       <div role="tablist" aria-label="What to import" className="flex gap-1 border-b border-slate-200">
         {tabButton('curl', 'cURL command')}
         {tabButton('collection', 'Collection or spec')}
+        {tabButton('export', 'Export a collection')}
       </div>
       <div role="tabpanel">{children}</div>
     </div>
@@ -60,22 +62,25 @@ function Tabs({ children }: { children: ReactNode }) {
 function ImportDialog() {
   const { tab, imported } = useImportState();
   const collection = tab === 'collection' && !imported;
+  const exporting = tab === 'export' && !imported;
   return (
     <Dialog
       title={
-        collection
-          ? 'Import a collection, spec or capture'
-          : imported
-            ? 'cURL command imported'
-            : 'Import a cURL command'
+        exporting
+          ? 'Export a collection'
+          : collection
+            ? 'Import a collection, spec or capture'
+            : imported
+              ? 'cURL command imported'
+              : 'Import a cURL command'
       }
       onClose={importDialogClosed}
       size="wide"
     >
       <Tabs>
-        {collection ? (
+        {collection || exporting ? (
           <Suspense fallback={<p className="text-xs text-slate-600">Loading…</p>}>
-            <CollectionImport onDone={importDialogClosed} />
+            {exporting ? <CollectionExport /> : <CollectionImport onDone={importDialogClosed} />}
           </Suspense>
         ) : (
           <CurlImport />

@@ -16,7 +16,7 @@ interface ImportState {
   /** True after a command was imported (the dialog then shows the warnings only). */
   imported: boolean;
   /** The dialog's tab: a cURL command, or a collection/spec/capture (file, paste, URL). */
-  tab: 'curl' | 'collection';
+  tab: 'curl' | 'collection' | 'export';
 }
 
 const useImportStore = create<ImportState>()(() => ({
@@ -35,7 +35,7 @@ export function importClicked(): void {
   useImportStore.setState({ open: true, busy: false, warnings: [], error: null, imported: false, tab: 'curl' });
 }
 
-export function importTabChosen(tab: 'curl' | 'collection'): void {
+export function importTabChosen(tab: ImportState['tab']): void {
   useImportStore.setState({ tab });
 }
 
