@@ -50,6 +50,7 @@ import 'monaco-editor/languages/definitions/kotlin/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import JsonWorker from 'monaco-editor/languages/features/json/json.worker?worker';
 import { loader } from '@monaco-editor/react';
+import { pmCompletions } from '../core/scripts/pm-completions.ts';
 
 self.MonacoEnvironment = {
   getWorker(_workerId: string, label: string): Worker {
@@ -69,3 +70,36 @@ monaco.editor.defineTheme('parley-dark', {
 });
 
 export { monaco };
+
+// Autocompletion of the script API (pm.*, console.*) in the Scripts editors (issue 15).
+monaco.languages.registerCompletionItemProvider('javascript', {
+  triggerCharacters: ['.'],
+  provideCompletionItems(model, position) {
+    const before = model.getValueInRange({
+      startLineNumber: position.lineNumber,
+      startColumn: 1,
+      endLineNumber: position.lineNumber,
+      endColumn: position.column,
+    });
+    const found = pmCompletions(before);
+    if (!found) return { suggestions: [] };
+    const range = {
+      startLineNumber: position.lineNumber,
+      endLineNumber: position.lineNumber,
+      startColumn: position.column - found.typed.length,
+      endColumn: position.column,
+    };
+    return {
+      suggestions: found.members.map((c) => ({
+        label: c.label,
+        kind:
+          c.kind === 'method'
+            ? monaco.languages.CompletionItemKind.Method
+            : monaco.languages.CompletionItemKind.Property,
+        detail: c.detail,
+        insertText: c.label,
+        range,
+      })),
+    };
+  },
+});
