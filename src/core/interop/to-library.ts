@@ -4,10 +4,11 @@
  * defaults (headers, auth, variables, scripts), nested and ordered as in the source; requests
  * go into their folder in order.
  *
- * `flattenForSend` (default true): `resolveRequest` does not apply folder scopes yet, so the
+ * `flattenForSend` (default false): `resolveRequest` applies collection and folder scopes
+ * (headers, "Inherit from parent" auth, variables), so requests keep `inherit`. With `true`, the
  * auth and header fields a request inherits are also written into the request itself (and the
- * scope variables into an environment named after the collection), so it sends what the source
- * tool sends today. Turn it off once scopes are resolved: requests then keep `inherit`.
+ * scope variables into an environment named after the collection), for consumers that do not
+ * resolve scopes.
  */
 import {
   makeCollection,
@@ -64,7 +65,7 @@ export function treeToLibrary(
   tree: TreeCollection,
   into: { newCollection: string } | { collectionId: string },
   now: number,
-  { makeId = newId, flattenForSend = true }: LibraryOptions = {},
+  { makeId = newId, flattenForSend = false }: LibraryOptions = {},
 ): LibraryWrite {
   const report: ReportItem[] = [];
   const folders: Folder[] = [];
@@ -132,9 +133,9 @@ export function treeToLibrary(
           else merged.set(k, v);
         }
       }
+      // Request scripts are kept on the draft (issue 15 runs them); none = the field stays absent.
+      if (item.scripts.preRequest || item.scripts.postResponse) draft = { ...draft, scripts: { ...item.scripts } };
       const lost: string[] = [];
-      if (item.scripts.preRequest) lost.push('pre-request script');
-      if (item.scripts.postResponse) lost.push('test script');
       if (item.examples.length)
         lost.push(`${item.examples.length} saved example${item.examples.length === 1 ? '' : 's'}`);
       if (item.description) lost.push('description');

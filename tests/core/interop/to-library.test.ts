@@ -32,14 +32,19 @@ describe('treeToLibrary', () => {
       {
         outcome: 'not-carried',
         path: 'Users › Get user',
-        message: 'Not stored: test script, 1 saved example, description (a saved request cannot hold these yet).',
+        message: 'Not stored: 1 saved example, description (a saved request cannot hold these yet).',
       },
     ]);
+    expect(byName['Get user']!.draft.scripts).toEqual({
+      preRequest: '',
+      postResponse: "pm.test('ok', () => pm.response.to.have.status(200));",
+    });
+    expect(byName['Sign with AWS']!.draft.scripts).toBeUndefined();
   });
 
-  it('flattens inherited auth into requests and variables into an environment while sending ignores scopes', () => {
+  it('flattens inherited auth into requests and variables into an environment when asked (flattenForSend)', () => {
     seq = 0;
-    const w = treeToLibrary(tree(), { newCollection: 'Mine' }, 1000, { makeId });
+    const w = treeToLibrary(tree(), { newCollection: 'Mine' }, 1000, { makeId, flattenForSend: true });
     const get = w.requests.find((r) => r.name === 'Get user')!;
     expect(get.draft.auth).toEqual({ type: 'basic', username: 'ann', password: 's3cret' });
     expect(w.environments.map((e) => [e.name, e.variables.map((v) => [v.name, v.value])])).toEqual([
