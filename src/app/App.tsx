@@ -17,7 +17,7 @@ import { UpdateBanner } from './UpdateBanner.tsx';
 
 // Only the request form is in the first chunk. The library (saved requests, history, share links,
 // with its schemas), the response view and the Code and Import buttons load in parallel with the
-// first render (docs/performance.md); the library waits for nothing when nothing is stored (startup.ts).
+// first render, which waits for none of them (docs/performance.md, startup.ts).
 const response = lazyNamed(
   () => import('../features/response-viewer/ResponseView.tsx'),
   (m) => m.ResponseView,
@@ -58,11 +58,6 @@ const LibraryBanners = banners.Component;
 const LibrarySidebar = sidebar.Component;
 const ShareDialogHost = shareDialog.Component;
 const SharedNotice = sharedNotice.Component;
-
-/** Resolves when the library's UI has loaded: start-up waits for it when stored requests must show at once. */
-export const libraryUiReady: Promise<unknown> = Promise.all(
-  [actions, banners, sidebar, shareDialog, sharedNotice].map((part) => part.ready),
-);
 
 const LAZY_BOUNDARIES = 5;
 let boundariesShown = 0;

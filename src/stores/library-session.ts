@@ -5,10 +5,12 @@
 import type { RequestDraft } from '../core/model/draft.ts';
 import { onOtherTabChange } from '../services/storage.ts';
 import type { HistoryEntry } from '../core/library/records.ts';
-import { draftReplaced } from './request-store.ts';
+import { draftReplaced, getDraft } from './request-store.ts';
 import { libraryLoaded, libraryStorage, originSet, otherTabChanged, showNotice } from './library-store.ts';
 import { historyLoaded, otherTabHistoryChanged, otherTabSettingsChanged } from './history-store.ts';
 import { shareHashChecked, shareLinksWatched } from './library-share.ts';
+import { workingRestore } from '../core/library/working-restore.ts';
+import { workingDraftOffered } from './working-offer.ts';
 
 let started = false;
 
@@ -19,18 +21,27 @@ function loadEverything(): void {
 }
 
 /**
- * Call once at start-up (src/app/main.tsx: before the first render when there is something to
- * restore). Idempotent. `restoreWorkingDraft: false` keeps the editor's draft as it is.
+ * Call once at start-up (src/app/main.tsx, right after the first render). Idempotent.
+ * `draftAtFirstRender`: the editor's draft when the form first rendered. The stored working
+ * draft replaces the editor's only if it is still that one; if the person already edited the
+ * form, it is offered instead (see `workingRestore`). Without it, the stored draft is restored.
  */
-export function libraryStarted({ restoreWorkingDraft = true }: { restoreWorkingDraft?: boolean } = {}): void {
+export function libraryStarted({ draftAtFirstRender }: { draftAtFirstRender?: RequestDraft } = {}): void {
   if (started) return;
   started = true;
   loadEverything();
-  const working = restoreWorkingDraft ? libraryStorage.loadWorking() : null;
-  if (working) {
+  const working = libraryStorage.loadWorking();
+  const current = getDraft();
+  const decision = workingRestore(working, current, draftAtFirstRender ?? current);
+  if (working && decision === 'restore') {
+    // The editor's draft from before is not worth keeping: its save (if scheduled) is dropped.
+    pending = null;
     draftReplaced(working.draft);
     originSet(working.originId);
+  } else if (working && decision === 'offer') {
+    workingDraftOffered(working);
   }
+  if (pending) schedule();
   onOtherTabChange(libraryStorage, (change) => {
     if (change.type === 'reload') {
       loadEverything();
@@ -56,18 +67,25 @@ const WORKING_DELAY_MS = 300;
 let pending: { draft: RequestDraft; originId: string | null } | null = null;
 let timer: ReturnType<typeof setTimeout> | null = null;
 
-/** The editor's draft or origin changed: save the working draft shortly (debounced). */
-export function workingDraftChanged(draft: RequestDraft, originId: string | null): void {
-  pending = { draft, originId };
+function schedule(): void {
   if (timer) clearTimeout(timer);
   timer = setTimeout(flushWorkingDraft, WORKING_DELAY_MS);
+}
+
+/**
+ * The editor's draft or origin changed: save the working draft shortly (debounced). Nothing is
+ * written before `libraryStarted()` has read the stored one (it would be overwritten unread).
+ */
+export function workingDraftChanged(draft: RequestDraft, originId: string | null): void {
+  pending = { draft, originId };
+  schedule();
 }
 
 /** Writes a pending working draft now (page hidden/closing). A failed write is retried on the next edit. */
 export function flushWorkingDraft(): void {
   if (timer) clearTimeout(timer);
   timer = null;
-  if (!pending) return;
+  if (!pending || !started) return;
   const result = libraryStorage.putWorking({ v: 1, ...pending });
   if (result.ok) {
     pending = null;

@@ -7,15 +7,13 @@ import { create } from 'zustand';
 import type { ResponseHead, ResponseRecord } from '../core/model/response.ts';
 import type { EffectiveRequest, ResolveProblem } from '../core/resolve/types.ts';
 import { readProxyToken } from '../services/proxy-token.ts';
-import { SendError, type SendProgress, type TransportKind } from '../services/transport.ts';
-import { createProxyTransport } from '../services/transport-proxy.ts';
-import { createDirectTransport } from '../services/transport-direct.ts';
+import type { SendError, SendProgress, TransportKind } from '../services/transport.ts';
 import { resolveCurrent } from './request-derived.ts';
 import { dynamicValuesRenewed } from './dynamic-values.ts';
 import { getFollowRedirects, getTransportKind, proxyAvailable } from './settings-store.ts';
 import { getDraft, getDraftGeneration } from './request-store.ts';
 import { throttleProgress } from './response-progress.ts';
-import { liveDecodeStarted, type LiveDecode } from './response-decode.ts';
+import type { LiveDecode } from './response-decode.ts';
 
 export type SendPhase = 'idle' | 'sending' | 'done' | 'failed';
 
@@ -121,9 +119,10 @@ export function cancelClicked(): void {
   inFlight?.abort();
 }
 
-function transportFor(kind: TransportKind) {
+type SendParts = typeof import('./send-parts.ts');
+function transportFor(parts: SendParts, kind: TransportKind) {
   const token = readProxyToken();
-  return kind === 'proxy' && token !== null ? createProxyTransport(token) : createDirectTransport();
+  return kind === 'proxy' && token !== null ? parts.createProxyTransport(token) : parts.createDirectTransport();
 }
 
 async function send(kind: TransportKind): Promise<void> {
@@ -175,8 +174,11 @@ async function send(kind: TransportKind): Promise<void> {
   }));
   // Content codings are undone while the content arrives (off the main thread), see response-decode.ts.
   const live: { decode: LiveDecode | null } = { decode: null };
+  let parts: SendParts | null = null;
   try {
-    const response = await transportFor(kind).send(request, {
+    parts = await import('./send-parts.ts');
+    const { liveDecodeStarted } = parts;
+    const response = await transportFor(parts, kind).send(request, {
       signal: controller.signal,
       followRedirects: getFollowRedirects(),
       verifyTls: sentDraft.verifyTls,
@@ -203,9 +205,16 @@ async function send(kind: TransportKind): Promise<void> {
     // A request replaced by a newer one (Ctrl+Enter) ends silently: the newer one owns the view.
     if (!current()) return;
     const failure: SendFailure =
-      error instanceof SendError
-        ? { kind: error.kind, message: error.message, code: error.code, via: kind, received }
-        : { kind: 'unexpected', message: `Something went wrong in Parley: ${String(error)}`, via: kind, received };
+      parts === null
+        ? {
+            kind: 'unexpected',
+            message: `Parley could not load the code that sends requests (offline?). Reload to try again. (${String(error)})`,
+            via: kind,
+            received,
+          }
+        : error instanceof parts.SendError
+          ? { kind: error.kind, message: error.message, code: error.code, via: kind, received }
+          : { kind: 'unexpected', message: `Something went wrong in Parley: ${String(error)}`, via: kind, received };
     // Progress belongs to a send in flight; what arrived is now in `failure.received`.
     useResponseStore.setState({ phase: 'failed', failure, response: null, progress: null });
     if (failure.kind !== 'cancelled') await recordSend(null, null, null);

@@ -16,6 +16,7 @@ import {
   useSaveDialogOpen,
   useSetAside,
 } from '../../stores/library-store.ts';
+import { WorkingDraftOffer } from './WorkingDraftOffer.tsx';
 
 const TOAST_MS = 8000;
 
@@ -27,6 +28,7 @@ export function LibraryBanners() {
   const dialogOpen = useSaveDialogOpen();
   return (
     <div className="flex flex-col gap-1 empty:hidden">
+      <WorkingDraftOffer />
       {!persistent && (
         <Notice tone="warning" className="rounded-none">
           Browser storage is not available here (private mode?): saved requests and history last only until this tab
