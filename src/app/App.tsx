@@ -10,7 +10,7 @@ import { RequestLine } from '../features/request-editor/RequestLine.tsx';
 import { TransportSwitch } from '../features/request-editor/TransportSwitch.tsx';
 import { useSendShortcut } from './use-send-shortcut.ts';
 import { Suspense, useEffect } from 'react';
-import { libraryStartedSignal } from './startup.ts';
+import { formRendered, libraryStartedSignal } from './startup.ts';
 import { lazyNamed } from './lazy-named.ts';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { UpdateBanner } from './UpdateBanner.tsx';
@@ -81,6 +81,7 @@ function BoundaryShown() {
 
 export function App() {
   useSendShortcut();
+  useEffect(formRendered, []);
   return (
     <div className="flex h-screen min-h-[36rem] flex-col bg-slate-50 text-slate-900">
       <UpdateBanner />

@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './index.css';
 import { App } from './App.tsx';
-import { libraryStartDone } from './startup.ts';
+import { formRenderedSignal, libraryStartDone } from './startup.ts';
 import { serviceWorkerStarted } from './service-worker-client.ts';
 import { getDraft } from '../stores/request-store.ts';
 
@@ -15,7 +15,8 @@ createRoot(document.getElementById('root')!).render(
     <App />
   </StrictMode>,
 );
-import('../stores/library-session.ts')
+formRenderedSignal
+  .then(() => import('../stores/library-session.ts'))
   .then((library) => library.libraryStarted({ draftAtFirstRender }))
   .catch((error: unknown) => console.error('Parley could not load saved requests and history:', error))
   .finally(libraryStartDone);
@@ -23,6 +24,10 @@ import('../stores/library-session.ts')
 // Parts the form opens on demand, fetched once the first render is done so a click finds them ready.
 requestIdleCallback(
   () => {
+    void import('../features/request-editor/QueryPanel.tsx');
+    void import('../features/request-editor/HeadersPanel.tsx');
+    void import('../features/request-editor/AuthPanel.tsx');
+    void import('../features/request-editor/FormBodyEditor.tsx');
     void import('../features/request-editor/MultipartBodyEditor.tsx');
     void import('../features/request-editor/BinaryBodyEditor.tsx');
     void import('../features/environments/EnvironmentEditor.tsx');

@@ -1,13 +1,16 @@
 /** The request form below the request line: Query, Headers, Auth and Body tabs. */
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { TabList, TabPanel } from '../../components/tabs.tsx';
 import { useResolved } from '../../stores/request-derived.ts';
 import { useAuth, useBody, useHeaderRows, useQueryRows } from '../../stores/request-store.ts';
 import { authScheme } from '../../core/auth/schemes.ts';
-import { QueryPanel } from './QueryPanel.tsx';
-import { HeadersPanel } from './HeadersPanel.tsx';
-import { AuthPanel } from './AuthPanel.tsx';
 import { BodyPanel } from './BodyPanel.tsx';
+
+// Body is the tab shown first; the other panels (and the key-value table) are not in the first
+// chunk: they load right after the first render (main.tsx prefetches them), before anyone clicks.
+const QueryPanel = lazy(() => import('./QueryPanel.tsx').then((m) => ({ default: m.QueryPanel })));
+const HeadersPanel = lazy(() => import('./HeadersPanel.tsx').then((m) => ({ default: m.HeadersPanel })));
+const AuthPanel = lazy(() => import('./AuthPanel.tsx').then((m) => ({ default: m.AuthPanel })));
 
 type TabId = 'query' | 'headers' | 'auth' | 'body';
 const TABS_LABEL = 'Request';
@@ -53,9 +56,11 @@ export function RequestEditor() {
         ]}
       />
       <TabPanel label={TABS_LABEL} id={tab} className="min-h-0 flex-1 overflow-auto">
-        {tab === 'query' && <QueryPanel />}
-        {tab === 'headers' && <HeadersPanel />}
-        {tab === 'auth' && <AuthPanel />}
+        <Suspense fallback={<p className="px-3 py-2 text-xs text-slate-400">Loading…</p>}>
+          {tab === 'query' && <QueryPanel />}
+          {tab === 'headers' && <HeadersPanel />}
+          {tab === 'auth' && <AuthPanel />}
+        </Suspense>
         {tab === 'body' && <BodyPanel />}
       </TabPanel>
     </section>
