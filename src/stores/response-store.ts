@@ -7,6 +7,7 @@ import { create } from 'zustand';
 import type { ResponseHead, ResponseRecord } from '../core/model/response.ts';
 import type { EffectiveRequest, ResolveProblem } from '../core/resolve/types.ts';
 import { readProxyToken } from '../services/proxy-token.ts';
+import { codingPlan } from '../core/response/content-coding.ts';
 import type { SendError, SendProgress, TransportKind } from '../services/transport.ts';
 import { resolveCurrent } from './request-derived.ts';
 import { dynamicValuesRenewed } from './dynamic-values.ts';
@@ -14,6 +15,7 @@ import { getFollowRedirects, getTransportKind, proxyAvailable } from './settings
 import { getDraft, getDraftGeneration } from './request-store.ts';
 import { throttleProgress } from './response-progress.ts';
 import type { LiveDecode } from './response-decode.ts';
+import { FIRST_ROWS_BYTES } from '../core/response/first-rows.ts';
 
 export type SendPhase = 'idle' | 'sending' | 'done' | 'failed';
 
@@ -57,6 +59,11 @@ export interface ResponseState {
   blockedBy: ResolveProblem[];
   /** Number of sends started; identifies the current attempt (views key on it). */
   sendCount: number;
+  /**
+   * The first bytes of the content (up to `FIRST_ROWS_BYTES`) while the rest arrives, for the
+   * first rows on screen; only when the bytes need no decoding (else `null`), `null` once it ended.
+   */
+  firstContent: Uint8Array | null;
 }
 
 const useResponseStore = create<ResponseState>()(() => ({
@@ -69,6 +76,7 @@ const useResponseStore = create<ResponseState>()(() => ({
   blockedBy: [],
   notSentSince: false,
   sendCount: 0,
+  firstContent: null,
 }));
 
 export const useSendPhase = (): SendPhase => useResponseStore((s) => s.phase);
@@ -81,6 +89,7 @@ export const useSendFailure = (): SendFailure | null => useResponseStore((s) => 
 export const useBlockingProblems = (): ResolveProblem[] => useResponseStore((s) => s.blockedBy);
 export const useSendCount = (): number => useResponseStore((s) => s.sendCount);
 export const useNotSentSince = (): boolean => useResponseStore((s) => s.notSentSince);
+export const useFirstContent = (): Uint8Array | null => useResponseStore((s) => s.firstContent);
 
 /** The whole state, for code outside React (tests, history recording). */
 export const getResponseState = (): Readonly<ResponseState> => useResponseStore.getState();
@@ -171,9 +180,10 @@ async function send(kind: TransportKind): Promise<void> {
     blockedBy: [],
     notSentSince: false,
     sendCount: s.sendCount + 1,
+    firstContent: null,
   }));
   // Content codings are undone while the content arrives (off the main thread), see response-decode.ts.
-  const live: { decode: LiveDecode | null } = { decode: null };
+  const live: { decode: LiveDecode | null; first: FirstBytes | null } = { decode: null, first: null };
   let parts: SendParts | null = null;
   try {
     parts = await import('./send-parts.ts');
@@ -187,8 +197,16 @@ async function send(kind: TransportKind): Promise<void> {
         if (current()) useResponseStore.setState({ head });
         live.decode?.abandoned();
         live.decode = current() ? liveDecodeStarted(kind, head) : null;
+        // Bytes that need decoding first are not shown as they arrive (the decoder's output is the view's).
+        live.first =
+          current() && live.decode === null && codingPlan(kind, head.headers).action !== 'decode'
+            ? new FirstBytes()
+            : null;
       },
-      onContentChunk: (chunk) => live.decode?.chunk(chunk),
+      onContentChunk: (chunk) => {
+        live.decode?.chunk(chunk);
+        if (live.first?.add(chunk) && current()) useResponseStore.setState({ firstContent: live.first.bytes() });
+      },
       onProgress: (progress) => {
         received = progress;
         progressLine.report(progress);
@@ -197,7 +215,14 @@ async function send(kind: TransportKind): Promise<void> {
     progressLine.stop();
     if (!current()) return live.decode?.abandoned();
     live.decode?.finished(response);
-    useResponseStore.setState({ phase: 'done', response, head: null, failure: null, progress: null });
+    useResponseStore.setState({
+      phase: 'done',
+      response,
+      head: null,
+      failure: null,
+      progress: null,
+      firstContent: null,
+    });
     await recordSend(response.status, response.totalMs, response.sizeBytes);
   } catch (error) {
     progressLine.stop();
@@ -216,11 +241,29 @@ async function send(kind: TransportKind): Promise<void> {
           ? { kind: error.kind, message: error.message, code: error.code, via: kind, received }
           : { kind: 'unexpected', message: `Something went wrong in Parley: ${String(error)}`, via: kind, received };
     // Progress belongs to a send in flight; what arrived is now in `failure.received`.
-    useResponseStore.setState({ phase: 'failed', failure, response: null, progress: null });
+    useResponseStore.setState({ phase: 'failed', failure, response: null, progress: null, firstContent: null });
     if (failure.kind !== 'cancelled') await recordSend(null, null, null);
   } finally {
     progressLine.stop();
     if (inFlight === controller) inFlight = null;
+  }
+}
+
+/** Copies the first `FIRST_ROWS_BYTES` of content as chunks arrive (each chunk's view is valid only during the call). */
+class FirstBytes {
+  private buffer = new Uint8Array(FIRST_ROWS_BYTES);
+  private size = 0;
+  /** Takes what fits of `chunk`; true when something was taken (the shown bytes changed). */
+  add(chunk: Uint8Array): boolean {
+    const take = Math.min(chunk.length, FIRST_ROWS_BYTES - this.size);
+    if (take <= 0) return false;
+    this.buffer.set(chunk.subarray(0, take), this.size);
+    this.size += take;
+    return true;
+  }
+  /** A copy of the bytes so far (a new object, so views see the change). */
+  bytes(): Uint8Array {
+    return this.buffer.slice(0, this.size);
   }
 }
 

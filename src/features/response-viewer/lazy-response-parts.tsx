@@ -12,12 +12,14 @@ const load = {
   cookies: () => import('../response-body/CookiesList.tsx'),
   timing: () => import('../response-body/TimingWaterfall.tsx'),
   redirects: () => import('../response-body/RedirectHops.tsx'),
+  firstRows: () => import('../response-body/FirstRows.tsx'),
 };
 
 const BodyViewer = lazy(() => load.body().then((m) => ({ default: m.BodyViewer })));
 const CookiesList = lazy(() => load.cookies().then((m) => ({ default: m.CookiesList })));
 const TimingWaterfall = lazy(() => load.timing().then((m) => ({ default: m.TimingWaterfall })));
 const RedirectHops = lazy(() => load.redirects().then((m) => ({ default: m.RedirectHops })));
+const FirstRows = lazy(() => load.firstRows().then((m) => ({ default: m.FirstRows })));
 
 let prefetched = false;
 /** Starts loading the response views in the background (idempotent). */
@@ -37,6 +39,15 @@ export function LazyBodyViewer({ response }: { response: ResponseRecord }) {
   return (
     <Loading>
       <BodyViewer response={response} />
+    </Loading>
+  );
+}
+
+/** The first rows of the content while the rest arrives (response-store's `firstContent`). */
+export function LazyFirstRows({ bytes, contentType }: { bytes: Uint8Array; contentType: string | null }) {
+  return (
+    <Loading>
+      <FirstRows bytes={bytes} contentType={contentType} />
     </Loading>
   );
 }
