@@ -7,7 +7,6 @@ import { create } from 'zustand';
 import type { ResponseHead, ResponseRecord } from '../core/model/response.ts';
 import type { EffectiveRequest, ResolveProblem } from '../core/resolve/types.ts';
 import { readProxyToken } from '../services/proxy-token.ts';
-import { codingPlan } from '../core/response/content-coding.ts';
 import type { SendError, SendProgress, TransportKind } from '../services/transport.ts';
 import { resolveCurrent } from './request-derived.ts';
 import { dynamicValuesRenewed } from './dynamic-values.ts';
@@ -15,7 +14,7 @@ import { getFollowRedirects, getTransportKind, proxyAvailable } from './settings
 import { getDraft, getDraftGeneration } from './request-store.ts';
 import { throttleProgress } from './response-progress.ts';
 import type { LiveDecode } from './response-decode.ts';
-import { FIRST_ROWS_BYTES } from '../core/response/first-rows.ts';
+import type { FirstBytes } from './first-content.ts';
 
 export type SendPhase = 'idle' | 'sending' | 'done' | 'failed';
 
@@ -187,7 +186,7 @@ async function send(kind: TransportKind): Promise<void> {
   let parts: SendParts | null = null;
   try {
     parts = await import('./send-parts.ts');
-    const { liveDecodeStarted } = parts;
+    const { liveDecodeStarted, firstBytesFor } = parts;
     const response = await transportFor(parts, kind).send(request, {
       signal: controller.signal,
       followRedirects: getFollowRedirects(),
@@ -197,11 +196,7 @@ async function send(kind: TransportKind): Promise<void> {
         if (current()) useResponseStore.setState({ head });
         live.decode?.abandoned();
         live.decode = current() ? liveDecodeStarted(kind, head) : null;
-        // Bytes that need decoding first are not shown as they arrive (the decoder's output is the view's).
-        live.first =
-          current() && live.decode === null && codingPlan(kind, head.headers).action !== 'decode'
-            ? new FirstBytes()
-            : null;
+        live.first = current() ? firstBytesFor(kind, head, live.decode !== null) : null;
       },
       onContentChunk: (chunk) => {
         live.decode?.chunk(chunk);
@@ -246,24 +241,6 @@ async function send(kind: TransportKind): Promise<void> {
   } finally {
     progressLine.stop();
     if (inFlight === controller) inFlight = null;
-  }
-}
-
-/** Copies the first `FIRST_ROWS_BYTES` of content as chunks arrive (each chunk's view is valid only during the call). */
-class FirstBytes {
-  private buffer = new Uint8Array(FIRST_ROWS_BYTES);
-  private size = 0;
-  /** Takes what fits of `chunk`; true when something was taken (the shown bytes changed). */
-  add(chunk: Uint8Array): boolean {
-    const take = Math.min(chunk.length, FIRST_ROWS_BYTES - this.size);
-    if (take <= 0) return false;
-    this.buffer.set(chunk.subarray(0, take), this.size);
-    this.size += take;
-    return true;
-  }
-  /** A copy of the bytes so far (a new object, so views see the change). */
-  bytes(): Uint8Array {
-    return this.buffer.slice(0, this.size);
   }
 }
 

@@ -7,3 +7,4 @@ export { createProxyTransport } from '../services/transport-proxy.ts';
 export { createDirectTransport } from '../services/transport-direct.ts';
 export { SendError } from '../services/transport.ts';
 export { liveDecodeStarted } from './response-decode.ts';
+export { firstBytesFor } from './first-content.ts';
