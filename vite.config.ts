@@ -12,6 +12,12 @@ export default defineConfig({
     sourcemap: false,
     chunkSizeWarningLimit: 4096,
     rolldownOptions: {
+      output: {
+        // Everything the first render imports statically goes in ONE chunk (docs/performance.md):
+        // left to itself the bundler cut it into ~27 small shared chunks, each a request before
+        // the form can render.
+        codeSplitting: { groups: [{ name: 'app', tags: ['$initial'] }] },
+      },
       // web-tree-sitter (cURL import's parser, a lazy chunk) uses direct eval on purpose;
       // its long warning buried the URL `npm start` prints. Every other warning still shows.
       onwarn(warning, warn) {

@@ -35,10 +35,7 @@ export function isAllowedHost(
 ): boolean {
   if (!hostHeader) return false;
   const host = hostHeader.trim().toLowerCase();
-  const ours = [...LOOPBACK_NAMES];
-  if (listenHost && listenHost !== '0.0.0.0' && listenHost !== '::')
-    ours.push(isIP(listenHost) === 6 ? `[${listenHost}]` : listenHost);
-  if (ours.some((name) => host === `${name}:${localPort}`.toLowerCase())) return true;
+  if (ownHostValues(localPort, listenHost).has(host)) return true;
   const { name, port } = splitHostPort(host);
   // An IP literal cannot be a rebinding target (that needs a name the attacker controls), so any
   // address of this machine on our port is fine, e.g. the LAN address when HOST=0.0.0.0.
@@ -48,6 +45,21 @@ export function isAllowedHost(
     if (e === '') return false;
     return splitHostPort(e).port === null ? e === name : e === host;
   });
+}
+
+/** `Host` values that name this server on `localPort` (lower case), built once per port and listening host. */
+const ownHosts = new Map<string, ReadonlySet<string>>();
+function ownHostValues(localPort: number, listenHost: string): ReadonlySet<string> {
+  const key = `${localPort} ${listenHost}`;
+  let set = ownHosts.get(key);
+  if (!set) {
+    const names = [...LOOPBACK_NAMES];
+    if (listenHost && listenHost !== '0.0.0.0' && listenHost !== '::')
+      names.push(isIP(listenHost) === 6 ? `[${listenHost}]` : listenHost);
+    set = new Set(names.map((name) => `${name}:${localPort}`.toLowerCase()));
+    ownHosts.set(key, set);
+  }
+  return set;
 }
 
 function splitHostPort(host: string): { name: string; port: string | null } {
@@ -102,8 +114,15 @@ export function isAuthorized(authorization: string | undefined, expected: BasicC
 export function isValidToken(presented: string | undefined, token: string): boolean {
   if (typeof presented !== 'string') return false;
   const a = Buffer.from(presented);
-  const b = Buffer.from(token);
+  const b = tokenBytes(token);
   return a.length === b.length && timingSafeEqual(a, b);
+}
+
+let lastToken: { text: string; bytes: Buffer } | null = null;
+/** The token's UTF-8 bytes, kept for the next call (a server has one token for its lifetime). */
+function tokenBytes(token: string): Buffer {
+  if (lastToken?.text !== token) lastToken = { text: token, bytes: Buffer.from(token) };
+  return lastToken.bytes;
 }
 
 /**

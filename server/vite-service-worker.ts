@@ -33,6 +33,9 @@ export function serviceWorker(templatePath = 'src/app/service-worker.js'): Plugi
   return {
     name: 'parley-service-worker',
     apply: 'build',
+    // After Vite's own generateBundle hooks: they drop chunks left empty (an entry whose modules
+    // all went into the first-load group, vite.config.ts), which must not be precached.
+    enforce: 'post',
     configResolved(resolved) {
       config = resolved;
     },

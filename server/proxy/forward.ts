@@ -8,7 +8,6 @@ import { request as httpsRequest, type RequestOptions as HttpsRequestOptions } f
 import { isIP, type Socket } from 'node:net';
 import { rootCertificates, type TLSSocket } from 'node:tls';
 import { performance } from 'node:perf_hooks';
-import { encodeProxyResponseHead } from '../../src/core/wire/proxy-codec.ts';
 import {
   PROXY_HEAD_HEADER,
   type ProxyRequestHead,
@@ -379,11 +378,11 @@ function relay(
  * longest run of leading header fields that fits and adds a warning saying how many were cut.
  */
 function encodeWithinCap(head: ProxyResponseHead): string {
-  const whole = encodeProxyResponseHead(head);
+  const whole = encodeResponseHead(head);
   if (whole.length <= MAX_RELAYED_HEAD_CHARS) return whole;
   const all = head.headers;
   const attempt = (kept: number): string =>
-    encodeProxyResponseHead({
+    encodeResponseHead({
       ...head,
       headers: all.slice(0, kept),
       warnings: [
@@ -399,6 +398,15 @@ function encodeWithinCap(head: ProxyResponseHead): string {
     else hi = mid - 1;
   }
   return attempt(lo);
+}
+
+/**
+ * `encodeProxyResponseHead` (src/core/wire/proxy-codec.ts: base64url without padding of the
+ * UTF-8 JSON, RFC 4648 §5) with Node's native encoder: the same text, several times faster than
+ * the portable one, on every proxied response (tests/server/proxy-head-encoding.test.ts).
+ */
+export function encodeResponseHead(head: ProxyResponseHead): string {
+  return Buffer.from(JSON.stringify(head)).toString('base64url');
 }
 
 function pairsOf(raw: string[]): [string, string][] {

@@ -8,7 +8,7 @@ import { RequestEditor } from '../features/request-editor/RequestEditor.tsx';
 import { RequestLine } from '../features/request-editor/RequestLine.tsx';
 import { useSendShortcut } from './use-send-shortcut.ts';
 import { Suspense, useEffect } from 'react';
-import { libraryStartedSignal } from './startup.ts';
+import { formRendered, libraryStartedSignal } from './startup.ts';
 import { lazyNamed } from './lazy-named.ts';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { UpdateBanner } from './UpdateBanner.tsx';
@@ -21,7 +21,7 @@ import { KeyboardLayer } from './KeyboardLayer.tsx';
 
 // Only the request form is in the first chunk. The library (saved requests, history, share links,
 // with its schemas), the response view and the Code and Import buttons load in parallel with the
-// first render (docs/performance.md); the library waits for nothing when nothing is stored (startup.ts).
+// first render, which waits for none of them (docs/performance.md, startup.ts).
 const response = lazyNamed(
   () => import('../features/response-viewer/ResponseView.tsx'),
   (m) => m.ResponseView,
@@ -73,11 +73,6 @@ const LibrarySidebar = sidebar.Component;
 const ShareDialogHost = shareDialog.Component;
 const SharedNotice = sharedNotice.Component;
 
-/** Resolves when the library's UI has loaded: start-up waits for it when stored requests must show at once. */
-export const libraryUiReady: Promise<unknown> = Promise.all(
-  [actions, banners, sidebar, shareDialog, sharedNotice].map((part) => part.ready),
-);
-
 const LAZY_BOUNDARIES = 5;
 let boundariesShown = 0;
 /**
@@ -100,6 +95,7 @@ function BoundaryShown() {
 
 export function App() {
   useSendShortcut();
+  useEffect(formRendered, []);
   return (
     <div className="flex h-dvh min-h-[36rem] flex-col bg-slate-50 text-slate-900">
       <UpdateBanner />

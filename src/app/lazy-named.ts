@@ -1,26 +1,21 @@
 /**
  * `React.lazy` for a named export, that renders synchronously once its module has loaded. Loading
- * starts when this is called (module scope: in parallel with the first render). `ready` resolves
- * when the module is in, so start-up can wait for it when a late part would be a visible flash.
+ * starts once the form's first render is on screen (`formRenderedSignal`); until then the
+ * boundary shows its fallback.
  */
 import { createElement, lazy, type ComponentType, type FunctionComponent } from 'react';
+import { formRenderedSignal } from './startup.ts';
 
 export function lazyNamed<M, P extends object>(
   load: () => Promise<M>,
   pick: (module: M) => ComponentType<P>,
-): { Component: FunctionComponent<P>; ready: Promise<void> } {
+): { Component: FunctionComponent<P> } {
   let loaded: ComponentType<P> | null = null;
-  const promise = load().then((m) => {
+  const promise = formRenderedSignal.then(load).then((m) => {
     loaded = pick(m);
     return { default: loaded };
   });
   const Lazy = lazy(() => promise);
   const Component: FunctionComponent<P> = (props) => createElement(loaded ?? Lazy, props);
-  return {
-    Component,
-    ready: promise.then(
-      () => undefined,
-      () => undefined,
-    ),
-  };
+  return { Component };
 }

@@ -1,47 +1,42 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './index.css';
-import { App, libraryUiReady } from './App.tsx';
-import { libraryNeededBeforeRender, libraryStartDone, storageOrNull } from './startup.ts';
+import { App } from './App.tsx';
+import { formRenderedSignal, libraryStartDone } from './startup.ts';
 import { serviceWorkerStarted } from './service-worker-client.ts';
 import { cookieJarStarted } from '../stores/cookies-store.ts';
 import { themeStarted } from './theme.ts';
 
 // Before anything renders: the page opens in its theme (docs/layout-and-theme.md).
 themeStarted();
+import { getDraft } from '../stores/request-store.ts';
 
-const root = createRoot(document.getElementById('root')!);
-const render = () =>
-  root.render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  );
-const libraryStarted = async (restoreWorkingDraft: boolean) => {
-  try {
-    (await import('../stores/library-session.ts')).libraryStarted({ restoreWorkingDraft });
-  } finally {
-    libraryStartDone();
-  }
-};
-
-if (libraryNeededBeforeRender(storageOrNull('localStorage'), storageOrNull('sessionStorage'), location.hash)) {
-  // Before the first render, so the editor opens with the restored working draft or a shared
-  // link, and the sidebar with the saved requests (no empty flash).
-  void Promise.all([libraryStarted(true), libraryUiReady]).finally(render);
-} else {
-  // Nothing stored: the form renders now; a working draft another tab writes meanwhile is not
-  // pulled in over what the person may already be typing.
-  render();
-  void libraryStarted(false);
-}
+// The form renders at once, never waiting for storage; stored state (the working draft, a share
+// link) is restored after, when the library's chunk has loaded. What the person typed meanwhile
+// is kept: the stored draft is then offered, not put over it (core/library/working-restore.ts).
+const draftAtFirstRender = getDraft();
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);
+formRenderedSignal
+  .then(() => import('../stores/library-session.ts'))
+  .then((library) => library.libraryStarted({ draftAtFirstRender }))
+  .catch((error: unknown) => console.error('Parley could not load saved requests and history:', error))
+  .finally(libraryStartDone);
 
 // Parts the form opens on demand, fetched once the first render is done so a click finds them ready.
 requestIdleCallback(
   () => {
+    void import('../features/request-editor/QueryPanel.tsx');
+    void import('../features/request-editor/HeadersPanel.tsx');
+    void import('../features/request-editor/AuthPanel.tsx');
+    void import('../features/request-editor/FormBodyEditor.tsx');
     void import('../features/request-editor/MultipartBodyEditor.tsx');
     void import('../features/request-editor/BinaryBodyEditor.tsx');
     void import('../features/environments/EnvironmentEditor.tsx');
+    void import('../stores/send-parts.ts');
   },
   { timeout: 2000 },
 );

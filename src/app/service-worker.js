@@ -7,7 +7,8 @@
  * - Navigations are network-first: a running server always answers with a fresh page, and so
  *   with its current per-process proxy token; the cached shell is used only when the network
  *   fails, and every page fetched from the network replaces it (the token is never older than
- *   the last successful visit).
+ *   the last successful visit). Navigation preload is on, so the page's request starts while
+ *   the worker boots, and the page is handed over at once (the shell is updated after).
  * - /assets/* (hashed, immutable) are cache-first, with files not precached (cURL import's
  *   parser) cached the first time they are fetched. /api and /echo are never touched.
  * - A new build installs next to the old one and waits; the page shows "New version — reload"
@@ -35,6 +36,8 @@ self.addEventListener('install', (event) => {
 self.addEventListener('activate', (event) => {
   event.waitUntil(
     (async () => {
+      // The navigation request goes out while the worker starts (a repeat visit does not wait for it).
+      await self.registration.navigationPreload?.enable();
       for (const name of await caches.keys())
         if (name.startsWith('parley-') && name !== CACHE) await caches.delete(name);
       await self.clients.claim();
@@ -57,15 +60,17 @@ function isPassThrough(url) {
   );
 }
 
-async function navigate(request) {
-  const cache = await caches.open(CACHE);
+async function navigate(event) {
   try {
-    const response = await fetch(request);
-    if (response.ok && (response.headers.get('Content-Type') ?? '').startsWith('text/html'))
-      await cache.put(SHELL, response.clone());
+    const response = (await event.preloadResponse) ?? (await fetch(event.request));
+    if (response.ok && (response.headers.get('Content-Type') ?? '').startsWith('text/html')) {
+      // Stored after the page has its copy: the page never waits for the cache write.
+      const copy = response.clone();
+      event.waitUntil(caches.open(CACHE).then((cache) => cache.put(SHELL, copy)));
+    }
     return response;
   } catch (error) {
-    const shell = await cache.match(SHELL);
+    const shell = await caches.open(CACHE).then((cache) => cache.match(SHELL));
     if (shell) return shell;
     throw error;
   }
@@ -85,6 +90,6 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
   if (isPassThrough(url)) return;
-  if (request.mode === 'navigate') return event.respondWith(navigate(request));
+  if (request.mode === 'navigate') return event.respondWith(navigate(event));
   event.respondWith(cacheFirst(request));
 });

@@ -4,6 +4,9 @@
  */
 import { onOtherTabChange } from '../services/storage.ts';
 import type { HistoryEntry } from '../core/library/records.ts';
+import type { RequestDraft } from '../core/model/draft.ts';
+import { getDraft } from './request-store.ts';
+import { getTabs } from './tabs-store.ts';
 import { libraryLoaded, libraryStorage, otherTabChanged, showNotice, storageAreas } from './library-store.ts';
 import { tabsSessionStarted } from './tabs-session.ts';
 import { getKeptBodyLimit, historyLoaded, otherTabHistoryChanged, otherTabSettingsChanged } from './history-store.ts';
@@ -20,15 +23,18 @@ function loadEverything(): void {
 }
 
 /**
- * Call once at start-up (src/app/main.tsx: before the first render when there is something to
- * restore). Idempotent. `restoreWorkingDraft: false` keeps the editor's tabs as they are.
+ * Call once at start-up (src/app/main.tsx, right after the first render). Idempotent.
+ * `draftAtFirstRender`: the editor's draft when the form first rendered. If the person edited
+ * it (or opened tabs) before this ran, their tabs are kept, active, after the restored ones;
+ * otherwise the stored tabs replace the start-up tab (`tabsAfterRestore`).
  */
-export function libraryStarted({ restoreWorkingDraft = true }: { restoreWorkingDraft?: boolean } = {}): void {
+export function libraryStarted({ draftAtFirstRender }: { draftAtFirstRender?: RequestDraft } = {}): void {
   if (started) return;
   started = true;
   loadEverything();
   scopeChainFollowed();
-  tabsSessionStarted(storageAreas.local, storageAreas.session, restoreWorkingDraft, (message) =>
+  const edited = draftAtFirstRender !== undefined && (getDraft() !== draftAtFirstRender || getTabs().length > 1);
+  tabsSessionStarted(storageAreas.local, storageAreas.session, edited, (message) =>
     // Said once per failure streak: the edits are safe in the editor, only a reload would lose them.
     showNotice({ tone: 'error', text: `Your open tabs cannot be kept across a reload. ${message}` }),
   );

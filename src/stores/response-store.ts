@@ -7,9 +7,7 @@ import { create } from 'zustand';
 import type { ResponseHead, ResponseRecord } from '../core/model/response.ts';
 import type { EffectiveRequest, ResolveProblem } from '../core/resolve/types.ts';
 import { readProxyToken } from '../services/proxy-token.ts';
-import { SendError, type SendProgress, type TransportKind } from '../services/transport.ts';
-import { createProxyTransport } from '../services/transport-proxy.ts';
-import { createDirectTransport } from '../services/transport-direct.ts';
+import type { SendError, SendProgress, TransportKind } from '../services/transport.ts';
 import { resolveCurrent } from './request-derived.ts';
 import { dynamicValuesRenewed } from './dynamic-values.ts';
 import { getFollowRedirects, getTransportKind, proxyAvailable } from './settings-store.ts';
@@ -17,7 +15,8 @@ import { getDraft, getDraftGeneration } from './request-store.ts';
 import { throttleProgress } from './response-progress.ts';
 import { sendSlotRegistered } from './tabs-store.ts';
 import { newId } from '../core/model/ids.ts';
-import { liveDecodeStarted, type LiveDecode } from './response-decode.ts';
+import type { LiveDecode } from './response-decode.ts';
+import type { FirstBytes } from './first-content.ts';
 import { hasScriptsOrAssertions, scriptsAfterResponse, scriptsBeforeSend } from './script-store.ts';
 import { cookieJarPending, responseCookiesReceived } from './cookies-store.ts';
 import { tlsSettingsFor } from './tls-settings-store.ts';
@@ -66,6 +65,11 @@ export interface ResponseState {
   blockedBy: ResolveProblem[];
   /** Number of sends started (in any request tab) when this one started; identifies the attempt (views key on it). */
   sendCount: number;
+  /**
+   * The first bytes of the content (up to `FIRST_ROWS_BYTES`) while the rest arrives, for the
+   * first rows on screen; only when the bytes need no decoding (else `null`), `null` once it ended.
+   */
+  firstContent: Uint8Array | null;
 }
 
 const initialState = (): ResponseState => ({
@@ -78,6 +82,7 @@ const initialState = (): ResponseState => ({
   blockedBy: [],
   notSentSince: false,
   sendCount: 0,
+  firstContent: null,
 });
 const useResponseStore = create<ResponseState>()(initialState);
 
@@ -93,6 +98,7 @@ export const useSendCount = (): number => useResponseStore((s) => s.sendCount);
 export const useNotSentSince = (): boolean => useResponseStore((s) => s.notSentSince);
 /** Set when the response shown was read back from storage (when it arrived, what was left out). */
 export const useKeptFrom = (): ResponseState['kept'] => useResponseStore((s) => s.kept);
+export const useFirstContent = (): Uint8Array | null => useResponseStore((s) => s.firstContent);
 
 /** The whole state, for code outside React (tests, history recording). */
 export const getResponseState = (): Readonly<ResponseState> => useResponseStore.getState();
@@ -169,9 +175,10 @@ export function cancelClicked(): void {
   inFlight?.abort();
 }
 
-function transportFor(kind: TransportKind) {
+type SendParts = typeof import('./send-parts.ts');
+function transportFor(parts: SendParts, kind: TransportKind) {
   const token = readProxyToken();
-  return kind === 'proxy' && token !== null ? createProxyTransport(token) : createDirectTransport();
+  return kind === 'proxy' && token !== null ? parts.createProxyTransport(token) : parts.createDirectTransport();
 }
 
 async function send(kind: TransportKind): Promise<void> {
@@ -181,7 +188,9 @@ async function send(kind: TransportKind): Promise<void> {
   // {{$guid}}, {{$timestamp}}…: new values for this send, shown by every view until the next one.
   dynamicValuesRenewed();
   // A pre-request script may change the request: its changes are applied to the draft before it is resolved.
-  const scripted = hasScriptsOrAssertions(getDraft()) ? await scriptsBeforeSend(getDraft(), transportFor(kind)) : null;
+  const scripted = hasScriptsOrAssertions(getDraft())
+    ? await scriptsBeforeSend(getDraft(), transportFor(await import('./send-parts.ts'), kind))
+    : null;
   if (scripted && 'error' in scripted) {
     useResponseStore.setState((s) => ({
       blockedBy: [{ ...noRequestProblem, message: scripted.error }],
@@ -244,11 +253,15 @@ async function send(kind: TransportKind): Promise<void> {
     notSentSince: false,
     // Counted across request tabs, so two tabs' sends never share a key.
     sendCount: ++sendsStarted,
+    firstContent: null,
   }));
   // Content codings are undone while the content arrives (off the main thread), see response-decode.ts.
-  const live: { decode: LiveDecode | null } = { decode: null };
+  const live: { decode: LiveDecode | null; first: FirstBytes | null } = { decode: null, first: null };
+  let parts: SendParts | null = null;
   try {
-    const response = await transportFor(kind).send(request, {
+    parts = await import('./send-parts.ts');
+    const { liveDecodeStarted, firstBytesFor } = parts;
+    const response = await transportFor(parts, kind).send(request, {
       signal: controller.signal,
       followRedirects: getFollowRedirects(),
       verifyTls: sentDraft.verifyTls,
@@ -258,8 +271,12 @@ async function send(kind: TransportKind): Promise<void> {
         if (current()) useResponseStore.setState({ head });
         live.decode?.abandoned();
         live.decode = current() ? liveDecodeStarted(kind, head) : null;
+        live.first = current() ? firstBytesFor(kind, head, live.decode !== null) : null;
       },
-      onContentChunk: (chunk) => live.decode?.chunk(chunk),
+      onContentChunk: (chunk) => {
+        live.decode?.chunk(chunk);
+        if (live.first?.add(chunk) && current()) useResponseStore.setState({ firstContent: live.first.bytes() });
+      },
       onProgress: (progress) => {
         received = progress;
         progressLine.report(progress);
@@ -268,8 +285,15 @@ async function send(kind: TransportKind): Promise<void> {
     progressLine.stop();
     if (!current()) return live.decode?.abandoned();
     live.decode?.finished(response);
-    useResponseStore.setState({ phase: 'done', response, head: null, failure: null, progress: null });
-    if (scripted) void scriptsAfterResponse(scripted.draft, request, response, transportFor(kind));
+    useResponseStore.setState({
+      phase: 'done',
+      response,
+      head: null,
+      failure: null,
+      progress: null,
+      firstContent: null,
+    });
+    if (scripted) void scriptsAfterResponse(scripted.draft, request, response, transportFor(parts, kind));
     if (response.via === 'proxy') responseCookiesReceived(response.url || request.url, response.headers);
     await recordSend(response.status, response.totalMs, response.sizeBytes);
   } catch (error) {
@@ -278,11 +302,18 @@ async function send(kind: TransportKind): Promise<void> {
     // A request replaced by a newer one (Ctrl+Enter) ends silently: the newer one owns the view.
     if (!current()) return;
     const failure: SendFailure =
-      error instanceof SendError
-        ? { kind: error.kind, message: error.message, code: error.code, via: kind, received }
-        : { kind: 'unexpected', message: `Something went wrong in Parley: ${String(error)}`, via: kind, received };
+      parts === null
+        ? {
+            kind: 'unexpected',
+            message: `Parley could not load the code that sends requests (offline?). Reload to try again. (${String(error)})`,
+            via: kind,
+            received,
+          }
+        : error instanceof parts.SendError
+          ? { kind: error.kind, message: error.message, code: error.code, via: kind, received }
+          : { kind: 'unexpected', message: `Something went wrong in Parley: ${String(error)}`, via: kind, received };
     // Progress belongs to a send in flight; what arrived is now in `failure.received`.
-    useResponseStore.setState({ phase: 'failed', failure, response: null, progress: null });
+    useResponseStore.setState({ phase: 'failed', failure, response: null, progress: null, firstContent: null });
     if (failure.kind !== 'cancelled') await recordSend(null, null, null);
   } finally {
     progressLine.stop();

@@ -12,6 +12,7 @@ import type { StorageLike } from '../services/storage.ts';
 import { loadTabSession, putTabSession, sessionIdFor } from '../services/tab-storage.ts';
 import { subscribeToDraft } from './request-store.ts';
 import { subscribeToTabs, tabsRestored, tabsSnapshot, type RequestTab } from './tabs-store.ts';
+import { tabsAfterRestore } from '../core/tabs/tab-list.ts';
 
 const WRITE_DELAY_MS = 300;
 
@@ -57,25 +58,30 @@ function legacyWorkingTab(session: StorageLike | null): RequestTab | null {
 }
 
 /**
- * Starts this browser tab's session: restores its tabs (a reload) when `restore`, then keeps
- * them stored. A new browser tab has no session id yet, so it starts fresh, never with another
- * browser tab's drafts. `onWriteFailed` is told once per failure streak.
+ * Starts this browser tab's session: restores its tabs (a reload), then keeps them stored. A new
+ * browser tab has no session id yet, so it starts fresh, never with another browser tab's drafts.
+ * `editedSinceFirstRender`: the person already typed before this ran (start-up renders the form
+ * first, docs/performance.md); their tabs are then kept, active, after the restored ones
+ * (`tabsAfterRestore`). `onWriteFailed` is told once per failure streak.
  * @returns the session id
  */
 export function tabsSessionStarted(
   local: StorageLike,
   session: StorageLike | null,
-  restore: boolean,
+  editedSinceFirstRender: boolean,
   onWriteFailed: (message: string) => void,
 ): string {
   const id = sessionIdFor(session, newId);
-  if (restore) {
-    const stored = loadTabSession(local, id);
-    if (stored) tabsRestored(stored.tabs.map(fromStored), stored.activeId, stored.closed.map(fromStored));
-    else {
-      const legacy = legacyWorkingTab(session);
-      if (legacy) tabsRestored([legacy], legacy.id, []);
-    }
+  const stored = loadTabSession(local, id);
+  const legacy = stored ? null : legacyWorkingTab(session);
+  const restored = stored
+    ? { tabs: stored.tabs.map(fromStored), activeId: stored.activeId, closed: stored.closed.map(fromStored) }
+    : legacy
+      ? { tabs: [legacy], activeId: legacy.id, closed: [] }
+      : null;
+  if (restored) {
+    const merged = tabsAfterRestore(restored, tabsSnapshot(), editedSinceFirstRender);
+    tabsRestored(merged.tabs, merged.activeId, restored.closed);
   }
   let timer: ReturnType<typeof setTimeout> | null = null;
   let warned = false;

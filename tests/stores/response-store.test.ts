@@ -5,6 +5,7 @@ import { blankDraft } from '../../src/core/model/defaults.ts';
 import type { EchoReply } from '../../src/core/wire/echo.ts';
 import { draftReplaced } from '../../src/stores/request-store.ts';
 import { CANCELLED_DURING_CONTENT } from '../../src/services/transport.ts';
+import { FIRST_ROWS_BYTES } from '../../src/core/response/first-rows.ts';
 import { getHistoryEntries, historyCleared } from '../../src/stores/history-store.ts';
 import {
   blockedMessageDismissed,
@@ -77,6 +78,25 @@ describe('sendClicked', () => {
       via: 'direct',
       received: null,
     });
+  });
+
+  it('keeps a copy of the first 64 KiB of content while it arrives (for the first rows), and drops it at the end', async () => {
+    draftReplaced({ ...blankDraft(), url: `${live.server.url}/echo/bytes/200000` });
+    const seen: Uint8Array[] = [];
+    const stop = subscribeToResponseState((s, before) => {
+      if (s.firstContent !== before.firstContent && s.firstContent !== null) seen.push(s.firstContent);
+    });
+    await sendClicked();
+    stop();
+    const s = getResponseState();
+    expect(s.phase).toBe('done');
+    expect(s.firstContent).toBeNull();
+    expect(seen.length).toBeGreaterThan(0);
+    const last = seen[seen.length - 1]!;
+    expect(last.length).toBe(FIRST_ROWS_BYTES);
+    expect([...last]).toEqual([...s.response!.body!.subarray(0, FIRST_ROWS_BYTES)]);
+    // Each update holds more of the same start (byte i = i mod 256).
+    for (const bytes of seen) expect(bytes.every((b, i) => b === i % 256)).toBe(true);
   });
 
   it('holds the head while the content arrives, and keeps it when the content is cancelled', async () => {

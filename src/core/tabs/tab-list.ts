@@ -94,3 +94,25 @@ export function draftTitle(method: string, url: string, max = 40): string {
   const text = `${method} ${target}`;
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
+
+/**
+ * The tabs after start-up restores a stored session (docs/performance.md: the form renders
+ * before storage is read). When nothing was edited since the first render, the stored session
+ * replaces the start-up tab. When the person already typed (or opened tabs), their tabs are
+ * kept after the stored ones and stay active: nothing typed is put aside, nothing stored lost.
+ * @param stored the restored session's tabs and active id
+ * @param current the tabs open now (before the restore), the active one with its live content
+ * @param editedSinceFirstRender whether anything was edited since the first render
+ * @returns the list and the active id to put in place
+ */
+export function tabsAfterRestore<T extends TabLike>(
+  stored: { tabs: readonly T[]; activeId: string },
+  current: { tabs: readonly T[]; activeId: string },
+  editedSinceFirstRender: boolean,
+): { tabs: T[]; activeId: string } {
+  if (!editedSinceFirstRender || current.tabs.length === 0)
+    return { tabs: [...stored.tabs], activeId: stored.activeId };
+  const storedIds = new Set(stored.tabs.map((t) => t.id));
+  const kept = current.tabs.filter((t) => !storedIds.has(t.id));
+  return { tabs: [...stored.tabs, ...kept], activeId: current.activeId };
+}

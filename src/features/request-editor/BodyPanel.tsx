@@ -6,9 +6,9 @@ import { useResolved } from '../../stores/request-derived.ts';
 import { bodyModeChanged, useBody } from '../../stores/request-store.ts';
 import { fieldProblems } from './problems.ts';
 import { TextBodyEditor } from './TextBodyEditor.tsx';
-import { FormBodyEditor } from './FormBodyEditor.tsx';
 
-// The default body is JSON: the multipart and binary editors load when chosen, not on first load.
+// The default body is JSON: the form, multipart and binary editors load when chosen, not on first load.
+const FormBodyEditor = lazy(() => import('./FormBodyEditor.tsx').then((m) => ({ default: m.FormBodyEditor })));
 const MultipartBodyEditor = lazy(() =>
   import('./MultipartBodyEditor.tsx').then((m) => ({ default: m.MultipartBodyEditor })),
 );
@@ -81,8 +81,8 @@ export function BodyPanel() {
         {(body.mode === 'json' || body.mode === 'text' || body.mode === 'xml') && (
           <TextBodyEditor mode={body.mode} text={body.text} />
         )}
-        {body.mode === 'form-urlencoded' && <FormBodyEditor fields={body.fields} />}
         <Suspense fallback={null}>
+          {body.mode === 'form-urlencoded' && <FormBodyEditor fields={body.fields} />}
           {body.mode === 'multipart' && <MultipartBodyEditor parts={body.parts} />}
           {body.mode === 'binary' && <BinaryBodyEditor file={body.file} />}
         </Suspense>

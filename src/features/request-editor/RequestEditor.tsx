@@ -1,4 +1,5 @@
 /** The request form below the request line: Query, Headers, Auth, Body, Scripts and Assertions tabs. */
+import { lazy, Suspense } from 'react';
 import { TabList, TabPanel } from '../../components/tabs.tsx';
 import { useResolved } from '../../stores/request-derived.ts';
 import { useTabView } from '../../stores/tabs-store.ts';
@@ -11,12 +12,15 @@ import {
   useScripts,
 } from '../../stores/request-store.ts';
 import { authScheme } from '../../core/auth/schemes.ts';
-import { QueryPanel } from './QueryPanel.tsx';
-import { HeadersPanel } from './HeadersPanel.tsx';
-import { AuthPanel } from './AuthPanel.tsx';
 import { BodyPanel } from './BodyPanel.tsx';
-import { ScriptsPanel } from './ScriptsPanel.tsx';
-import { AssertionsPanel } from './AssertionsPanel.tsx';
+
+// Body is the tab shown first; the other panels (and the key-value table) are not in the first
+// chunk: they load right after the first render (main.tsx prefetches them), before anyone clicks.
+const QueryPanel = lazy(() => import('./QueryPanel.tsx').then((m) => ({ default: m.QueryPanel })));
+const HeadersPanel = lazy(() => import('./HeadersPanel.tsx').then((m) => ({ default: m.HeadersPanel })));
+const AuthPanel = lazy(() => import('./AuthPanel.tsx').then((m) => ({ default: m.AuthPanel })));
+const ScriptsPanel = lazy(() => import('./ScriptsPanel.tsx').then((m) => ({ default: m.ScriptsPanel })));
+const AssertionsPanel = lazy(() => import('./AssertionsPanel.tsx').then((m) => ({ default: m.AssertionsPanel })));
 
 type TabId = 'query' | 'headers' | 'auth' | 'body' | 'scripts' | 'assertions';
 const TABS_LABEL = 'Request';
@@ -72,12 +76,14 @@ export function RequestEditor() {
         ]}
       />
       <TabPanel label={TABS_LABEL} id={tab} className="min-h-0 flex-1 overflow-auto">
-        {tab === 'query' && <QueryPanel />}
-        {tab === 'headers' && <HeadersPanel />}
-        {tab === 'auth' && <AuthPanel />}
+        <Suspense fallback={<p className="px-3 py-2 text-xs text-slate-400">Loading…</p>}>
+          {tab === 'query' && <QueryPanel />}
+          {tab === 'headers' && <HeadersPanel />}
+          {tab === 'auth' && <AuthPanel />}
+          {tab === 'scripts' && <ScriptsPanel />}
+          {tab === 'assertions' && <AssertionsPanel />}
+        </Suspense>
         {tab === 'body' && <BodyPanel />}
-        {tab === 'scripts' && <ScriptsPanel />}
-        {tab === 'assertions' && <AssertionsPanel />}
       </TabPanel>
     </section>
   );

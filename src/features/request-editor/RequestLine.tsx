@@ -12,7 +12,6 @@ import { MethodPicker } from './MethodPicker.tsx';
 import { Notice } from '../../components/ui.tsx';
 import { UNRESOLVED_CLASS, usesUnresolved } from './problems.ts';
 import { isCurlCommand } from '../../core/curl/is-curl-command.ts';
-import { curlPasted } from '../import/import-store.ts';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
@@ -63,7 +62,8 @@ export function RequestLine() {
             const pasted = e.clipboardData.getData('text');
             if (isCurlCommand(pasted)) {
               e.preventDefault();
-              void curlPasted(pasted);
+              // The importer (and its store) loads on the first paste, not with the form.
+              void import('../import/import-store.ts').then((m) => m.curlPasted(pasted));
             }
           }}
           aria-invalid={urlProblems.some((p) => p.severity === 'error') || undefined}

@@ -10,10 +10,11 @@ import { headerValue } from '../../core/response/media-type.ts';
 import { TabList } from '../../components/tabs.tsx';
 import { Button, Notice } from '../../components/ui.tsx';
 import { formatBytes } from '../../components/format.ts';
-import { openBodySource, type BodyDocState, type BodySource } from './body-worker-client.ts';
+import { INLINE_LIMIT_BYTES, openBodySource, type BodyDocState, type BodySource } from './body-worker-client.ts';
 import { MAX_ROW_CHARS } from '../../core/response/text-rows.ts';
 import { copyText, downloadBody, filenameFor } from './body-actions.ts';
 import { TextView } from './TextView.tsx';
+import { FirstRows } from './FirstRows.tsx';
 import { JsonTree } from './JsonTree.tsx';
 import { HexView, HtmlPreview, MediaPreview } from './MediaViews.tsx';
 import { useDecodedContent, type DecodedContent } from './use-decoded-content.ts';
@@ -299,7 +300,12 @@ function BodyContentViewer({
       }
       return html === null ? <Waiting /> : <HtmlPreview html={html} />;
     }
-    if (!doc || !ready) return <Waiting />;
+    if (!doc || !ready) {
+      // Until the worker is done (seconds for tens of MB), the first rows are shown as received
+      // (a body small enough to be prepared inline is ready at once: no flash of them).
+      const inWorker = textual && state.status === 'working' && body.length > INLINE_LIMIT_BYTES;
+      return inWorker ? <FirstRows bytes={body} contentType={contentType} /> : <Waiting />;
+    }
     if (view === 'tree') {
       return ready.treeRoot ? (
         <JsonTree doc={doc} root={ready.treeRoot} />

@@ -7,6 +7,7 @@ import { TabList, TabPanel } from '../../components/tabs.tsx';
 import { formatBytes, formatMs, formatWhen } from '../../components/format.ts';
 import { useResolved } from '../../stores/request-derived.ts';
 import {
+  useFirstContent,
   useLastResponse,
   useKeptFrom,
   useNotSentSince,
@@ -24,6 +25,7 @@ import { Notice } from '../../components/ui.tsx';
 import { responseOwnerNote } from './response-owner.ts';
 import { rawViewNotes } from './raw-view-notes.ts';
 import { contentCodingsOf } from '../../core/response/content-coding.ts';
+import { headerValue } from '../../core/response/media-type.ts';
 
 const pageOrigin = (): string => (typeof location === 'undefined' ? '' : location.origin);
 import { ResponseBody } from './ResponseBody.tsx';
@@ -33,7 +35,7 @@ import { TestsPanel, testsBadge } from './TestsPanel.tsx';
 import { useScriptResults } from '../../stores/script-store.ts';
 import { ContentProgressView, SendFailureView, StatusBarProgress, WaitingView } from './SendStateViews.tsx';
 import { unfinishedContentNote } from './failure-text.ts';
-import { LazyCookiesList, LazyTiming, prefetchResponseParts } from './lazy-response-parts.tsx';
+import { LazyCookiesList, LazyFirstRows, LazyTiming, prefetchResponseParts } from './lazy-response-parts.tsx';
 
 type TabId = 'body' | 'headers' | 'cookies' | 'timing' | 'raw' | 'tests';
 const TABS_LABEL = 'Response views';
@@ -223,7 +225,7 @@ export function ResponseView() {
           (complete ? (
             <ResponseBody response={complete} />
           ) : head ? (
-            <ContentPending phase={phase} failure={failure} />
+            <ContentPending phase={phase} failure={failure} head={head} />
           ) : (
             <Placeholder phase={phase} />
           ))}
@@ -245,8 +247,25 @@ export function ResponseView() {
   );
 }
 
-function ContentPending({ phase, failure }: { phase: SendPhase; failure: SendFailure | null }) {
-  if (phase === 'sending') return <ContentProgressView />;
+function ContentPending({
+  phase,
+  failure,
+  head,
+}: {
+  phase: SendPhase;
+  failure: SendFailure | null;
+  head: ResponseHead;
+}) {
+  const first = useFirstContent();
+  if (phase === 'sending')
+    return (
+      <div className="flex h-full min-h-0 flex-col">
+        <ContentProgressView />
+        {first && first.length > 0 && (
+          <LazyFirstRows bytes={first} contentType={headerValue(head.headers, 'content-type')} />
+        )}
+      </div>
+    );
   return <p className="p-3 text-[13px] text-slate-500">{unfinishedContentNote(failure)}</p>;
 }
 

@@ -14,6 +14,7 @@ const load = {
   redirects: () => import('../response-body/RedirectHops.tsx'),
   authExchange: () => import('../response-body/AuthExchangeView.tsx'),
   tls: () => import('../response-body/TlsSessionView.tsx'),
+  firstRows: () => import('../response-body/FirstRows.tsx'),
 };
 
 const BodyViewer = lazy(() => load.body().then((m) => ({ default: m.BodyViewer })));
@@ -22,6 +23,7 @@ const TimingWaterfall = lazy(() => load.timing().then((m) => ({ default: m.Timin
 const RedirectHops = lazy(() => load.redirects().then((m) => ({ default: m.RedirectHops })));
 const TlsSessionView = lazy(() => load.tls().then((m) => ({ default: m.TlsSessionView })));
 const AuthExchangeView = lazy(() => load.authExchange().then((m) => ({ default: m.AuthExchangeView })));
+const FirstRows = lazy(() => load.firstRows().then((m) => ({ default: m.FirstRows })));
 
 let prefetched = false;
 /** Starts loading the response views in the background (idempotent). */
@@ -41,6 +43,15 @@ export function LazyBodyViewer({ response }: { response: ResponseRecord }) {
   return (
     <Loading>
       <BodyViewer response={response} />
+    </Loading>
+  );
+}
+
+/** The first rows of the content while the rest arrives (response-store's `firstContent`). */
+export function LazyFirstRows({ bytes, contentType }: { bytes: Uint8Array; contentType: string | null }) {
+  return (
+    <Loading>
+      <FirstRows bytes={bytes} contentType={contentType} />
     </Loading>
   );
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   CLOSED_TABS_KEPT,
   cycle,
+  tabsAfterRestore,
   draftTitle,
   insertAfter,
   moveTab,
@@ -70,5 +71,27 @@ describe('tab list', () => {
     expect(draftTitle('DELETE', 'https://api.example.test/a/very/long/path/to/a/thing', 20)).toBe(
       'DELETE api.example.…',
     );
+  });
+});
+
+describe('tabsAfterRestore', () => {
+  const t = (id: string) => ({ id, preview: false });
+  it('the stored session replaces the start-up tab when nothing was edited', () => {
+    expect(
+      tabsAfterRestore({ tabs: [t('a'), t('b')], activeId: 'b' }, { tabs: [t('x')], activeId: 'x' }, false),
+    ).toEqual({ tabs: [t('a'), t('b')], activeId: 'b' });
+  });
+  it('keeps the tabs typed in, active, after the stored ones when something was edited', () => {
+    expect(
+      tabsAfterRestore({ tabs: [t('a'), t('b')], activeId: 'a' }, { tabs: [t('x'), t('y')], activeId: 'y' }, true),
+    ).toEqual({ tabs: [t('a'), t('b'), t('x'), t('y')], activeId: 'y' });
+  });
+  it('never shows a tab twice when the current list already holds a stored one', () => {
+    expect(
+      tabsAfterRestore({ tabs: [t('a')], activeId: 'a' }, { tabs: [t('a'), t('x')], activeId: 'x' }, true),
+    ).toEqual({
+      tabs: [t('a'), t('x')],
+      activeId: 'x',
+    });
   });
 });
