@@ -44,7 +44,17 @@ describe('tabs store', () => {
     const dirty = tabs.getActiveTab().id;
     tabs.closeCancelled();
     tabs.savedRequestsSeen({
-      r2: { v: 1, id: 'r2', name: 'Two', collectionId: 'c', folderId: null, order: 0, createdAt: 1, updatedAt: 1, draft: req.getDraft() },
+      r2: {
+        v: 1,
+        id: 'r2',
+        name: 'Two',
+        collectionId: 'c',
+        folderId: null,
+        order: 0,
+        createdAt: 1,
+        updatedAt: 1,
+        draft: req.getDraft(),
+      },
     });
     tabs.tabCloseClicked(dirty);
     expect(tabs.getTabs().map((t) => t.id)).not.toContain(dirty);

@@ -58,7 +58,7 @@ export function AuthPanel() {
             ? 'No credentials are added. A header row you type (e.g. Authorization) is sent as typed.'
             : auth.type === 'awsv4'
               ? 'Signed over the request exactly as sent (method, URL, every header, the content bytes) at the time of each Send, shown in X-Amz-Date; the raw view and code snippets show the signed request. {{variables}} work in every field.'
-            : 'Rule: if you also type an enabled header row with the same name (e.g. Authorization), your row wins and this scheme’s value is not sent — never two Authorization fields. {{variables}} work in every field.'}
+              : 'Rule: if you also type an enabled header row with the same name (e.g. Authorization), your row wins and this scheme’s value is not sent — never two Authorization fields. {{variables}} work in every field.'}
       </p>
     </div>
   );
