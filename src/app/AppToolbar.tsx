@@ -1,7 +1,7 @@
 /**
  * The top bar: the library toggle, the brand, then the environment, transport, ACTIONS (Save,
  * Share, Code, Import — passed in as `actions`) and the view controls (theme, layout). Below
- * 1400 px the environment, transport and view controls collapse into a "More" disclosure, and
+ * 1720 px the environment, transport and view controls collapse into a "More" disclosure, and
  * below `md` the actions too; the panel stays mounted (only invisible) so the dialogs its
  * buttons own keep working (docs/layout-and-theme.md).
  */
@@ -66,13 +66,13 @@ export function AppToolbar({ actions }: { actions: ReactNode }) {
         </span>
         <h1 className="text-sm font-semibold tracking-tight text-slate-900">Parley</h1>
       </div>
-      {!actionsInPanel && <Actions className="ml-auto">{actions}</Actions>}
+      {!actionsInPanel && <Actions className="ml-auto shrink-0">{actions}</Actions>}
       <div ref={panel} id={MORE_ID} className={panelClass}>
         <div className={`flex gap-3 ${full ? 'items-center' : 'flex-col items-start'}`}>
           <EnvironmentPicker />
           <TransportSwitch />
         </div>
-        {actionsInPanel && <Actions className={full ? 'ml-auto' : ''}>{actions}</Actions>}
+        {actionsInPanel && <Actions className={full ? 'ml-auto shrink-0' : 'flex-wrap'}>{actions}</Actions>}
         <ViewControls />
       </div>
       {!full && (
@@ -92,7 +92,7 @@ export function AppToolbar({ actions }: { actions: ReactNode }) {
 
 function Actions({ className, children }: { className: string; children: ReactNode }) {
   return (
-    <div className={`flex shrink-0 items-center gap-1.5 ${className}`} aria-label="Actions" role="toolbar">
+    <div className={`flex items-center gap-1.5 ${className}`} aria-label="Actions" role="toolbar">
       {children}
     </div>
   );

@@ -32,7 +32,7 @@ export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
 }
 
 /**
- * A fresh context (cold cache, 1400×1000) where every non-loopback request is aborted; `blocked` lists them.
+ * A fresh context (cold cache, 1720×1000) where every non-loopback request is aborted; `blocked` lists them.
  * Service workers are blocked unless `serviceWorkers: 'allow'` (the offline tests and the bench): a
  * worker answers page requests itself, which would bypass the routes below and make tests depend on
  * what an earlier page cached.
@@ -41,7 +41,7 @@ export async function loopbackContext(
   browser: Browser,
   { serviceWorkers = 'block' }: { serviceWorkers?: 'allow' | 'block' } = {},
 ): Promise<{ context: BrowserContext; blocked: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, serviceWorkers });
+  const context = await browser.newContext({ viewport: { width: 1720, height: 1000 }, serviceWorkers });
   const blocked: string[] = [];
   await context.route('**/*', (route) => {
     const url = route.request().url();

@@ -52,7 +52,7 @@ describe('responses kept', () => {
     expect(await sendGet(page, `${h.server.url}/echo/kept-2`)).toBe('200 OK');
     await page.keyboard.press('Control+s');
     await keptInDb(page, '/echo/kept-2');
-    await page.getByRole('button', { name: 'Close Kept' }).click();
+    await page.locator('button[aria-label="Close Kept"]').click();
     expect(await status(page).count()).toBe(0);
     await sidebar(page).getByRole('button', { name: 'Open Kept', exact: true }).click();
     await keptNote(page).waitFor();

@@ -173,7 +173,7 @@ describe('request tabs', () => {
     expect(await urlField(page).inputValue()).toBe(`${h.server.url}/echo/c`);
 
     // Save from the question: a new request asks for a name, then the tab closes.
-    await page.getByRole('button', { name: `Close PUT ${host}/echo/c` }).click();
+    await page.locator(`button[aria-label="Close PUT ${host}/echo/c"]`).click();
     await ask.getByRole('button', { name: 'Save' }).click();
     await saveAsFromOpenDialog(page, 'Saved C');
     expect(await tabs(page).count()).toBe(2);

@@ -11,7 +11,7 @@ export function EnvironmentPicker() {
   const activeId = useActiveEnvironmentId();
   const [open, setOpen] = useState(false);
   return (
-    <div className="flex items-center gap-1.5">
+    <div className="flex flex-wrap items-center gap-1.5">
       <select
         aria-label="Environment"
         className={`${selectClass} max-w-44 !py-0.5 text-xs`}

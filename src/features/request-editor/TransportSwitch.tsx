@@ -29,7 +29,7 @@ export function TransportSwitch() {
   const kind = useTransportKind();
   const follow = useFollowRedirects();
   return (
-    <div className="flex items-center gap-3">
+    <div className="flex flex-wrap items-center gap-x-3 gap-y-1.5">
       <TransportRadios kind={kind} />
       <label
         className={`flex items-center gap-1.5 text-xs ${kind === 'proxy' ? 'text-slate-600' : 'text-slate-400'}`}

@@ -20,7 +20,7 @@ import {
 import { useTabShortcuts } from './use-tab-shortcuts.ts';
 
 const SHORTCUTS =
-  'Ctrl+T or Alt+T new tab · Ctrl+W or Alt+W close · Ctrl+Shift+T or Alt+Shift+T reopen closed · ' +
+  'Ctrl+T or Alt+T new tab · Ctrl+W, Alt+W or Delete close · Ctrl+Shift+T or Alt+Shift+T reopen closed · ' +
   'Ctrl+Tab, Ctrl+PgDn / Ctrl+Shift+Tab, Ctrl+PgUp switch · Ctrl+Shift+PgDn/PgUp move · middle-click closes';
 
 export function RequestTabs() {
@@ -120,9 +120,12 @@ export function RequestTabs() {
                   </span>
                 )}
               </button>
+              {/* A tablist may hold only tabs (axe aria-required-children): the mouse-only close button
+                  is hidden from assistive tech; keyboard users close with Delete, Ctrl+W or Alt+W. */}
               <button
                 type="button"
                 tabIndex={-1}
+                aria-hidden="true"
                 aria-label={`Close ${title}`}
                 title="Close (Ctrl+W or Alt+W)"
                 onClick={() => tabCloseClicked(tab.id)}
