@@ -92,7 +92,8 @@ describe('response body kinds', () => {
     expect(await get(page, '/echo/download?name=' + encodeURIComponent('résumé 2024.csv'))).toBe('200 OK');
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Download' }).click(),
+      // exact: a tab's close button is named after its URL, e.g. "Close GET …/echo/download".
+      page.getByRole('button', { name: 'Download', exact: true }).click(),
     ]);
     expect(download.suggestedFilename()).toBe('résumé 2024.csv');
     const saved = await readFile(await download.path());
@@ -110,7 +111,8 @@ describe('response body kinds', () => {
       .toBe('00000000  00 01 02 03 04 05 06 07  08 09 0a 0b 0c 0d 0e 0f  |................|');
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Download' }).click(),
+      // exact: a tab's close button is named after its URL, e.g. "Close GET …/echo/download".
+      page.getByRole('button', { name: 'Download', exact: true }).click(),
     ]);
     expect(download.suggestedFilename()).toBe('70000.bin');
     const saved = await readFile(await download.path());

@@ -98,7 +98,9 @@ describe('responses kept', () => {
     await keptInDb(page, '/echo/cmp?n=2');
     await responseRegion(page).getByRole('button', { name: 'Compare with previous' }).click();
     const dialog = page.getByRole('dialog', { name: 'Compare with previous response' });
-    const changes = await dialog.getByRole('list', { name: 'Changes' }).getByRole('listitem').allTextContents();
+    const list = dialog.getByRole('list', { name: 'Changes' });
+    await list.waitFor(); // the dialog opens once the previous response is read from IndexedDB
+    const changes = await list.getByRole('listitem').allTextContents();
     expect(changes).toContain(`changed $['target']: "/echo/cmp?n=1" → "/echo/cmp?n=2"`);
     expect(changes.every((c) => /^(changed|added|removed) \$\[/.test(c))).toBe(true);
     await h.screenshot(page, 'compare-responses');
