@@ -145,6 +145,8 @@ describe('keyboard', () => {
     expect(await selected()).toBe('Assertions');
 
     await openRequestTab(page, 'Headers');
+    // The Headers panel loads on demand: count its rows once it is there.
+    await page.getByRole('button', { name: 'Add header' }).waitFor();
     const before = await page.getByRole('textbox', { name: 'Header name' }).count();
     await page.getByRole('button', { name: 'Add header' }).click();
     expect(await page.getByRole('textbox', { name: 'Header name' }).count()).toBe(before + 1);
