@@ -310,11 +310,15 @@ export function useTabView<K extends string>(key: string, fallback: K): [K, (val
   return [value ?? fallback, set];
 }
 
-/** Puts a restored session in place (start-up, `tabs-session.ts`); the active tab's state goes into the stores. */
+/**
+ * Puts a restored session in place (start-up, `tabs-session.ts`); the active tab's state goes into
+ * the stores. When the active tab stays the one already active (typed in before the session
+ * loaded), its live state stays as it is: a send in flight goes on and the draft keeps its generation.
+ */
 export function tabsRestored(tabs: RequestTab[], activeId: string, closed: RequestTab[]): void {
   const target = tabs.find((t) => t.id === activeId) ?? tabs[0];
   if (!target) return;
-  swap(target);
+  if (target.id !== useTabsStore.getState().activeId) swap(target);
   useTabsStore.setState({ tabs, activeId: target.id, closed, closing: null, closeAfterSave: null });
 }
 

@@ -89,6 +89,24 @@ describe('tabs store', () => {
     expect(res.getResponseState()).toMatchObject({ phase: 'done', response: { status: 201 }, kept: { at: 5 } });
   });
 
+  it('a restored session that keeps the active tab leaves its live state in place (a send in flight goes on)', () => {
+    const before = tabs.tabsSnapshot();
+    const state = res.getResponseState();
+    const generation = req.getDraftGeneration();
+    const stored: tabs.RequestTab = {
+      ...before.tabs[0]!,
+      id: 'stored-tab',
+      editor: { ...before.tabs[0]!.editor, draft: draft('http://stored.test/') },
+      response: null,
+    };
+    tabs.tabsRestored([stored, ...before.tabs], before.activeId, []);
+    expect(tabs.getActiveTab().id).toBe(before.activeId);
+    expect(tabs.getTabs().map((t) => t.id)).toEqual(['stored-tab', ...before.tabs.map((t) => t.id)]);
+    expect(req.getDraftGeneration()).toBe(generation);
+    expect(res.getResponseState()).toBe(state);
+    tabs.tabClosed('stored-tab');
+  });
+
   it('closing the only tab leaves one blank tab', () => {
     for (const t of tabs.getTabs()) tabs.tabClosed(t.id);
     expect(tabs.getTabs()).toHaveLength(1);
