@@ -4,6 +4,7 @@
  */
 import type { Body, BodyMode } from '../model/draft.ts';
 import { serializeFormUrlencoded } from './form-urlencoded.ts';
+import { encodeGraphqlPost } from '../graphql/encode-graphql.ts';
 import { encodeMultipart, type MultipartEntry, type MultipartFileSpan } from './multipart.ts';
 
 /** The Content-Type a mode sends when no header row sets one (multipart adds `; boundary=`). */
@@ -15,6 +16,7 @@ export const DEFAULT_CONTENT_TYPES: Readonly<Record<BodyMode, string | null>> = 
   'form-urlencoded': 'application/x-www-form-urlencoded',
   multipart: 'multipart/form-data',
   binary: 'application/octet-stream',
+  graphql: 'application/json', // GraphQL over HTTP: POST content is application/json
 };
 
 /**
@@ -45,6 +47,8 @@ export interface EncodedBody {
  * - `form-urlencoded`: enabled fields through the WHATWG urlencoded serializer; none → no body.
  * - `multipart`: enabled parts (RFC 7578), file bytes from `files(fileId)`; none → no body.
  * - `binary`: the chosen file's bytes, its content type.
+ * - `graphql`: the POST form, `{"query":…}` (`encodeGraphqlPost`); variables that are not a
+ *   JSON object are an error. The GET form has no content (`resolveRequest` puts it in the query).
  * A file that is not chosen, or whose bytes `files` cannot give, is an error naming it; so is
  * a part content type holding CR, LF or NUL (it would break the part's header section).
  * `boundary` overrides the deterministic multipart boundary. Never throws.
@@ -131,6 +135,12 @@ export function encodeBody(
         };
       }
       return { bytes, contentType: body.file.contentType || DEFAULT_CONTENT_TYPES.binary, errors: [] };
+    }
+    case 'graphql': {
+      const encoded = encodeGraphqlPost(body);
+      return 'error' in encoded
+        ? { bytes: null, contentType: null, errors: [{ message: encoded.error }] }
+        : { bytes: encoded.bytes, contentType: DEFAULT_CONTENT_TYPES.graphql, errors: [] };
     }
   }
 }

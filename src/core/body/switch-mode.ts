@@ -81,7 +81,7 @@ export function newMultipartPart(id: string, kind: 'text' | 'file'): MultipartPa
  * is lost on any path of switches:
  * - json, text and xml share one text: entering one of them gets the current text when
  *   coming from a text mode, else the last text-mode text (JSON → None → Text keeps it);
- * - form-urlencoded, multipart and binary get back their last body of that mode, else a
+ * - form-urlencoded, multipart, binary and graphql get back their last body of that mode, else a
  *   fresh one (one empty row/part with an id from `newId`; no file);
  * - the body left is stashed (its text too, for a text mode).
  * Same mode → `current` and `stash` unchanged. Pure; never throws.
@@ -109,5 +109,7 @@ export function switchBodyMode(
       return { body: { mode, file: null }, stash: next };
     case 'none':
       return { body: { mode: 'none' }, stash: next };
+    case 'graphql':
+      return { body: { mode, query: '', variables: '', operationName: null }, stash: next };
   }
 }

@@ -106,6 +106,13 @@ export const BodySchema = z
     z.object({ mode: z.literal('form-urlencoded'), fields: z.array(KeyValueRowSchema).catch([]) }),
     z.object({ mode: z.literal('multipart'), parts: z.array(MultipartPartSchema).catch([]) }),
     z.object({ mode: z.literal('binary'), file: FileRefSchema.nullable().catch(null) }),
+    /** GraphQL (issue 17, docs/graphql.md): the document, variables as JSON text, the chosen operation. */
+    z.object({
+      mode: z.literal('graphql'),
+      query: z.string().catch(''),
+      variables: z.string().catch(''),
+      operationName: z.string().nullable().catch(null),
+    }),
   ])
   .catch({ mode: 'none' });
 export type Body = z.infer<typeof BodySchema>;

@@ -43,7 +43,7 @@ export function resolveTarget(
 /**
  * `body` with `sub` applied to every text the user typed: the text of json/text/xml, the
  * names and values of form fields, the names, values and content types of multipart
- * parts. File contents and binary bodies are never touched. Pure.
+ * parts, the query, variables and operation name of GraphQL. File contents and binary bodies are never touched. Pure.
  */
 export function substituteBody(body: Body, sub: (text: string) => string): Body {
   switch (body.mode) {
@@ -69,6 +69,13 @@ export function substituteBody(body: Body, sub: (text: string) => string): Body 
               }
             : p,
         ),
+      };
+    case 'graphql':
+      return {
+        ...body,
+        query: sub(body.query),
+        variables: sub(body.variables),
+        operationName: body.operationName === null ? null : sub(body.operationName),
       };
     default:
       return body;

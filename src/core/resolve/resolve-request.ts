@@ -6,6 +6,7 @@ import type { Body, RequestDraft } from '../model/draft.ts';
 import { applyAuth, authScheme } from '../auth/schemes.ts';
 import { encodeBody, type EncodedBody } from '../body/encode-body.ts';
 import { fileTypeWarning } from '../body/file-type.ts';
+import { graphqlGetPairs } from '../graphql/encode-graphql.ts';
 import { validateJson } from '../json/lossless.ts';
 import { pathVariableNames, substitutePathVariables } from '../url/path-variables.ts';
 import { splitTargetUri, type TypedQueryPair } from '../url/query.ts';
@@ -83,6 +84,9 @@ const JSON_CHECK_LIMIT = 1_000_000;
  *   Content-Type row: then 0 octets of content with that type (what `curl -d ''` sends).
  *   JSON that does not parse is a warning (checked up to 1 M
  *   characters), never blocks sending.
+ *   GraphQL (docs/graphql.md): GET sends the operation as `query`, `variables`,
+ *   `operationName` query parameters after the typed ones, with no content; any other method
+ *   sends the JSON content of `encodeGraphqlPost`. Variables that are not a JSON object block sending.
  *   A typed Content-Length row must equal the body's octet count. Direct mode: GET/HEAD
  *   with a body is an error (fetch refuses it).
  */
@@ -186,6 +190,14 @@ export function resolveRequest(draft: RequestDraft, ctx: ResolveContext = {}): R
   if (applied.warning) problems.push({ severity: 'warning', field: 'auth', message: applied.warning });
   for (const [name, value] of applied.query ?? []) pairs.push({ name, value });
 
+  // GraphQL over HTTP, GET form: the operation travels in the query, after the typed pairs, and there is no content.
+  const graphqlGet = draft.body.mode === 'graphql' && method.toUpperCase() === 'GET';
+  if (graphqlGet && draft.body.mode === 'graphql') {
+    const get = graphqlGetPairs(substituteBody(draft.body, (t) => sub(t, 'body')) as typeof draft.body);
+    if ('error' in get) problems.push({ severity: 'error', field: 'body', message: get.error });
+    else pairs.push(...get.pairs);
+  }
+
   const typedBase = splitTargetUri(withPath.url.trim());
   const allPairs = [...typedBase.query, ...pairs];
   const target = urlHasUnresolved ? null : resolveTarget(typedBase.url, allPairs, direct ? 'direct' : 'proxy');
@@ -199,7 +211,7 @@ export function resolveRequest(draft: RequestDraft, ctx: ResolveContext = {}): R
   headers.push(...(authFrom ? authFields.map((h) => ({ ...h, from: authFrom })) : authFields));
 
   // Body and Content-Type
-  const body = substituteBody(draft.body, (t) => sub(t, 'body'));
+  const body: Body = graphqlGet ? { mode: 'none' } : substituteBody(draft.body, (t) => sub(t, 'body'));
   const encoded = emptyContentWhenTyped(encodeBody(body, files, ctx.boundary), body.mode, headers);
   for (const e of encoded.errors)
     problems.push({ severity: 'error', field: 'body', rowId: e.rowId, message: e.message });

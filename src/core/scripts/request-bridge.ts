@@ -8,6 +8,7 @@ import type { Body, KeyValueRow, RequestDraft } from '../model/draft.ts';
 import type { EffectiveRequest } from '../resolve/types.ts';
 import type { ResponseRecord } from '../model/response.ts';
 import { mergeQueryRows, splitTargetUri, urlFieldText } from '../url/query.ts';
+import { encodeGraphqlPost } from '../graphql/encode-graphql.ts';
 import type { ScriptBody, ScriptHeader, ScriptRequest, ScriptResponse } from './types.ts';
 
 const rowsToScript = (rows: KeyValueRow[]): ScriptHeader[] =>
@@ -44,6 +45,11 @@ function scriptBodyOf(body: Body): ScriptBody {
       return { mode: 'file' };
     case 'none':
       return { mode: 'none' };
+    case 'graphql': {
+      // Read-only for scripts: the JSON content as POST sends it ('' when the variables do not parse).
+      const encoded = encodeGraphqlPost(body);
+      return { mode: 'raw', raw: 'bytes' in encoded ? new TextDecoder().decode(encoded.bytes) : '' };
+    }
   }
 }
 

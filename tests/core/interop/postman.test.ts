@@ -144,8 +144,10 @@ describe('Postman v2.1: every must-handle item', () => {
     });
     expect(request(tree, 'Bodies › Binary').draft.body).toEqual({ mode: 'binary', file: null });
     expect(request(tree, 'Bodies › GraphQL').draft.body).toEqual({
-      mode: 'json',
-      text: '{"query":"{ me { id } }","variables":{"x":1}}',
+      mode: 'graphql',
+      query: '{ me { id } }',
+      variables: '{"x":1}',
+      operationName: null,
     });
   });
 
@@ -157,7 +159,6 @@ describe('Postman v2.1: every must-handle item', () => {
       'not-carried: Users › Admin › Sign with AWS › auth (awsv4)',
       'changed: Bodies › Multipart › body › upload',
       'changed: Bodies › Binary › body',
-      'changed: Bodies › GraphQL › body',
       'not-carried: Bodies › OAuth2 › auth (oauth2)',
     ]);
   });

@@ -110,23 +110,13 @@ export function readPostmanBody(
       return { body: { mode: 'binary', file: null }, addHeaders: [] };
     }
     case 'graphql': {
+      // Parley's GraphQL mode (docs/graphql.md); Postman keeps the variables as JSON text (some exports: an object).
       const g = asObject(o.graphql) ?? {};
-      const query = asText(g.query);
-      const vars = asText(g.variables).trim();
-      let variables: unknown = {};
-      try {
-        variables = vars === '' ? {} : JSON.parse(vars);
-      } catch {
-        report.changed(
-          joinPath(path, 'body', 'GraphQL variables'),
-          'The GraphQL variables are not JSON; they were left out.',
-        );
-      }
-      report.changed(
-        joinPath(path, 'body'),
-        'The GraphQL body is sent as the JSON Postman sends: {"query": …, "variables": …}.',
-      );
-      return { body: { mode: 'json', text: JSON.stringify({ query, variables }) }, addHeaders: [] };
+      const variables =
+        typeof g.variables === 'object' && g.variables !== null
+          ? JSON.stringify(g.variables, null, 2)
+          : asText(g.variables);
+      return { body: { mode: 'graphql', query: asText(g.query), variables, operationName: null }, addHeaders: [] };
     }
     default:
       report.notCarried(joinPath(path, 'body'), `The body mode “${o.mode}” is not known to Parley.`);

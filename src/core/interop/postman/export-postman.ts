@@ -46,6 +46,9 @@ function bodyOf(body: Body): Record<string, unknown> | undefined {
       };
     case 'binary':
       return { mode: 'file', file: { src: body.file?.fileName ?? '' } };
+    case 'graphql':
+      // Postman v2.1 keeps the variables as JSON text; the operation name has no place there.
+      return { mode: 'graphql', graphql: { query: body.query, variables: body.variables } };
   }
 }
 
