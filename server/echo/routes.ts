@@ -18,6 +18,7 @@
  *   /echo/encoded/:coding?pause=ms   a fixed JSON document with Content-Encoding gzip, deflate, deflate-raw, br, zstd or unknown;
  *                                    with pause, the second half of its bytes comes that many ms after the first
  *   /echo/digest/:algorithm/:user/:password?qop=auth   Digest-protected echo (RFC 7616): 401 challenge, then the echo
+ *   /echo/graphql                    a GraphQL endpoint (GraphQL over HTTP, POST JSON or GET) with a small echo schema
  *   anything else under /echo        the request as received (JSON, see EchoReply)
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -35,6 +36,7 @@ import { sendBytes, sendBigJson, tinyPng, sampleHtml, encodeSampleText, SAMPLE_C
 import { contentTypeFor } from '../static.ts';
 import { encoded as encodedRoute } from './encoded.ts';
 import { digestRoute } from './digest.ts';
+import { graphqlRoute } from './graphql.ts';
 
 type Route = (req: IncomingMessage, res: ServerResponse, params: string[], query: URLSearchParams) => void;
 
@@ -139,6 +141,13 @@ const ROUTES: EchoRouteEntry[] = [
       'Digest-protected echo (RFC 7616): without valid credentials for user:password, 401 with a Digest challenge (algorithm MD5, SHA-256 or SHA-512-256, each also -sess; qop auth, auth-int or none); with them, the echo',
     match: /^\/echo\/digest\/([^/]+)\/([^/]+)\/([^/]+)$/,
     handle: digestRoute,
+  },
+  {
+    pattern: '/echo/graphql',
+    description:
+      'a GraphQL endpoint (GraphQL over HTTP: POST application/json or GET ?query=&variables=&operationName=) with echo(text, times), items(first, color), fail(message) (always a GraphQL error), request, and the mutation createItem(input); introspection works',
+    match: /^\/echo\/graphql$/,
+    handle: graphqlRoute,
   },
 ];
 
