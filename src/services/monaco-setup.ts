@@ -34,6 +34,8 @@ import 'monaco-editor/features/wordHighlighter/register';
 import 'monaco-editor/features/wordOperations/register';
 import 'monaco-editor/languages/features/json/register';
 import 'monaco-editor/languages/definitions/xml/register';
+// GraphQL's tokenizer only (its own small chunk); completion and validation come with the GraphQL editor's chunk (services/monaco-graphql.ts).
+import 'monaco-editor/languages/definitions/graphql/register';
 // Snippet languages (see SNIPPET_LANGUAGES in features/codegen/target-options.ts).
 import 'monaco-editor/languages/definitions/shell/register';
 import 'monaco-editor/languages/definitions/powershell/register';

@@ -230,6 +230,11 @@ export function bodyTextEdited(text: string): void {
   });
 }
 
+/** The query, variables or chosen operation of a GraphQL body changed (issue 17, docs/graphql.md). */
+export function graphqlBodyEdited(patch: Partial<{ query: string; variables: string; operationName: string | null }>): void {
+  setDraft((d) => (d.body.mode === 'graphql' ? { ...d, body: { ...d.body, ...patch } } : d));
+}
+
 function setFormFields(update: (fields: KeyValueRow[]) => KeyValueRow[]): void {
   setDraft((d) =>
     d.body.mode === 'form-urlencoded' ? { ...d, body: { ...d.body, fields: update(d.body.fields) } } : d,

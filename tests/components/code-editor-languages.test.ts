@@ -37,12 +37,12 @@ describe('snippet languages', () => {
     ]);
   });
 
-  it('are registered in monaco-setup (with the body editor’s JSON and XML), and nothing else is', () => {
+  it('are registered in monaco-setup (with the body editor’s JSON, XML and GraphQL), and nothing else is', () => {
     const setup = readFileSync(new URL('../../src/services/monaco-setup.ts', import.meta.url), 'utf8');
     const registered = [
       ...setup.matchAll(/^import 'monaco-editor\/languages\/(?:definitions|features)\/([a-z]+)\/register';$/gm),
     ].map((m) => m[1]);
-    const wanted = new Set([...CODE_TARGETS.map((t) => t.language), 'json', 'xml']);
+    const wanted = new Set([...CODE_TARGETS.map((t) => t.language), 'json', 'xml', 'graphql']);
     wanted.delete('plaintext');
     expect(registered.sort()).toEqual([...wanted].sort());
   });

@@ -5,4 +5,4 @@
  */
 import type { SnippetLanguage } from '../../core/codegen/targets.ts';
 
-export type EditorLanguage = SnippetLanguage | 'json' | 'xml';
+export type EditorLanguage = SnippetLanguage | 'json' | 'xml' | 'graphql';
