@@ -36,14 +36,15 @@ import {
 export type SendSnapshot = object;
 interface SendSlot {
   get(): SendSnapshot | null;
-  /** Puts `next` in place (`null`: never sent) and returns the state left. */
   /**
    * Puts `next` in place (`null`: never sent) after the editor swap, and returns the state left;
    * `leftGeneration` is the draft generation of the tab left (whose response it still answers).
    */
   swap(next: SendSnapshot | null, leftGeneration: number): SendSnapshot | null;
+  /** Tab `tabId` was closed: its send in flight, if any, is cancelled. */
+  closed(tabId: string): void;
 }
-let sendSlot: SendSlot = { get: () => null, swap: () => null };
+let sendSlot: SendSlot = { get: () => null, swap: () => null, closed: () => undefined };
 /** response-store.ts hands over its state when it loads (it is in the first chunk, loaded before any switch). */
 export function sendSlotRegistered(slot: SendSlot): void {
   sendSlot = slot;
@@ -146,7 +147,7 @@ export function tabsSnapshot(): { tabs: RequestTab[]; activeId: string; closed: 
   return { tabs: withActiveSnapshot(s), activeId: s.activeId, closed: s.closed };
 }
 
-/** Puts `target`'s state in the stores; returns the state of the tab left (a send in flight is cancelled). */
+/** Puts `target`'s state in the stores; returns the state of the tab left (a send in flight goes on, see response-store). */
 function swap(target: RequestTab): Pick<RequestTab, 'editor' | 'response'> {
   const editor = getEditorState();
   const generation = getDraftGeneration();
@@ -258,6 +259,7 @@ export function tabClosed(id: string): void {
   if (!tab) return;
   const rest = s.tabs.filter((t) => t.id !== id);
   const extra = { closing: null, closeAfterSave: null };
+  sendSlot.closed(id);
   if (id !== s.activeId) {
     useTabsStore.setState({ tabs: rest, closed: pushClosed(s.closed, { ...tab, preview: false }), ...extra });
     return;
@@ -269,6 +271,18 @@ export function tabClosed(id: string): void {
   const left = swap(target);
   const closed = pushClosed(s.closed, { ...tab, ...left, preview: false });
   useTabsStore.setState({ tabs, activeId: target.id, closed, ...extra });
+}
+
+/**
+ * The send of tab `id` (not the active one) progressed while the tab was in the background:
+ * `update` gets its stored snapshot and returns the new one. A tab closed meanwhile is updated
+ * in the closed list (it shows the outcome when reopened); a tab gone from both is ignored.
+ */
+export function tabSendUpdated(id: string, update: (snapshot: SendSnapshot | null) => SendSnapshot | null): void {
+  useTabsStore.setState((s) => {
+    const apply = (t: RequestTab) => (t.id === id ? { ...t, response: update(t.response) } : t);
+    return { tabs: s.tabs.map(apply), closed: s.closed.map(apply) };
+  });
 }
 
 /** Ctrl+Shift+T: reopens the most recently closed tab next to the active one. */
