@@ -285,11 +285,23 @@ export function tabSendUpdated(id: string, update: (snapshot: SendSnapshot | nul
   });
 }
 
-/** Ctrl+Shift+T: reopens the most recently closed tab next to the active one. */
+/** Where Ctrl+Shift+T looks once this browser tab's own closed tabs are used up (other, closed windows). */
+let otherWindowsClosed: (openIds: ReadonlySet<string>) => RequestTab | null = () => null;
+/** tabs-session.ts hands over the shared "recently closed" list (localStorage) when it starts. */
+export function recentlyClosedSourceRegistered(take: (openIds: ReadonlySet<string>) => RequestTab | null): void {
+  otherWindowsClosed = take;
+}
+
+/**
+ * Ctrl+Shift+T: reopens the most recently closed tab next to the active one; when this browser
+ * tab closed none (left), the newest tab of a closed browser window ("recently closed").
+ */
 export function closedTabReopened(): void {
   const s = useTabsStore.getState();
   const [tab, ...closed] = s.closed;
-  if (tab) activate(insertAfter(s.tabs, s.activeId, tab), tab.id, { closed });
+  if (tab) return activate(insertAfter(s.tabs, s.activeId, tab), tab.id, { closed });
+  const other = otherWindowsClosed(new Set(s.tabs.map((t) => t.id)));
+  if (other) activate(insertAfter(s.tabs, s.activeId, other), other.id);
 }
 
 /** Drag and drop, Ctrl+Shift+PgUp/PgDn: tab `id` moves to index `to`. */
