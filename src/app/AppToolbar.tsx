@@ -1,7 +1,7 @@
 /**
  * The top bar: the library toggle, the brand, then the environment, transport, ACTIONS (Save,
  * Share, Code, Import — passed in as `actions`) and the view controls (theme, layout). Below
- * 1720 px the environment, transport and view controls collapse into a "More" disclosure, and
+ * 1440 px the environment, transport and view controls collapse into a "More" disclosure, and
  * below `md` the actions too; the panel stays mounted (only invisible) so the dialogs its
  * buttons own keep working (docs/layout-and-theme.md).
  */

@@ -8,6 +8,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { SplitHandle } from '../components/split-handle.tsx';
 import { useMediaQuery, WIDE_QUERY } from '../components/use-media-query.ts';
 import { SIDEBAR_WIDTH } from '../core/ui/pane-size.ts';
+import { trapTarget } from '../core/ui/focus-trap.ts';
 import {
   drawerToggled,
   sidebarResized,
@@ -17,6 +18,8 @@ import {
 } from '../stores/appearance-store.ts';
 
 export const SIDEBAR_ID = 'library-pane';
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 export function SidebarFrame({ children }: { children: ReactNode }) {
   const wide = useMediaQuery(WIDE_QUERY);
@@ -29,7 +32,18 @@ export function SidebarFrame({ children }: { children: ReactNode }) {
     if (wide || !drawerOpen) return;
     ref.current?.querySelector<HTMLElement>('[role="tab"][aria-selected="true"], button, input')?.focus();
     const onKeyDown = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && !document.querySelector('dialog[open]')) drawerToggled(false);
+      if (document.querySelector('dialog[open]')) return;
+      if (e.key === 'Escape') drawerToggled(false);
+      // The open drawer is modal: Tab and Shift+Tab stay inside it.
+      if (e.key === 'Tab' && ref.current) {
+        const items = [...ref.current.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
+          (el) => el.offsetParent !== null,
+        );
+        const next = trapTarget(items.length, items.indexOf(document.activeElement as HTMLElement), e.shiftKey);
+        if (next === null) return;
+        e.preventDefault();
+        items[next]?.focus();
+      }
     };
     window.addEventListener('keydown', onKeyDown);
     const drawer = ref.current;

@@ -24,7 +24,7 @@ const tabId = (label: string, id: string) => `tab-${label}-${id}`;
 export function TabList<K extends string>({ label, items, selected, onSelect, trailing, size = 'md' }: TabsProps<K>) {
   return (
     <div className="flex items-center gap-1 border-b border-slate-200 px-2">
-      <div role="tablist" aria-label={label} className="flex min-w-0 items-center gap-1 overflow-x-auto">
+      <div role="tablist" aria-label={label} className="flex min-w-0 items-center gap-0.5 overflow-x-auto">
         {items.map((item) => {
           const active = item.id === selected;
           return (
@@ -46,7 +46,7 @@ export function TabList<K extends string>({ label, items, selected, onSelect, tr
                 document.getElementById(tabId(label, next.id))?.focus();
               }}
               className={`-mb-px flex items-center gap-1.5 whitespace-nowrap border-b-2 ${
-                size === 'sm' ? 'px-2 py-1.5 text-xs' : 'px-3 py-2 text-[13px]'
+                size === 'sm' ? 'px-2 py-1.5 text-xs' : 'px-2.5 py-2 text-[13px]'
               } font-medium ${
                 active
                   ? 'border-indigo-600 text-indigo-700'

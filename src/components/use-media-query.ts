@@ -18,4 +18,4 @@ export const WIDE_QUERY = '(min-width: 768px)';
 /** Tailwind's `lg` breakpoint: from it request and response may sit side by side. */
 export const SIDE_BY_SIDE_QUERY = '(min-width: 1024px)';
 /** From here every toolbar control fits in one row; below, all but the actions go into "More". */
-export const FULL_TOOLBAR_QUERY = '(min-width: 1720px)';
+export const FULL_TOOLBAR_QUERY = '(min-width: 1440px)';

@@ -6,8 +6,8 @@
  */
 import { keptResponse, type KeptResponse } from '../core/response/kept.ts';
 import { keptResponseRead, responseKept } from '../services/response-db.ts';
-import { getResponseState, keptResponseShown, subscribeToResponseState } from './response-store.ts';
-import { getActiveTab, subscribeToTabs } from './tabs-store.ts';
+import { getResponseState, keptResponseShown, subscribeToCompletedSends } from './response-store.ts';
+import { getActiveTab, getClosedTabs, getTabs, subscribeToTabs } from './tabs-store.ts';
 
 /** Tabs whose kept response was already looked up (each once per page). */
 const looked = new Set<string>();
@@ -36,21 +36,19 @@ function activeTabChecked(): void {
  * `onNotKept(message)` is told when IndexedDB refused a write.
  */
 export function responseKeepingStarted(limitBytes: () => number, onNotKept: (message: string) => void): void {
-  subscribeToResponseState((s, previous) => {
-    // A send that just completed (not another tab's state swapped in, not a kept one shown).
-    if (s.phase !== 'done' || previous.phase !== 'sending' || !s.response || !s.sent) return;
-    if (previous.sent?.id !== s.sent.id) return;
-    const tab = getActiveTab();
-    looked.add(tab.id);
-    const kept = keptResponse(s.sent.request, s.response, Date.now(), limitBytes());
-    const own = [`tab:${tab.id}`, ...(tab.originId ? [`request:${tab.originId}`] : [])];
+  // Every completed send, also one that ended while its tab was in the background (kept under its own tab).
+  subscribeToCompletedSends(({ tabId, sendId, request, response }) => {
+    const tab = [...getTabs(), ...getClosedTabs()].find((t) => t.id === tabId);
+    looked.add(tabId);
+    const kept = keptResponse(request, response, Date.now(), limitBytes());
+    const own = [`tab:${tabId}`, ...(tab?.originId ? [`request:${tab.originId}`] : [])];
     void (async () => {
       // What each key held becomes its previous response ("Compare with previous response").
       for (const key of own) {
         const earlier = await keptResponseRead(key);
         if (earlier) await responseKept([`previous:${key}`], earlier);
       }
-      if (!(await responseKept([...own, `history:${s.sent!.id}`], kept)))
+      if (!(await responseKept([...own, `history:${sendId}`], kept)))
         onNotKept('This response could not be kept for after a reload (browser storage refused it).');
     })();
   });

@@ -13,7 +13,7 @@ import { dynamicValuesRenewed } from './dynamic-values.ts';
 import { getFollowRedirects, getTransportKind, proxyAvailable } from './settings-store.ts';
 import { getDraft, getDraftGeneration } from './request-store.ts';
 import { throttleProgress } from './response-progress.ts';
-import { sendSlotRegistered } from './tabs-store.ts';
+import { getActiveTab, sendSlotRegistered, tabSendUpdated } from './tabs-store.ts';
 import { newId } from '../core/model/ids.ts';
 import type { LiveDecode } from './response-decode.ts';
 import type { FirstBytes } from './first-content.ts';
@@ -107,49 +107,63 @@ export const subscribeToResponseState = (
   listener: (state: Readonly<ResponseState>, previous: Readonly<ResponseState>) => void,
 ): (() => void) => useResponseStore.subscribe(listener);
 
-let inFlight: AbortController | null = null;
-/** Changes when another request tab's state is swapped in: a send from before then ends unseen. */
-let epoch = 0;
+/** The send in flight of each request tab (by tab id): a tab left goes on receiving its response. */
+const inFlight = new Map<string, AbortController>();
 let sendsStarted = 0;
+const activeInFlight = (): AbortController | undefined => inFlight.get(getActiveTab().id);
 
 /** Generation marks of a tab's stored send: it answers the tab's draft (rebound on return), or an earlier one. */
 const OWNED = -1;
 const NOT_OWNED = -2;
 
+/** A send that completed (in the active tab or one left), for keeping its response (response-keeping.ts). */
+export interface CompletedSend {
+  tabId: string;
+  sendId: string;
+  request: EffectiveRequest;
+  response: ResponseRecord;
+}
+const completedListeners = new Set<(send: CompletedSend) => void>();
+/** Calls `listener` once per send that ends with a response, whichever tab is active then. Returns the unsubscribe function. */
+export function subscribeToCompletedSends(listener: (send: CompletedSend) => void): () => void {
+  completedListeners.add(listener);
+  return () => completedListeners.delete(listener);
+}
+
+/**
+ * Applies a change of send `tabId`'s state: to response-store while that tab is active, else to
+ * the snapshot its tab keeps (tabs-store), so a response never lands in another tab's view.
+ */
+function updateFor(tabId: string, patch: Partial<ResponseState>): void {
+  if (getActiveTab().id === tabId) useResponseStore.setState(patch);
+  else tabSendUpdated(tabId, (s) => (s ? { ...(s as ResponseState), ...patch } : s));
+}
+
 /**
  * Another request tab became active (its draft is already in request-store): puts its last
  * send state in place (`null`: never sent) and returns the state of the tab left, whose draft
- * had generation `leftGeneration`. A send still in flight is cancelled, and the tab left keeps
- * it as a cancelled send (docs/workspace-tabs.md).
+ * had generation `leftGeneration`. A send in flight is NOT cancelled: it goes on and its
+ * response lands in the tab it was sent from (docs/workspace-tabs.md).
  */
 export function responseStateSwapped(next: ResponseState | null, leftGeneration: number): ResponseState {
   const left = useResponseStore.getState();
-  const wasSending = left.phase === 'sending' && inFlight !== null;
-  inFlight?.abort();
-  inFlight = null;
-  epoch++;
   const rebound = next?.sent
     ? { ...next, sent: { ...next.sent, generation: next.sent.generation === OWNED ? getDraftGeneration() : NOT_OWNED } }
     : next;
   useResponseStore.setState(rebound ?? initialState(), true);
   const sent = left.sent && { ...left.sent, generation: left.sent.generation === leftGeneration ? OWNED : NOT_OWNED };
-  if (!wasSending || !sent) return { ...left, sent };
-  const failure: SendFailure = {
-    kind: 'cancelled',
-    message: 'Cancelled: another tab was opened while this request was in flight.',
-    via: sent.via,
-    received: null,
-  };
-  return { ...left, sent, phase: 'failed', head: null, progress: null, failure };
+  return { ...left, sent };
 }
 sendSlotRegistered({
   get: () => useResponseStore.getState(),
   swap: (next, leftGeneration) => responseStateSwapped(next as ResponseState | null, leftGeneration),
+  // A closed tab's request is cancelled (its tab, reopened, shows it as cancelled).
+  closed: (tabId) => inFlight.get(tabId)?.abort(),
 });
 
 /** Send, or — while a request is in flight — cancel it (the button reads Cancel then). */
 export function sendClicked(): Promise<void> {
-  if (inFlight) {
+  if (activeInFlight()) {
     cancelClicked();
     return Promise.resolve();
   }
@@ -167,12 +181,13 @@ export function sendShortcutPressed(): Promise<void> {
 
 /** Retry the last attempt through the proxy (offered after a direct-mode network error). */
 export function sendThroughProxyClicked(): Promise<void> {
-  if (inFlight || !proxyAvailable()) return Promise.resolve();
+  if (activeInFlight() || !proxyAvailable()) return Promise.resolve();
   return send('proxy');
 }
 
+/** Cancels the active tab's send in flight (other tabs' sends go on). */
 export function cancelClicked(): void {
-  inFlight?.abort();
+  activeInFlight()?.abort();
 }
 
 type SendParts = typeof import('./send-parts.ts');
@@ -182,6 +197,8 @@ function transportFor(parts: SendParts, kind: TransportKind) {
 }
 
 async function send(kind: TransportKind): Promise<void> {
+  // The request tab this send belongs to: its state changes go there even once another tab is active.
+  const tabId = getActiveTab().id;
   // A stored cookie jar still loading (just after start): its cookies belong in this request.
   const jar = cookieJarPending();
   if (jar) await jar;
@@ -191,6 +208,8 @@ async function send(kind: TransportKind): Promise<void> {
   const scripted = hasScriptsOrAssertions(getDraft())
     ? await scriptsBeforeSend(getDraft(), transportFor(await import('./send-parts.ts'), kind))
     : null;
+  // Another tab became active while the pre-request steps ran: its draft is not this request.
+  if (getActiveTab().id !== tabId) return;
   if (scripted && 'error' in scripted) {
     useResponseStore.setState((s) => ({
       blockedBy: [{ ...noRequestProblem, message: scripted.error }],
@@ -211,7 +230,7 @@ async function send(kind: TransportKind): Promise<void> {
   }
   const request = resolved.request;
   // Replacing a request in flight: the old attempt ends as cancelled, unseen (guards below) and unrecorded.
-  inFlight?.abort();
+  inFlight.get(tabId)?.abort();
   // History keeps the draft as it was when sent (the user may edit while it is in flight).
   const sentDraft = getDraft();
   // History (with the library's storage and its schemas) is not part of the first load: it is
@@ -233,14 +252,14 @@ async function send(kind: TransportKind): Promise<void> {
     }
   };
   const controller = new AbortController();
-  inFlight = controller;
+  inFlight.set(tabId, controller);
   const sendId = newId();
-  const sendEpoch = epoch;
-  const current = () => inFlight === controller && epoch === sendEpoch;
+  // False once a newer send of the same tab replaced this one.
+  const current = () => inFlight.get(tabId) === controller;
   // Exact count for the failure message; the progress line itself is throttled.
   let received: SendProgress | null = null;
   const progressLine = throttleProgress((progress) => {
-    if (current()) useResponseStore.setState({ progress });
+    if (current()) updateFor(tabId, { progress });
   });
   useResponseStore.setState(() => ({
     phase: 'sending',
@@ -268,14 +287,14 @@ async function send(kind: TransportKind): Promise<void> {
       tls: kind === 'proxy' ? tlsSettingsFor(new URL(request.url).host) : undefined,
       onHead: (head) => {
         received = { receivedBytes: 0, totalBytes: null };
-        if (current()) useResponseStore.setState({ head });
+        if (current()) updateFor(tabId, { head });
         live.decode?.abandoned();
         live.decode = current() ? liveDecodeStarted(kind, head) : null;
         live.first = current() ? firstBytesFor(kind, head, live.decode !== null) : null;
       },
       onContentChunk: (chunk) => {
         live.decode?.chunk(chunk);
-        if (live.first?.add(chunk) && current()) useResponseStore.setState({ firstContent: live.first.bytes() });
+        if (live.first?.add(chunk) && current()) updateFor(tabId, { firstContent: live.first.bytes() });
       },
       onProgress: (progress) => {
         received = progress;
@@ -285,14 +304,8 @@ async function send(kind: TransportKind): Promise<void> {
     progressLine.stop();
     if (!current()) return live.decode?.abandoned();
     live.decode?.finished(response);
-    useResponseStore.setState({
-      phase: 'done',
-      response,
-      head: null,
-      failure: null,
-      progress: null,
-      firstContent: null,
-    });
+    updateFor(tabId, { phase: 'done', response, head: null, failure: null, progress: null, firstContent: null });
+    for (const listener of completedListeners) listener({ tabId, sendId, request, response });
     if (scripted) void scriptsAfterResponse(scripted.draft, request, response, transportFor(parts, kind));
     if (response.via === 'proxy') responseCookiesReceived(response.url || request.url, response.headers);
     await recordSend(response.status, response.totalMs, response.sizeBytes);
@@ -313,11 +326,11 @@ async function send(kind: TransportKind): Promise<void> {
           ? { kind: error.kind, message: error.message, code: error.code, via: kind, received }
           : { kind: 'unexpected', message: `Something went wrong in Parley: ${String(error)}`, via: kind, received };
     // Progress belongs to a send in flight; what arrived is now in `failure.received`.
-    useResponseStore.setState({ phase: 'failed', failure, response: null, progress: null, firstContent: null });
+    updateFor(tabId, { phase: 'failed', failure, response: null, progress: null, firstContent: null });
     if (failure.kind !== 'cancelled') await recordSend(null, null, null);
   } finally {
     progressLine.stop();
-    if (inFlight === controller) inFlight = null;
+    if (inFlight.get(tabId) === controller) inFlight.delete(tabId);
   }
 }
 

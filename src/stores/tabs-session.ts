@@ -11,7 +11,20 @@ import { newId } from '../core/model/ids.ts';
 import type { StorageLike } from '../services/storage.ts';
 import { loadTabSession, putTabSession, sessionIdFor } from '../services/tab-storage.ts';
 import { subscribeToDraft } from './request-store.ts';
-import { subscribeToTabs, tabsRestored, tabsSnapshot, type RequestTab } from './tabs-store.ts';
+import {
+  recentlyClosedSourceRegistered,
+  subscribeToTabs,
+  tabsRestored,
+  tabsSnapshot,
+  type RequestTab,
+} from './tabs-store.ts';
+import {
+  parseRecentlyClosed,
+  RECENTLY_CLOSED_KEY,
+  recentlyClosedAdded,
+  recentlyClosedTaken,
+  recentlyClosedWithout,
+} from '../core/tabs/recently-closed.ts';
 import { tabsAfterRestore } from '../core/tabs/tab-list.ts';
 
 const WRITE_DELAY_MS = 300;
@@ -83,6 +96,7 @@ export function tabsSessionStarted(
     const merged = tabsAfterRestore(restored, tabsSnapshot(), editedSinceFirstRender);
     tabsRestored(merged.tabs, merged.activeId, restored.closed);
   }
+  recentlyClosedKept(local, restored ? restored.tabs.map((t) => t.id) : []);
   let timer: ReturnType<typeof setTimeout> | null = null;
   let warned = false;
   const flush = () => {
@@ -109,6 +123,48 @@ export function tabsSessionStarted(
   };
   subscribeToTabs(changed);
   subscribeToDraft(changed);
-  if (typeof window !== 'undefined') window.addEventListener('pagehide', flush);
+  if (typeof window !== 'undefined')
+    window.addEventListener('pagehide', () => {
+      flush();
+      windowLeft(local);
+    });
   return id;
+}
+
+/** Reads and writes the shared list; storage failures only lose the list (never throw). */
+function updateRecent(local: StorageLike, update: (list: StoredTab[]) => StoredTab[]): StoredTab[] {
+  try {
+    const before = parseRecentlyClosed(local.getItem(RECENTLY_CLOSED_KEY));
+    const after = update(before);
+    local.setItem(RECENTLY_CLOSED_KEY, JSON.stringify(after));
+    return before;
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The shared "recently closed" list (docs/workspace-tabs.md): tabs open here again (a reload)
+ * leave it; Ctrl+Shift+T takes from it once this browser tab's own closed tabs are used up.
+ */
+function recentlyClosedKept(local: StorageLike, openIds: string[]): void {
+  updateRecent(local, (list) => recentlyClosedWithout(list, new Set(openIds)));
+  recentlyClosedSourceRegistered((open) => {
+    let taken: StoredTab | null = null;
+    updateRecent(local, (list) => {
+      const { tab, rest } = recentlyClosedTaken(list, open);
+      taken = tab;
+      return rest;
+    });
+    return taken ? fromStored(taken) : null;
+  });
+}
+
+/**
+ * The page goes away (window or tab closed, reload, navigation): its open tabs, then its own
+ * closed ones, join the shared list, newest first. A reload takes its own tabs back out at start.
+ */
+export function windowLeft(local: StorageLike): void {
+  const snap = tabsSnapshot();
+  updateRecent(local, (list) => recentlyClosedAdded(list, [...snap.tabs, ...snap.closed].map(toStored)));
 }

@@ -36,14 +36,15 @@ import {
 export type SendSnapshot = object;
 interface SendSlot {
   get(): SendSnapshot | null;
-  /** Puts `next` in place (`null`: never sent) and returns the state left. */
   /**
    * Puts `next` in place (`null`: never sent) after the editor swap, and returns the state left;
    * `leftGeneration` is the draft generation of the tab left (whose response it still answers).
    */
   swap(next: SendSnapshot | null, leftGeneration: number): SendSnapshot | null;
+  /** Tab `tabId` was closed: its send in flight, if any, is cancelled. */
+  closed(tabId: string): void;
 }
-let sendSlot: SendSlot = { get: () => null, swap: () => null };
+let sendSlot: SendSlot = { get: () => null, swap: () => null, closed: () => undefined };
 /** response-store.ts hands over its state when it loads (it is in the first chunk, loaded before any switch). */
 export function sendSlotRegistered(slot: SendSlot): void {
   sendSlot = slot;
@@ -146,7 +147,7 @@ export function tabsSnapshot(): { tabs: RequestTab[]; activeId: string; closed: 
   return { tabs: withActiveSnapshot(s), activeId: s.activeId, closed: s.closed };
 }
 
-/** Puts `target`'s state in the stores; returns the state of the tab left (a send in flight is cancelled). */
+/** Puts `target`'s state in the stores; returns the state of the tab left (a send in flight goes on, see response-store). */
 function swap(target: RequestTab): Pick<RequestTab, 'editor' | 'response'> {
   const editor = getEditorState();
   const generation = getDraftGeneration();
@@ -258,6 +259,7 @@ export function tabClosed(id: string): void {
   if (!tab) return;
   const rest = s.tabs.filter((t) => t.id !== id);
   const extra = { closing: null, closeAfterSave: null };
+  sendSlot.closed(id);
   if (id !== s.activeId) {
     useTabsStore.setState({ tabs: rest, closed: pushClosed(s.closed, { ...tab, preview: false }), ...extra });
     return;
@@ -271,11 +273,35 @@ export function tabClosed(id: string): void {
   useTabsStore.setState({ tabs, activeId: target.id, closed, ...extra });
 }
 
-/** Ctrl+Shift+T: reopens the most recently closed tab next to the active one. */
+/**
+ * The send of tab `id` (not the active one) progressed while the tab was in the background:
+ * `update` gets its stored snapshot and returns the new one. A tab closed meanwhile is updated
+ * in the closed list (it shows the outcome when reopened); a tab gone from both is ignored.
+ */
+export function tabSendUpdated(id: string, update: (snapshot: SendSnapshot | null) => SendSnapshot | null): void {
+  useTabsStore.setState((s) => {
+    const apply = (t: RequestTab) => (t.id === id ? { ...t, response: update(t.response) } : t);
+    return { tabs: s.tabs.map(apply), closed: s.closed.map(apply) };
+  });
+}
+
+/** Where Ctrl+Shift+T looks once this browser tab's own closed tabs are used up (other, closed windows). */
+let otherWindowsClosed: (openIds: ReadonlySet<string>) => RequestTab | null = () => null;
+/** tabs-session.ts hands over the shared "recently closed" list (localStorage) when it starts. */
+export function recentlyClosedSourceRegistered(take: (openIds: ReadonlySet<string>) => RequestTab | null): void {
+  otherWindowsClosed = take;
+}
+
+/**
+ * Ctrl+Shift+T: reopens the most recently closed tab next to the active one; when this browser
+ * tab closed none (left), the newest tab of a closed browser window ("recently closed").
+ */
 export function closedTabReopened(): void {
   const s = useTabsStore.getState();
   const [tab, ...closed] = s.closed;
-  if (tab) activate(insertAfter(s.tabs, s.activeId, tab), tab.id, { closed });
+  if (tab) return activate(insertAfter(s.tabs, s.activeId, tab), tab.id, { closed });
+  const other = otherWindowsClosed(new Set(s.tabs.map((t) => t.id)));
+  if (other) activate(insertAfter(s.tabs, s.activeId, other), other.id);
 }
 
 /** Drag and drop, Ctrl+Shift+PgUp/PgDn: tab `id` moves to index `to`. */

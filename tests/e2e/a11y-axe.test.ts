@@ -50,7 +50,7 @@ async function auditEverything(page: Page, theme: string): Promise<string[]> {
   await waitForForm(page);
   await page.locator('.monaco-editor').first().waitFor();
   found.push(...(await axe(page, `${theme} main screen`)));
-  for (const tab of ['Query', 'Headers', 'Auth', 'Body'] as const) {
+  for (const tab of ['Query', 'Headers', 'Auth', 'Body', 'Settings'] as const) {
     await openRequestTab(page, tab);
     found.push(...(await axe(page, `${theme} request ${tab}`)));
   }

@@ -31,7 +31,8 @@ describe('cookie jar', () => {
     expect(await send(page)).toBe('200 OK');
     expect(echoHeader(await readEcho(page), 'Cookie')).toEqual(['sid=edited']);
 
-    // Per request: Send cookies off → no Cookie field.
+    // Per request (its Settings tab): Send cookies off → no Cookie field.
+    await openRequestTab(page, 'Settings');
     await page.getByRole('checkbox', { name: 'Send cookies' }).uncheck();
     expect(await send(page)).toBe('400 Bad Request');
 
@@ -39,6 +40,7 @@ describe('cookie jar', () => {
     await page.reload();
     await page.getByRole('textbox', { name: 'URL' }).waitFor();
     await setUrl(page, `${h.server.url}/echo/cookies/check?sid=edited`);
+    await openRequestTab(page, 'Settings');
     await page.getByRole('checkbox', { name: 'Send cookies' }).check();
     expect(await send(page)).toBe('200 OK');
     expect(blocked).toEqual([]);

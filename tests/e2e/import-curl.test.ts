@@ -98,6 +98,8 @@ describe('cURL import', () => {
     const before = await url.inputValue();
     const tls = page.getByRole('checkbox', { name: 'Verify TLS certificate' });
     const follow = page.getByRole('checkbox', { name: 'Follow redirects' });
+    // Per-request options live in the request's Settings tab.
+    await openRequestTab(page, 'Settings');
     expect([await tls.isChecked(), await follow.isChecked()]).toEqual([true, false]);
 
     await pasteIntoUrl(
@@ -108,6 +110,7 @@ describe('cURL import', () => {
     await openRequestTab(page, 'Auth');
     expect(await page.getByRole('combobox', { name: 'Auth type' }).inputValue()).toBe('bearer');
     expect(await page.getByRole('textbox', { name: 'Token' }).inputValue()).toBe('tok-123');
+    await openRequestTab(page, 'Settings');
     expect([await tls.isChecked(), await follow.isChecked()]).toEqual([false, true]);
 
     // Follow redirects is on: the one redirect is followed and the echo answers.
@@ -122,6 +125,7 @@ describe('cURL import', () => {
     await toast.getByRole('button', { name: 'Undo' }).click();
     await url.and(page.locator(`[value="${before}"]`)).waitFor();
     // Undo brings back everything the import changed: the draft (Verify TLS) and the -L setting.
+    await openRequestTab(page, 'Settings');
     expect([await tls.isChecked(), await follow.isChecked()]).toEqual([true, false]);
     await h.screenshot(page, 'import-curl-undone');
     expect(blocked).toEqual([]);

@@ -136,13 +136,13 @@ describe('keyboard', () => {
     await page.keyboard.press('Home');
     expect(await selected()).toBe('Query');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Query');
-    // From the first tab, ArrowLeft wraps to the last one (Assertions, after Body and Scripts).
+    // From the first tab, ArrowLeft wraps to the last one (Settings, after Body, Scripts and Assertions).
     await page.keyboard.press('ArrowLeft');
-    expect(await selected()).toBe('Assertions');
+    expect(await selected()).toBe('Settings');
     await page.keyboard.press('ArrowRight');
     expect(await selected()).toBe('Query');
     await page.keyboard.press('End');
-    expect(await selected()).toBe('Assertions');
+    expect(await selected()).toBe('Settings');
 
     await openRequestTab(page, 'Headers');
     // The Headers panel loads on demand: count its rows once it is there.

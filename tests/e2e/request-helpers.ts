@@ -21,7 +21,10 @@ export async function setMethod(page: Page, method: string): Promise<void> {
   await box.press('Tab');
 }
 
-export async function openRequestTab(page: Page, name: 'Query' | 'Headers' | 'Auth' | 'Body'): Promise<void> {
+export async function openRequestTab(
+  page: Page,
+  name: 'Query' | 'Headers' | 'Auth' | 'Body' | 'Scripts' | 'Assertions' | 'Settings',
+): Promise<void> {
   await page.getByRole('tablist', { name: 'Request' }).getByRole('tab', { name }).click();
 }
 

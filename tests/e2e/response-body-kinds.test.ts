@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { useHarness } from './harness.ts';
-import { bodyRegion, sendGet, waitForForm } from './request-helpers.ts';
+import { bodyRegion, openRequestTab, sendGet, waitForForm } from './request-helpers.ts';
 
 const h = useHarness();
 
@@ -125,6 +125,7 @@ describe('response body kinds', () => {
   it('does not claim redirects when none were followed', async () => {
     const { page } = await h.openApp();
     await waitForForm(page);
+    await openRequestTab(page, 'Settings');
     await page.getByRole('checkbox', { name: 'Follow redirects' }).check();
     expect(await get(page, '/echo/redirect/0')).toBe('200 OK');
     expect(
@@ -139,6 +140,7 @@ describe('response body kinds', () => {
   it('lists every redirect hop with its status and Location when the proxy follows redirects', async () => {
     const { page } = await h.openApp();
     await waitForForm(page);
+    await openRequestTab(page, 'Settings');
     await page.getByRole('checkbox', { name: 'Follow redirects' }).check();
     expect(await get(page, '/echo/redirect/2?status=307')).toBe('200 OK');
     // Next to the status: the 200 came after redirects; the button opens the list of hops.

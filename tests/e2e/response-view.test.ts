@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { useHarness } from './harness.ts';
 import {
+  openRequestTab,
   openResponseTab,
   readEcho,
   responseBodyText,
@@ -112,6 +113,7 @@ describe('response view', () => {
     await setBodyType(page, 'None');
     await setUrl(page, `${h.server.url}/echo/redirect/2`);
     expect(await send(page)).toBe('302 Found');
+    await openRequestTab(page, 'Settings');
     await page.getByRole('checkbox', { name: 'Follow redirects' }).check();
     expect(await send(page)).toBe('200 OK');
     expect((await readEcho(page)).target).toBe('/echo/redirect/0');

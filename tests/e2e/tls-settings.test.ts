@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useHarness } from './harness.ts';
-import { setBodyType, setMethod, setUrl, waitForForm } from './request-helpers.ts';
+import { openRequestTab, setBodyType, setMethod, setUrl, waitForForm } from './request-helpers.ts';
 
 const h = useHarness();
 const dir = new URL('../server/fixtures/tls/', import.meta.url);
@@ -36,6 +36,7 @@ describe('TLS settings', () => {
       .first()
       .waitFor();
 
+    await openRequestTab(page, 'Settings');
     await page.getByRole('button', { name: 'TLS settings' }).click();
     const dialog = page.getByRole('dialog', { name: `TLS settings for 127.0.0.1:${port}` });
     await dialog.getByLabel('Custom CA (PEM)').fill(pem('ca.pem'));

@@ -43,7 +43,8 @@ const StoredTabSchema = z.object({
 });
 export type StoredTab = z.infer<typeof StoredTabSchema>;
 
-const tabList = z
+/** A list of stored tabs; damaged items are dropped. */
+export const StoredTabListSchema = z
   .array(z.unknown())
   .catch([])
   .transform((items) =>
@@ -58,9 +59,9 @@ export const TabSessionSchema = z.object({
   activeId: z.string().catch(''),
   /** When this session last wrote, ms since the epoch (orphaned sessions are offered by age). */
   savedAt: z.number().catch(0),
-  tabs: tabList,
+  tabs: StoredTabListSchema,
   /** Closed tabs to reopen, most recent first. */
-  closed: tabList,
+  closed: StoredTabListSchema,
 });
 export type TabSession = z.infer<typeof TabSessionSchema>;
 

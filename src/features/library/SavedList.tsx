@@ -1,5 +1,5 @@
 /** The Saved tab: search, sort, new request/collection/folder, and the workspace tree. */
-import { inputClass, selectClass } from '../../components/ui.tsx';
+import { inputClass } from '../../components/ui.tsx';
 import type { TreeSort } from '../../core/library/tree.ts';
 import {
   collectionCreated,
@@ -12,7 +12,10 @@ import { treeSortChosen, useEditingScope, useTreeSort } from '../../stores/libra
 import { ScopeDefaultsDialog } from './ScopeDefaultsDialog.tsx';
 import { WorkspaceTree } from './WorkspaceTree.tsx';
 
-const smallButton = 'rounded-md px-1.5 py-0.5 text-xs text-slate-600 hover:bg-slate-100';
+const smallButton = 'whitespace-nowrap rounded-md px-1.5 py-0.5 text-xs text-slate-600 hover:bg-slate-100';
+// Smaller than selectClass (whose text size would win over an added one): it shares a row with two buttons.
+const sortSelectClass =
+  'ml-auto min-w-0 max-w-full rounded-md border border-slate-300 bg-white py-0.5 pl-1.5 pr-6 text-[11px] text-slate-900 focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/20';
 
 export function SavedList() {
   const collections = useCollections();
@@ -32,7 +35,8 @@ export function SavedList() {
           onChange={(e) => searchEdited(e.target.value)}
         />
       </div>
-      <div className="flex items-center gap-1 px-2 pb-1">
+      {/* Wraps rather than clips at narrow sidebar widths (180 px and up). */}
+      <div className="flex flex-wrap items-center gap-1 px-2 pb-1">
         <button type="button" className={smallButton} onClick={newRequestClicked}>
           New request
         </button>
@@ -41,7 +45,7 @@ export function SavedList() {
         </button>
         <select
           aria-label="Sort saved requests"
-          className={`${selectClass} ml-auto py-0 text-[11px]`}
+          className={sortSelectClass}
           value={sort}
           onChange={(e) => treeSortChosen(e.target.value as TreeSort)}
         >

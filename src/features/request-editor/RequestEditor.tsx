@@ -1,4 +1,4 @@
-/** The request form below the request line: Query, Headers, Auth, Body, Scripts and Assertions tabs. */
+/** The request form below the request line: Query, Headers, Auth, Body, Scripts, Assertions and Settings tabs. */
 import { lazy, Suspense } from 'react';
 import { TabList, TabPanel } from '../../components/tabs.tsx';
 import { useResolved } from '../../stores/request-derived.ts';
@@ -10,6 +10,8 @@ import {
   useHeaderRows,
   useQueryRows,
   useScripts,
+  useSendCookies,
+  useVerifyTls,
 } from '../../stores/request-store.ts';
 import { authScheme } from '../../core/auth/schemes.ts';
 import { BodyPanel } from './BodyPanel.tsx';
@@ -21,8 +23,11 @@ const HeadersPanel = lazy(() => import('./HeadersPanel.tsx').then((m) => ({ defa
 const AuthPanel = lazy(() => import('./AuthPanel.tsx').then((m) => ({ default: m.AuthPanel })));
 const ScriptsPanel = lazy(() => import('./ScriptsPanel.tsx').then((m) => ({ default: m.ScriptsPanel })));
 const AssertionsPanel = lazy(() => import('./AssertionsPanel.tsx').then((m) => ({ default: m.AssertionsPanel })));
+const RequestSettingsPanel = lazy(() =>
+  import('./RequestSettingsPanel.tsx').then((m) => ({ default: m.RequestSettingsPanel })),
+);
 
-type TabId = 'query' | 'headers' | 'auth' | 'body' | 'scripts' | 'assertions';
+type TabId = 'query' | 'headers' | 'auth' | 'body' | 'scripts' | 'assertions' | 'settings';
 const TABS_LABEL = 'Request';
 
 export function RequestEditor() {
@@ -35,6 +40,8 @@ export function RequestEditor() {
   const resolved = useResolved();
   const scripts = useScripts();
   const assertions = useAssertions() ?? [];
+  // Per-request options changed from their defaults (Verify TLS off, Send cookies off).
+  const changedSettings = [!useVerifyTls(), !useSendCookies()].filter(Boolean).length;
   const scriptCount = [scripts?.preRequest, scripts?.postResponse].filter((t) => (t ?? '').trim() !== '').length;
   const errorsIn = (field: string) => resolved.problems.some((p) => p.severity === 'error' && p.field === field);
   const mark = (field: string, count?: number) =>
@@ -73,6 +80,7 @@ export function RequestEditor() {
             label: 'Assertions',
             badge: assertions.length > 0 ? String(assertions.filter((a) => a.enabled).length) : undefined,
           },
+          { id: 'settings', label: 'Settings', badge: changedSettings > 0 ? String(changedSettings) : undefined },
         ]}
       />
       <TabPanel label={TABS_LABEL} id={tab} className="min-h-0 flex-1 overflow-auto">
@@ -82,6 +90,7 @@ export function RequestEditor() {
           {tab === 'auth' && <AuthPanel />}
           {tab === 'scripts' && <ScriptsPanel />}
           {tab === 'assertions' && <AssertionsPanel />}
+          {tab === 'settings' && <RequestSettingsPanel />}
         </Suspense>
         {tab === 'body' && <BodyPanel />}
       </TabPanel>

@@ -1,16 +1,6 @@
-/** The visible setting: send through Parley's proxy or directly from the browser. */
-import { Suspense, lazy, useState } from 'react';
+/** The visible setting: send through Parley's proxy or directly from the browser (the request's own options are in its Settings tab). */
 import type { TransportKind } from '../../services/transport.ts';
-import {
-  followRedirectsToggled,
-  proxyAvailable,
-  transportChosen,
-  useFollowRedirects,
-  useTransportKind,
-} from '../../stores/settings-store.ts';
-import { sendCookiesToggled, useSendCookies, useVerifyTls, verifyTlsToggled } from '../../stores/request-store.ts';
-import { useResolved } from '../../stores/request-derived.ts';
-import { hasTlsSettings, useTlsSettingsVersion } from '../../stores/tls-settings-store.ts';
+import { proxyAvailable, transportChosen, useTransportKind } from '../../stores/settings-store.ts';
 
 const OPTIONS: { kind: TransportKind; label: string; title: string }[] = [
   {
@@ -26,113 +16,7 @@ const OPTIONS: { kind: TransportKind; label: string; title: string }[] = [
 ];
 
 export function TransportSwitch() {
-  const kind = useTransportKind();
-  const follow = useFollowRedirects();
-  return (
-    <div className="flex flex-wrap items-center gap-x-3 gap-y-1.5">
-      <TransportRadios kind={kind} />
-      <label
-        className={`flex items-center gap-1.5 text-xs ${kind === 'proxy' ? 'text-slate-600' : 'text-slate-400'}`}
-        title={
-          kind === 'proxy'
-            ? 'Off: a 3xx response is shown as received.'
-            : 'In direct mode the browser always follows redirects.'
-        }
-      >
-        <input
-          type="checkbox"
-          className="h-3.5 w-3.5 accent-indigo-600"
-          checked={kind === 'proxy' ? follow : true}
-          disabled={kind !== 'proxy'}
-          onChange={followRedirectsToggled}
-        />
-        Follow redirects
-      </label>
-      <VerifyTlsSwitch proxy={kind === 'proxy'} />
-      <SendCookiesSwitch proxy={kind === 'proxy'} />
-      {kind === 'proxy' && <TlsSettingsButton />}
-    </div>
-  );
-}
-
-/** Per request (saved with it): whether the proxy checks the target's certificate. */
-function VerifyTlsSwitch({ proxy }: { proxy: boolean }) {
-  const verify = useVerifyTls();
-  return (
-    <label
-      className={`flex items-center gap-1.5 text-xs ${proxy ? (verify ? 'text-slate-600' : 'text-amber-700') : 'text-slate-400'}`}
-      title={
-        proxy
-          ? verify
-            ? 'On: the proxy refuses a certificate it cannot verify, as curl does.'
-            : 'Off (curl -k): the proxy accepts any certificate for this request — a man in the middle could read it.'
-          : 'Direct mode cannot turn this off: the browser always verifies certificates.'
-      }
-    >
-      <input
-        type="checkbox"
-        className="h-3.5 w-3.5 accent-indigo-600"
-        checked={proxy ? verify : true}
-        disabled={!proxy}
-        onChange={verifyTlsToggled}
-      />
-      Verify TLS certificate
-      {!proxy && !verify && <span>(Direct mode cannot turn it off)</span>}
-    </label>
-  );
-}
-
-const TlsSettingsDialog = lazy(() => import('./TlsSettingsDialog.tsx').then((m) => ({ default: m.TlsSettingsDialog })));
-
-/** Opens the TLS settings of the request's host (https targets, proxy mode). */
-function TlsSettingsButton() {
-  const url = useResolved().request?.url ?? null;
-  useTlsSettingsVersion();
-  const [open, setOpen] = useState(false);
-  const parsed = url !== null ? new URL(url) : null;
-  if (!parsed || parsed.protocol !== 'https:') return null;
-  const host = parsed.host;
-  return (
-    <>
-      <button
-        type="button"
-        onClick={() => setOpen(true)}
-        className="rounded text-xs text-sky-700 underline decoration-sky-300 underline-offset-2 hover:text-sky-900"
-        title="Custom CA, client certificate, minimum TLS version and SNI for this host"
-      >
-        {hasTlsSettings(host) ? 'TLS settings (set)' : 'TLS settings'}
-      </button>
-      {open && (
-        <Suspense fallback={null}>
-          <TlsSettingsDialog host={host} onClose={() => setOpen(false)} />
-        </Suspense>
-      )}
-    </>
-  );
-}
-
-/** Per request (saved with it): whether the cookie jar's cookies go with it (proxy mode). */
-function SendCookiesSwitch({ proxy }: { proxy: boolean }) {
-  const send = useSendCookies();
-  return (
-    <label
-      className={`flex items-center gap-1.5 text-xs ${proxy ? 'text-slate-600' : 'text-slate-400'}`}
-      title={
-        proxy
-          ? 'Send the matching cookies of the cookie jar (shown as an auto Cookie header). Off: this request goes without them.'
-          : 'In direct mode the browser sends its own cookies; the jar is for the proxy.'
-      }
-    >
-      <input
-        type="checkbox"
-        className="h-3.5 w-3.5 accent-indigo-600"
-        checked={proxy && send}
-        disabled={!proxy}
-        onChange={sendCookiesToggled}
-      />
-      Send cookies
-    </label>
-  );
+  return <TransportRadios kind={useTransportKind()} />;
 }
 
 function TransportRadios({ kind }: { kind: TransportKind }) {
