@@ -7,8 +7,8 @@
 import type { Collection, Folder, SavedRequest, ScopeDefaults } from '../library/records.ts';
 import { compareSiblings } from '../library/order.ts';
 import { AuthSchema } from '../model/draft.ts';
-import { blankDraft } from '../model/defaults.ts';
 import { stripDraftSecrets, type SecretFinding } from '../secrets/detect.ts';
+import { stripScopeSecrets } from '../secrets/scope.ts';
 import { emptyScripts, type TreeAuth, type TreeCollection, type TreeDefaults, type TreeItem } from './tree.ts';
 
 /** A finding of the export: `key` is `request:<id>/…`, `folder:<id>/…` or `collection:<id>/…` + the detector's key. */
@@ -29,17 +29,12 @@ function treeDefaults(
   keep: ReadonlySet<string>,
   findings: ExportFinding[],
 ): TreeDefaults {
-  const parsed = d.auth === null ? null : AuthSchema.parse(d.auth);
-  const vars = d.variables.map((v) => ({ ...v, secret: false }));
-  const probe = stripDraftSecrets(
-    { ...blankDraft(), headers: d.headers, auth: parsed ?? { type: 'none' } },
-    vars,
-    scoped(prefix, keep),
-  );
-  for (const f of probe.findings) findings.push({ ...f, key: prefix + f.key, record });
-  const auth: TreeAuth = parsed === null || parsed.type === 'inherit' ? null : probe.draft.auth;
-  const variables = (probe.variables ?? []).map(({ secret: _secret, ...v }) => v);
-  return { headers: probe.draft.headers, auth, variables, scripts: d.scripts };
+  const stripped = stripScopeSecrets(d, scoped(prefix, keep));
+  for (const f of stripped.findings) findings.push({ ...f, key: prefix + f.key, record });
+  const s = stripped.defaults;
+  const parsed = s.auth === null ? null : AuthSchema.parse(s.auth);
+  const auth: TreeAuth = parsed === null || parsed.type === 'inherit' ? null : parsed;
+  return { headers: s.headers, auth, variables: s.variables, scripts: s.scripts };
 }
 
 /**

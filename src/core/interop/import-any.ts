@@ -1,16 +1,17 @@
 /**
  * One entry for every import: detects the format of a text (a file's content, a paste or a
  * download) and runs its importer. Order: Parley library file, Postman collection, Postman
- * environment/globals, OpenAPI/Swagger, HAR, then `.http` text. Insomnia and Bruno files are
- * recognised and refused with a message (not supported yet), never misread as something else.
+ * environment/globals, OpenAPI/Swagger, HAR, then `.http` text; Insomnia v4/v5 before Postman.
+ * Bruno files are recognised and refused with a message, never misread as something else.
  */
-import { asObject, asText } from './rows.ts';
+import { asObject } from './rows.ts';
 import { parseStructuredText } from './parse-text.ts';
 import { importPostman, isPostmanCollection } from './postman/import-postman.ts';
 import { importPostmanEnvironment, isPostmanEnvironment } from './postman/environment.ts';
 import { importOpenApi, isOpenApi } from './openapi/import-openapi.ts';
 import { importHar, isHar } from './har/import-har.ts';
 import { importHttpFile, isHttpFile } from './http-file/import-http.ts';
+import { importInsomnia, isInsomnia } from './insomnia/import-insomnia.ts';
 import type { ImportResult } from './tree.ts';
 
 /** A Parley library file is handed to the library's own importer (`parseExport`), not read here. */
@@ -40,12 +41,7 @@ export async function importText(text: string, options: ImportTextOptions = {}):
   const data = parsed.data;
   const o = asObject(data);
   if (o && o.format === 'parley-library') return { ok: 'parley-library', text };
-  if (o && (asText(o.__export_format) !== '' || asText(o.type).startsWith('collection.insomnia.rest')))
-    return {
-      ok: false,
-      message:
-        'Insomnia exports cannot be imported yet; export the collection from Insomnia as Postman v2.1 or HAR instead.',
-    };
+  if (isInsomnia(data)) return importInsomnia(data);
   if (isPostmanCollection(data) || (o && Array.isArray(o.requests))) return importPostman(data);
   if (isPostmanEnvironment(data)) return importPostmanEnvironment(data);
   if (isOpenApi(data)) return importOpenApi(data);
