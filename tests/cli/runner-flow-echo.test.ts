@@ -15,7 +15,7 @@ const live = useTestServer();
 
 const tests = (...lines: string[]) => [{ listen: 'test', script: { exec: lines } }];
 
-test('the collection's bearer auth, inherited through a folder, is sent exactly; setNextRequest and pm.cookies work in the CLI', async () => {
+test('the collection’s bearer auth, inherited through a folder, is sent exactly; setNextRequest and pm.cookies work in the CLI', async () => {
   const base = live.server.url;
   const collection = {
     info: { name: 'Flow', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' },
