@@ -22,6 +22,8 @@ import type { Transport } from '../services/transport.ts';
 import { workerSandbox, type WorkerLike } from '../workers/script-protocol.ts';
 import type { AssertionResult } from '../core/assertions/evaluate.ts';
 import type { ScopedScript } from '../core/scripts/scope-scripts.ts';
+import { scriptCookie } from '../core/runner/script-cookie.ts';
+import { jarCookiesFor } from './cookies-store.ts';
 
 let sandbox: ScriptSandbox | null = null;
 const getSandbox = () =>
@@ -52,6 +54,15 @@ const info = (eventName: 'prerequest' | 'test') => ({
   requestName: 'Current request',
   requestId: 'current',
 });
+
+/** `pm.cookies`: the active jar's cookies for `url` (proxy mode's jar; none for a URL with `{{vars}}` left). */
+function cookiesAt(url: string) {
+  try {
+    return jarCookiesFor(new URL(url).href).map(scriptCookie);
+  } catch {
+    return [];
+  }
+}
 
 /** What a chain of scripts left: console lines and tests of all, the first error (which ends the chain). */
 export interface ChainRun {
@@ -85,6 +96,7 @@ export async function runPreRequest(
         scopes: run.scopes,
         request: before,
         response: null,
+        cookies: cookiesAt(before.url),
       },
       hostFor(transport),
     );
@@ -124,6 +136,7 @@ export async function runPostResponse(
         scopes: run.scopes,
         request: scriptRequestFromEffective(request),
         response,
+        cookies: cookiesAt(request.url),
       },
       hostFor(transport),
     );
