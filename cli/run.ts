@@ -8,6 +8,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { makeDynamicValues } from '../src/core/variables/dynamic.ts';
 import { readRunnerSource } from '../src/core/runner/sources.ts';
+import { runCookieJar } from '../src/core/runner/run-jar.ts';
 import { parseDataFile } from '../src/core/runner/data-file.ts';
 import { parseEnvironmentFile } from '../src/core/runner/environment-file.ts';
 import { runCollection } from '../src/core/runner/run-collection.ts';
@@ -136,6 +137,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       dynamic: () => makeDynamicValues(Date.now(), randomBytes(18)),
       newId: randomUUID,
       sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+      cookies: runCookieJar(),
     },
     {
       iterations: iterations as number | undefined,

@@ -107,3 +107,8 @@ export async function changeJar(
   else m.putCookie(jar, change.id, change.cookie);
   persist(m, envId, jar);
 }
+
+/** The cookies of a jar that match `url` now (empty before the module has loaded), for `pm.cookies`. */
+export function cookiesMatching(envId: string | null, url: string): StoredCookie[] {
+  return mod === null ? [] : mod.cookiesFor(jarOf(mod, envId), url, new Date());
+}

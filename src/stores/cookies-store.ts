@@ -7,6 +7,7 @@ import type { StoredCookie } from '../core/cookies/jar.ts';
 import {
   changeJar,
   cookieValueFor,
+  cookiesMatching,
   cookiesIn,
   hasStoredJars,
   jarModuleLoading,
@@ -28,6 +29,11 @@ const activeEnv = (): string | null => getEnvironmentsState().activeId;
 /** The jar's Cookie value for `url` in the active environment (`` for none). */
 export function jarCookieFor(url: string): string {
   return cookieValueFor(activeEnv(), url);
+}
+
+/** The active jar's cookies that match `url` (for `pm.cookies` in the runner). */
+export function jarCookiesFor(url: string): StoredCookie[] {
+  return cookiesMatching(activeEnv(), url);
 }
 
 /** The cookies of the active environment's jar. */

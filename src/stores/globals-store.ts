@@ -42,3 +42,6 @@ export const globalEdited = (id: string, patch: { name?: string; value?: string 
 export const globalToggled = (id: string, enabled: boolean): void =>
   update((rows) => rows.map((r) => (r.id === id ? { ...r, enabled } : r)));
 export const globalRemoved = (id: string): void => update((rows) => rows.filter((r) => r.id !== id));
+
+/** A script's `pm.globals` changes, as `rowsAfterScript` applied them (stored like any edit). */
+export const globalsWrittenByScript = (rows: KeyValueRow[]): void => update(() => rows);

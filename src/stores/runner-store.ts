@@ -1,7 +1,10 @@
 /**
  * The collection Runner dialog's state (issue 15 §4): options, the live results table and the
  * summary. The engine (`core/runner`), the sandbox Worker and the reporters load with import()
- * when a run starts. Environment changes made by the run go into the active environment.
+ * when a run starts. Variable changes made by the run are stored as after a single Send
+ * (docs/scripts.md): environment → the active environment, `pm.globals` → the global variables,
+ * `pm.collectionVariables` → the collection record. Cookies: the active environment's jar
+ * (proxy mode), read by `pm.cookies` and sent, Set-Cookie stored.
  */
 import { create } from 'zustand';
 import type { RequestRunResult, RunSummary } from '../core/runner/types.ts';
@@ -9,7 +12,11 @@ import { readProxyToken } from '../services/proxy-token.ts';
 import { getTransportKind } from './settings-store.ts';
 import { getEnvironmentsState, scriptVariablesWritten } from './environments-store.ts';
 import { activeVariables } from '../core/variables/substitute.ts';
-import { useLibraryStore } from './library-store.ts';
+import { putRecord, useLibraryStore } from './library-store.ts';
+import { getGlobals, globalsWrittenByScript } from './globals-store.ts';
+import { rowsAfterScript, rowsAsScope } from '../core/variables/script-writes.ts';
+import { newId } from '../core/model/ids.ts';
+import { jarCookieFor, jarCookiesFor, responseCookiesReceived } from './cookies-store.ts';
 
 export interface RunnerOptionsInput {
   collectionId: string;
@@ -64,6 +71,7 @@ export async function runStartClicked(o: RunnerOptionsInput): Promise<void> {
     { workerSandbox },
     proxy,
     direct,
+    { scriptCookie },
   ] = await Promise.all([
     import('../core/runner/sources.ts'),
     import('../core/runner/data-file.ts'),
@@ -72,6 +80,7 @@ export async function runStartClicked(o: RunnerOptionsInput): Promise<void> {
     import('../workers/script-protocol.ts'),
     import('../services/transport-proxy.ts'),
     import('../services/transport-direct.ts'),
+    import('../core/runner/script-cookie.ts'),
   ]);
   const lib = useLibraryStore.getState();
   const source = runnerCollectionFromLibrary(
@@ -99,15 +108,26 @@ export async function runStartClicked(o: RunnerOptionsInput): Promise<void> {
   );
   const { environments, activeId } = getEnvironmentsState();
   const environment = { ...activeVariables(environments, activeId) };
+  const globals = rowsAsScope(getGlobals());
+  const collectionId = o.collectionId;
   stop = { aborted: false };
   useRunnerStore.setState({ running: true, results: [], summary: null, message: source.warnings.join(' ') || null });
   try {
-    const summary = await runCollection(source.collection, appRunnerDeps(transport, sandbox), {
+    const deps = appRunnerDeps(transport, sandbox);
+    // The browser keeps its own cookies in direct mode; the jar is the proxy's.
+    if (transport.kind === 'proxy')
+      deps.cookies = {
+        for: (url) => jarCookiesFor(url).map(scriptCookie),
+        header: jarCookieFor,
+        received: (url, headers) => responseCookiesReceived(url, headers),
+      };
+    const summary = await runCollection(source.collection, deps, {
       iterations: o.iterations > 0 ? o.iterations : undefined,
       data,
       delayMs: o.delayMs,
       bail: o.bail,
       environment,
+      globals,
       signal: stop,
       onResult: (r) => useRunnerStore.setState((s) => ({ results: [...s.results, r] })),
     });
@@ -115,6 +135,13 @@ export async function runStartClicked(o: RunnerOptionsInput): Promise<void> {
     for (const [k, v] of Object.entries(summary.scopes.environment)) if (environment[k] !== v) changes[k] = v;
     for (const k of Object.keys(environment)) if (!(k in summary.scopes.environment)) changes[k] = null;
     if (Object.keys(changes).length > 0) scriptVariablesWritten(changes);
+    const globalRows = rowsAfterScript(getGlobals(), globals, summary.scopes.globals, newId);
+    if (globalRows) globalsWrittenByScript(globalRows);
+    const record = useLibraryStore.getState().collections[collectionId];
+    const before = source.collection.variables;
+    const rows =
+      record && rowsAfterScript(record.defaults.variables, before, summary.scopes.collectionVariables, newId);
+    if (record && rows) putRecord('collection', { ...record, defaults: { ...record.defaults, variables: rows } });
     useRunnerStore.setState({ summary });
   } finally {
     stop = null;

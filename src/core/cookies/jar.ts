@@ -142,3 +142,31 @@ export function putCookie(
   if (id) deleteCookie(jar, id);
   jar.store.putCookie(cookie, () => undefined);
 }
+
+/**
+ * The cookies the jar would send to `url` at `now` (RFC 6265 §5.4 matching, expired left out),
+ * in the order of the `Cookie` field; `[]` for a URL tough-cookie cannot read. For `pm.cookies`.
+ */
+export function cookiesFor(jar: CookieJar, url: string, now: Date): StoredCookie[] {
+  try {
+    return jar
+      .getCookiesSync(url, { http: true, expire: false, sort: true })
+      .filter((c) => {
+        const expiry = c.expiryTime(c.creation instanceof Date ? c.creation : undefined);
+        return expiry === undefined || expiry > now.getTime();
+      })
+      .map((c) => ({
+        name: c.key,
+        value: c.value,
+        domain: c.domain ?? '',
+        path: c.path ?? '/',
+        hostOnly: c.hostOnly === true,
+        secure: c.secure,
+        httpOnly: c.httpOnly,
+        sameSite: c.sameSite ?? '',
+        expires: expiryOf(c),
+      }));
+  } catch {
+    return [];
+  }
+}

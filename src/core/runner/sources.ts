@@ -1,17 +1,13 @@
 /**
  * What the runner and the CLI can run: a Parley library export (a collection's saved
- * requests, in their order) or a Postman Collection v2.0/v2.1 file (folders, requests and
- * their `prerequest` / `test` scripts, collection variables).
- *
- * The Postman reading here is the runner's minimal one; when the full Postman importer
- * (issue "import formats") lands, `fromPostman` should build on it. Unsupported parts become
- * warnings, never a throw.
+ * requests, in their order) or a Postman Collection v2.0/v2.1 file, read by the importer
+ * (src/core/interop/postman) as Import reads it. Unsupported parts become warnings, never a throw.
  */
-import { parseDraft, type Auth, type Body, type RequestDraft } from '../model/draft.ts';
 import { parseExport, type LibraryContents } from '../library/transfer.ts';
 import { sortSiblings } from '../library/order.ts';
 import { scopeChain } from '../library/scope.ts';
-import { splitTargetUri } from '../url/query.ts';
+import { importPostman } from '../interop/postman/import-postman.ts';
+import { treeToLibrary } from '../interop/to-library.ts';
 import type { RunnerCollection, RunnerItem } from './types.ts';
 
 export type SourceResult =
@@ -30,18 +26,11 @@ export function readRunnerSource(text: string, now: number, newId: () => string,
     return { ok: false, message: `The collection file is not JSON: ${e instanceof Error ? e.message : String(e)}` };
   }
   if (isObject(raw) && raw.format === 'parley-library') return fromLibrary(text, now, newId, pick);
-  if (isObject(raw) && isObject(raw.info) && Array.isArray(raw.item)) return fromPostman(raw, newId);
+  if (isObject(raw) && isObject(raw.info) && Array.isArray(raw.item)) return fromPostman(raw, now);
   return { ok: false, message: 'The file is neither a Parley library export nor a Postman collection (v2.0/v2.1).' };
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-/** A Postman field as text: strings as they are, numbers and booleans printed, objects as JSON. */
-function str(v: unknown): string {
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return v.toString();
-  return v === undefined || v === null ? '' : (JSON.stringify(v) ?? '');
-}
-
 function fromLibrary(text: string, now: number, newId: () => string, pick?: string): SourceResult {
   const parsed = parseExport(text, now, newId);
   if (!parsed.ok) return parsed;
@@ -56,10 +45,13 @@ function fromLibrary(text: string, now: number, newId: () => string, pick?: stri
  * library; the CLI on an export file): requests in tree order (in each parent, folders first,
  * then requests, by `order`), with the collection's and folders' scripts outermost first and
  * the collection's variables. `pick` is a collection id or name (default: the first with requests).
+ * `documentOrder`: folders and requests of a parent interleaved by `order` (a Postman file's
+ * item order, which Newman runs) instead of folders first.
  */
 export function runnerCollectionFromLibrary(
   library: Pick<LibraryContents, 'collections' | 'folders' | 'requests'>,
   pick?: string,
+  documentOrder = false,
 ): SourceResult {
   const { collections, folders, requests } = library;
   const chosen =
@@ -80,28 +72,31 @@ export function runnerCollectionFromLibrary(
   const parentOf = (id: string | null) => (id !== null && foldersById[id] ? id : null);
   const items: RunnerItem[] = [];
   const warnings: string[] = [];
+  const request = (r: (typeof requests)[number], folderId: string | null, path: string[]) => {
+    const chain = scopeChain(chosen.id, folderId, collectionsById, foldersById);
+    items.push({
+      id: r.id,
+      name: r.name,
+      path,
+      draft: r.draft,
+      preRequest: [...chain.map((l) => l.defaults.scripts.preRequest), r.draft.scripts?.preRequest ?? ''],
+      postResponse: [...chain.map((l) => l.defaults.scripts.postResponse), r.draft.scripts?.postResponse ?? ''],
+      scopes: chain,
+    });
+  };
   const visit = (folderId: string | null, path: string[], seen: Set<string>) => {
-    // Within a parent: folders first, then requests, each by `order` (as the sidebar shows them).
-    for (const f of sortSiblings(Object.values(foldersById).filter((x) => parentOf(x.parentId) === folderId))) {
-      if (seen.has(f.id)) continue;
-      visit(f.id, [...path, f.name], new Set([...seen, f.id]));
-    }
-    for (const r of sortSiblings(
+    // Within a parent: folders first, then requests, each by `order` (as the sidebar shows them),
+    // or all by `order` (documentOrder).
+    const subfolders = sortSiblings(Object.values(foldersById).filter((x) => parentOf(x.parentId) === folderId))
+      .filter((f) => !seen.has(f.id))
+      .map((f) => ({ ...f, folder: true as const }));
+    const own = sortSiblings(
       requests.filter((x) => x.collectionId === chosen.id && parentOf(x.folderId) === folderId),
-    )) {
-      const chain = scopeChain(chosen.id, folderId, collectionsById, foldersById);
-      if (r.draft.auth.type === 'inherit')
-        warnings.push(
-          `${[...path, r.name].join(' / ')}: "Inherit from parent" auth is not applied by the runner yet; sent without auth.`,
-        );
-      items.push({
-        id: r.id,
-        name: r.name,
-        path,
-        draft: r.draft,
-        preRequest: [...chain.map((l) => l.defaults.scripts.preRequest), r.draft.scripts?.preRequest ?? ''],
-        postResponse: [...chain.map((l) => l.defaults.scripts.postResponse), r.draft.scripts?.postResponse ?? ''],
-      });
+    ).map((r) => ({ ...r, folder: false as const }));
+    const all = documentOrder ? sortSiblings([...subfolders, ...own]) : [...subfolders, ...own];
+    for (const x of all) {
+      if (x.folder) visit(x.id, [...path, x.name], new Set([...seen, x.id]));
+      else request(x, folderId, path);
     }
   };
   visit(null, [], new Set());
@@ -111,152 +106,40 @@ export function runnerCollectionFromLibrary(
   return { ok: true, collection: { name: chosen.name, items, variables }, warnings };
 }
 
-/** The text of the Postman script of `event` in an item's `event` list (`exec` is a string or lines). */
-function script(item: Record<string, unknown>, event: 'prerequest' | 'test'): string {
-  const events = Array.isArray(item.event) ? item.event : [];
-  return events
-    .filter((e): e is Record<string, unknown> => isObject(e) && e.listen === event && e.disabled !== true)
-    .map((e) => {
-      const s = isObject(e.script) ? e.script.exec : undefined;
-      return Array.isArray(s) ? s.map(str).join('\n') : str(s);
-    })
-    .join('\n');
-}
-
-const pairs = (v: unknown) => (Array.isArray(v) ? v.filter(isObject) : []);
-
-function postmanAuth(v: unknown, warnings: string[], where: string): Auth | null {
-  if (!isObject(v) || typeof v.type !== 'string') return null;
-  const field = (name: string): string => {
-    const list = v[v.type as string];
-    if (Array.isArray(list)) return str(pairs(list).find((p) => p.key === name)?.value);
-    return isObject(list) ? str(list[name]) : '';
-  };
-  switch (v.type) {
-    case 'noauth':
-      return { type: 'none' };
-    case 'bearer':
-      return { type: 'bearer', token: field('token') };
-    case 'basic':
-      return { type: 'basic', username: field('username'), password: field('password') };
-    case 'apikey':
-      return {
-        type: 'apikey',
-        key: field('key'),
-        value: field('value'),
-        in: field('in') === 'query' ? 'query' : 'header',
-      };
-    default:
-      warnings.push(`${where}: auth type "${v.type}" is not supported; sent without auth.`);
-      return { type: 'none' };
-  }
-}
-
-function postmanBody(v: unknown, newId: () => string, warnings: string[], where: string): Body {
-  if (!isObject(v)) return { mode: 'none' };
-  const rows = (list: unknown) =>
-    pairs(list).map((p) => ({ id: newId(), name: str(p.key), value: str(p.value), enabled: p.disabled !== true }));
-  switch (v.mode) {
-    case 'raw': {
-      const lang = isObject(v.options) && isObject(v.options.raw) ? v.options.raw.language : undefined;
-      const text = str(v.raw);
-      return lang === 'json' ? { mode: 'json', text } : lang === 'xml' ? { mode: 'xml', text } : { mode: 'text', text };
-    }
-    case 'urlencoded':
-      return { mode: 'form-urlencoded', fields: rows(v.urlencoded) };
-    case 'formdata':
-      return {
-        mode: 'multipart',
-        parts: pairs(v.formdata).map((p) => {
-          if (p.type === 'file') warnings.push(`${where}: the file part "${str(p.key)}" has no file here; sent empty.`);
-          return {
-            id: newId(),
-            name: str(p.key),
-            enabled: p.disabled !== true,
-            kind: 'text' as const,
-            value: str(p.value),
-            contentType: '',
-            file: null,
-          };
-        }),
-      };
-    default:
-      if (v.mode !== undefined)
-        warnings.push(`${where}: body mode "${str(v.mode)}" is not supported; sent without a body.`);
-      return { mode: 'none' };
-  }
-}
-
-function postmanDraft(
-  request: unknown,
-  auth: Auth | null,
-  newId: () => string,
-  warnings: string[],
-  where: string,
-): RequestDraft {
-  const r = isObject(request) ? request : { url: request };
-  const urlText = isObject(r.url) ? str(r.url.raw) : str(r.url);
-  const split = splitTargetUri(urlText);
-  const own = postmanAuth(r.auth, warnings, where);
-  return parseDraft({
-    v: 1,
-    method: str(r.method) || 'GET',
-    url: split.url,
-    query: split.query.map((p) => ({
-      id: newId(),
-      name: p.name,
-      value: p.value,
-      enabled: true,
-      ...(p.noEquals ? { noEquals: true } : {}),
-    })),
-    fragment: null,
-    pathVariables: isObject(r.url)
-      ? Object.fromEntries(pairs(r.url.variable).map((p) => [str(p.key), str(p.value)]))
-      : {},
-    headers: pairs(r.header).map((h) => ({
-      id: newId(),
-      name: str(h.key),
-      value: str(h.value),
-      enabled: h.disabled !== true,
-    })),
-    auth: own ?? auth ?? { type: 'none' },
-    body: postmanBody(r.body, newId, warnings, where),
-    verifyTls: true,
-  });
-}
-
-function fromPostman(raw: Record<string, unknown>, newId: () => string): SourceResult {
-  const warnings: string[] = [];
-  const items: RunnerItem[] = [];
-  // Items without an `id` get their position (`1.0` = first request of the second item), so runs compare.
-  const walk = (list: unknown[], path: string[], pre: string[], post: string[], auth: Auth | null, at = '') => {
-    for (const [index, entry] of list.filter(isObject).entries()) {
-      const position = at + String(index);
-      const name = str(entry.name) || 'Untitled';
-      const where = [...path, name].join(' / ');
-      const itemAuth = postmanAuth(entry.auth, warnings, where) ?? auth;
-      const p = [...pre, script(entry, 'prerequest')];
-      const t = [...post, script(entry, 'test')];
-      if (Array.isArray(entry.item)) walk(entry.item, [...path, name], p, t, itemAuth, position + '.');
-      else if (entry.request !== undefined)
-        items.push({
-          id: str(entry.id) || position,
-          name,
-          path,
-          draft: postmanDraft(entry.request, itemAuth, newId, warnings, where),
-          preRequest: p,
-          postResponse: t,
-        });
-    }
-  };
-  const info = raw.info as Record<string, unknown>;
-  walk(
-    raw.item as unknown[],
-    [],
-    [script(raw, 'prerequest')],
-    [script(raw, 'test')],
-    postmanAuth(raw.auth, warnings, 'collection'),
+/**
+ * A Postman collection through the importer (`importPostman`, then the library adapter
+ * `treeToLibrary`): one reader for Import, the Runner and the CLI. Requests keep "Inherit from
+ * parent" and the runner applies the collection's and folders' scopes as Send does. Record ids
+ * are counted (`pm-1`, `pm-2` …) so that two reads of one file run with the same ids (the CLI
+ * and the app compare results). What the importer could not carry becomes a warning.
+ */
+function fromPostman(raw: Record<string, unknown>, now: number): SourceResult {
+  const imported = importPostman(raw);
+  if (!imported.ok) return imported;
+  let n = 0;
+  const written = treeToLibrary(
+    imported.collection,
+    { newCollection: imported.collection.name || 'Postman collection' },
+    now,
+    { makeId: () => `pm-${++n}` },
   );
-  const variables = Object.fromEntries(pairs(raw.variable).map((v) => [str(v.key), str(v.value)]));
-  return { ok: true, collection: { name: str(info.name) || 'Postman collection', items, variables }, warnings };
+  if (!written.collection) return { ok: false, message: 'The Postman collection could not be read.' };
+  const r = runnerCollectionFromLibrary(
+    {
+      collections: [written.collection],
+      folders: written.folders,
+      requests: written.requests,
+    },
+    undefined,
+    true,
+  );
+  if (!r.ok)
+    return r.message === 'The library has no saved requests to run.'
+      ? { ok: false, message: 'The Postman collection has no requests to run.' }
+      : r;
+  const warnings = [...imported.report, ...written.report]
+    .filter((i) => i.outcome !== 'imported')
+    .map((i) => `${i.path}: ${i.message}`);
+  r.warnings.push(...warnings);
+  return r;
 }

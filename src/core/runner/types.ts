@@ -7,7 +7,8 @@ import type { RequestDraft } from '../model/draft.ts';
 import type { ResponseRecord } from '../model/response.ts';
 import type { EffectiveRequest, Transport } from '../resolve/types.ts';
 import type { DynamicValues } from '../variables/dynamic.ts';
-import type { ConsoleEntry, ScriptSandbox, TestResult, VariableScopes } from '../scripts/types.ts';
+import type { ConsoleEntry, ScriptCookie, ScriptSandbox, TestResult, VariableScopes } from '../scripts/types.ts';
+import type { ScopeLayer } from '../library/scope.ts';
 
 /** One request to run, with the scripts that apply to it. */
 export interface RunnerItem {
@@ -18,8 +19,14 @@ export interface RunnerItem {
   draft: RequestDraft;
   /** Pre-request scripts, OUTERMOST first: collection, folders, then the request's own. Empty strings are skipped. */
   preRequest: string[];
-  /** Post-response scripts, outermost first. */
+  /** Post-response scripts, outermost first (Postman's order for test scripts too). */
   postResponse: string[];
+  /**
+   * The request's scope chain (`scopeChain()`: collection, then folders outer → inner). Their
+   * header rows and auth (for "Inherit from parent") apply through `resolveRequest`; folder
+   * variables sit between collection variables and the environment. Default none.
+   */
+  scopes?: ScopeLayer[];
 }
 
 /** What the runner runs: the ordered requests of a collection or folder and the collection's variables. */
@@ -45,6 +52,16 @@ export interface RunnerDeps {
   sleep(ms: number): Promise<void>;
   /** How requests are resolved (`proxy` default; the browser's direct mode drops forbidden headers). */
   transport?: Transport;
+  /**
+   * The cookie jar's cookies that would be sent to a target URI (`pm.cookies`), and the
+   * `Cookie` field value for it (`resolveRequest`'s `cookieFor`). Default: no jar (no cookies).
+   */
+  cookies?: {
+    for(url: string): ScriptCookie[];
+    header(url: string): string;
+    /** A response came from `url`: its Set-Cookie fields go into the jar (the CLI's run jar). */
+    received?(url: string, headers: readonly [string, string][]): void;
+  };
 }
 
 export interface RunOptions {
@@ -60,6 +77,11 @@ export interface RunOptions {
   globals?: Record<string, string>;
   /** Script time limit in ms (default the sandbox's, 5000). */
   scriptTimeLimitMs?: number;
+  /**
+   * Loop guard for `pm.execution.setNextRequest`: at most this many requests in one iteration;
+   * the run stops with an error when a script keeps jumping back. Default 1000.
+   */
+  maxRequestsPerIteration?: number;
   /** Stops before the next request once `aborted` is true (the Runner dialog's Stop). */
   signal?: { readonly aborted: boolean };
   /** Called after each request, in order (the live table). */
@@ -90,6 +112,11 @@ export interface RequestRunResult {
   errors: string[];
   /** How many requests `pm.sendRequest` made. */
   scriptRequests: number;
+  /**
+   * What `pm.execution.setNextRequest` / `postman.setNextRequest` asked for (the last call of
+   * this request's scripts): a request name or id, `null` = end the iteration; absent = not called.
+   */
+  nextRequest?: string | null;
 }
 
 export interface RunSummary {

@@ -5,7 +5,7 @@
  * `__parley` bridge the host installs (and this prelude removes from the global object):
  * `input()` → JSON, `set(scope, name, value?)`, `test(name, status, error?)`,
  * `log(level, text)`, `send(json)` → Promise<JSON>, `chai()` → chai's source, `fail(text)`,
- * `done(error?)`. `__parley_out()` gives the request after the script as JSON.
+ * `next(name?)` (setNextRequest; no argument = `null`, stop), `done(error?)`. `__parley_out()` gives the request after the script as JSON.
  * Anything of `pm` or `postman` not implemented throws an Error naming it.
  */
 export const PM_PRELUDE = String.raw`(function () {
@@ -243,6 +243,26 @@ function sendRequest(req, cb) {
   return cb ? undefined : result;
 }
 
+// pm.cookies: the jar's cookies for this request's target URI (read-only, Postman's CookieList).
+function Cookies(list) {
+  var live = function () { return list.filter(function (c) { return !c.expires || Date.parse(c.expires) > Date.now(); }); };
+  var find = function (k) { var all = live(); for (var i = all.length - 1; i >= 0; i--) if (all[i].name === String(k)) return all[i]; };
+  this.get = function (k) { var c = find(k); return c ? c.value : undefined; };
+  this.one = function (k) { return find(k); };
+  this.has = function (k) { return find(k) !== undefined; };
+  this.all = function () { return live().slice(); };
+  this.count = function () { return live().length; };
+  this.each = function (fn) { live().forEach(fn); };
+  this.map = function (fn) { return live().map(fn); };
+  this.filter = function (fn) { return live().filter(fn); };
+  this.toObject = function () { var o = {}; live().forEach(function (c) { o[c.name] = c.value; }); return o; };
+  this.jar = function () { return unsupported('pm.cookies.jar() (changing the jar from a script)'); };
+}
+function setNextRequest(name) {
+  if (name === null || name === undefined) host.next();
+  else host.next(String(name));
+}
+
 var request = new Request(input.request);
 var pm = {
   info: input.info,
@@ -253,6 +273,8 @@ var pm = {
   variables: variables,
   test: test,
   sendRequest: sendRequest,
+  cookies: strict(new Cookies(input.cookies || []), 'pm.cookies'),
+  execution: strict({ setNextRequest: setNextRequest }, 'pm.execution'),
 };
 Object.defineProperty(pm, 'request', { enumerable: true, get: function () { return request; } });
 if (input.response) pm.response = new Response(input.response);
@@ -266,6 +288,7 @@ var postman = {
   setGlobalVariable: function (k, v) { pm.globals.set(k, v); },
   getGlobalVariable: function (k) { return pm.globals.get(k); },
   clearGlobalVariable: function (k) { pm.globals.unset(k); },
+  setNextRequest: setNextRequest,
 };
 var levels = ['log', 'info', 'warn', 'error', 'debug'];
 var console = {};

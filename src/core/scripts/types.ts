@@ -94,6 +94,20 @@ export interface ConsoleEntry {
   text: string;
 }
 
+/**
+ * A cookie of the jar as `pm.cookies` shows it (Postman's Cookie: `name`, `value`, `domain`,
+ * `path`, `expires` as an ISO 8601 date or absent for a session cookie, `secure`, `httpOnly`).
+ */
+export interface ScriptCookie {
+  name: string;
+  value: string;
+  domain: string;
+  path: string;
+  expires?: string;
+  secure: boolean;
+  httpOnly: boolean;
+}
+
 /** What the sandbox needs for one script. Limits default to 5000 ms of script time and 32 MiB. */
 export interface ScriptRunInput {
   code: string;
@@ -104,6 +118,8 @@ export interface ScriptRunInput {
   request: ScriptRequest;
   /** `null` in a pre-request script. */
   response: ScriptResponse | null;
+  /** The jar's cookies for the request's target URI (`pm.cookies`). Default none. */
+  cookies?: ScriptCookie[];
   /** Milliseconds of script execution (waiting on `pm.sendRequest` not counted). Default 5000. */
   timeLimitMs?: number;
   /** Bytes of the QuickJS heap. Default 32 MiB. */
@@ -121,6 +137,11 @@ export interface ScriptRunResult {
   tests: TestResult[];
   console: ConsoleEntry[];
   error: string | null;
+  /**
+   * `pm.execution.setNextRequest(x)` / `postman.setNextRequest(x)`: the last value given (a
+   * request name or id, `null` = stop); absent when the script did not call it. Runner only.
+   */
+  nextRequest?: string | null;
 }
 
 /** The live channel from the sandbox to Parley: `pm.sendRequest` goes through Parley's transport. */

@@ -68,6 +68,7 @@ async function runScript(
   let request: ScriptRequest = input.request;
   const budget = new Budget(timeLimit);
   const outstanding = new Set<Promise<void>>();
+  let next: { value: string | null } | null = null;
 
   const runtime: QuickJSRuntime = module.newRuntime();
   runtime.setMemoryLimit(memoryLimit);
@@ -110,7 +111,13 @@ async function runScript(
 
   try {
     installBridge(ctx, {
-      input: JSON.stringify({ info: input.info, scopes, request: input.request, response: input.response }),
+      input: JSON.stringify({
+        info: input.info,
+        scopes,
+        request: input.request,
+        response: input.response,
+        cookies: input.cookies ?? [],
+      }),
       chaiSource,
       set: (scope, name, value) => {
         const target = scopes[scope];
@@ -120,6 +127,9 @@ async function runScript(
       test: (name, status, error) => tests.push(error === undefined ? { name, status } : { name, status, error }),
       log: (level, text) => consoleEntries.push({ level, text }),
       fail: (text) => errors.push(text),
+      next: (value) => {
+        next = { value };
+      },
       done: (error) => {
         if (error !== undefined) errors.push(limitMessage(error));
       },
@@ -166,7 +176,9 @@ async function runScript(
     ctx.dispose();
     runtime.dispose();
   }
-  return { scopes, request, tests, console: consoleEntries, error: errors[0] ?? null };
+  const result: ScriptRunResult = { scopes, request, tests, console: consoleEntries, error: errors[0] ?? null };
+  if (next !== null) result.nextRequest = (next as { value: string | null }).value;
+  return result;
 }
 
 interface Bridge {
@@ -176,6 +188,8 @@ interface Bridge {
   test(name: string, status: TestResult['status'], error: string | undefined): void;
   log(level: ConsoleEntry['level'], text: string): void;
   fail(text: string): void;
+  /** `setNextRequest`: a request name or id; `null` = stop. */
+  next(value: string | null): void;
   done(error: string | undefined): void;
   send(json: string): QuickJSHandle;
 }
@@ -213,6 +227,10 @@ function installBridge(ctx: QuickJSContext, b: Bridge): void {
   });
   fn('fail', (text) => {
     b.fail(str(text) ?? 'Error');
+    return undefined;
+  });
+  fn('next', (value) => {
+    b.next(str(value) ?? null);
     return undefined;
   });
   fn('done', (error) => {

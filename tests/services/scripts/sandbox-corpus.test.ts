@@ -187,15 +187,23 @@ pm.environment.set("never", "no");`);
     expect(r.error).toBeNull();
   });
 
+  test('setNextRequest hands the last value back (null = stop); no call leaves it absent; pm.cookies without a jar is empty', async () => {
+    expect((await run(`postman.setNextRequest("x"); pm.execution.setNextRequest("y")`)).nextRequest).toBe('y');
+    expect((await run(`pm.execution.setNextRequest(null)`)).nextRequest).toBeNull();
+    const none = await run(`console.log(String(pm.cookies.get('sid')), pm.cookies.count())`);
+    expect('nextRequest' in none).toBe(false);
+    expect(none.console).toEqual([{ level: 'log', text: 'undefined 0' }]);
+  });
+
   test('legacy postman.setEnvironmentVariable works; unsupported API names itself', async () => {
-    const a = await run(`postman.setEnvironmentVariable("a", "1"); pm.cookies.get("x");`);
+    const a = await run(`postman.setEnvironmentVariable("a", "1"); pm.visualizer.set("x");`);
     expect(a.scopes.environment).toEqual({ a: '1' });
     expect(a.error).toBe(
-      'Error: pm.cookies is not supported in Parley scripts (see docs/scripts.md for the supported API) (line 1)',
+      'Error: pm.visualizer is not supported in Parley scripts (see docs/scripts.md for the supported API) (line 1)',
     );
-    const b = await run(`postman.setNextRequest("x")`);
+    const b = await run(`pm.execution.skipRequest()`);
     expect(b.error).toBe(
-      'Error: postman.setNextRequest is not supported in Parley scripts (see docs/scripts.md for the supported API) (line 1)',
+      'Error: pm.execution.skipRequest is not supported in Parley scripts (see docs/scripts.md for the supported API) (line 1)',
     );
     const c = await run(`const _ = require('lodash');`);
     expect(c.error).toBe(
