@@ -18,6 +18,8 @@
  *   /echo/encoded/:coding?pause=ms   a fixed JSON document with Content-Encoding gzip, deflate, deflate-raw, br, zstd or unknown;
  *                                    with pause, the second half of its bytes comes that many ms after the first
  *   /echo/digest/:algorithm/:user/:password?qop=auth   Digest-protected echo (RFC 7616): 401 challenge, then the echo
+ *   /echo/sse?n=5&interval=200       Server-Sent Events ticker; ids continue after Last-Event-ID (sse.ts)
+ *   /echo/ws                         WebSocket echo on upgrade (ws.ts); a plain GET answers 426
  *   anything else under /echo        the request as received (JSON, see EchoReply)
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -35,6 +37,8 @@ import { sendBytes, sendBigJson, tinyPng, sampleHtml, encodeSampleText, SAMPLE_C
 import { contentTypeFor } from '../static.ts';
 import { encoded as encodedRoute } from './encoded.ts';
 import { digestRoute } from './digest.ts';
+import { sseTicker } from './sse.ts';
+import { wsEchoPlainGet } from './ws-plain.ts';
 
 type Route = (req: IncomingMessage, res: ServerResponse, params: string[], query: URLSearchParams) => void;
 
@@ -139,6 +143,20 @@ const ROUTES: EchoRouteEntry[] = [
       'Digest-protected echo (RFC 7616): without valid credentials for user:password, 401 with a Digest challenge (algorithm MD5, SHA-256 or SHA-512-256, each also -sess; qop auth, auth-int or none); with them, the echo',
     match: /^\/echo\/digest\/([^/]+)\/([^/]+)\/([^/]+)$/,
     handle: digestRoute,
+  },
+  {
+    pattern: '/echo/sse?n=5&interval=200&retry=&event=',
+    description:
+      'Server-Sent Events ticker (text/event-stream): n events (at most 10000) every interval ms, ids counting on from the Last-Event-ID request header, optional retry and event fields',
+    match: /^\/echo\/sse$/,
+    handle: sseTicker,
+  },
+  {
+    pattern: '/echo/ws?protocol=none',
+    description:
+      'WebSocket echo (upgrade): text and binary messages echoed, the first offered subprotocol chosen (none with protocol=none), pings answered; commands /close <code> <reason>, /ping <data>, /headers. A plain GET answers 426',
+    match: /^\/echo\/ws$/,
+    handle: wsEchoPlainGet,
   },
 ];
 
