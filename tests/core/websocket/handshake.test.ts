@@ -20,7 +20,7 @@ describe('WebSocket handshake from the draft', () => {
       body: { mode: 'text', text: 'ignored' },
     });
     const result = resolveRequest(handshakeDraft(draft), { variables: { host: 'api.example.test' } });
-    expect(result.problems.filter((p) => p.level === 'error')).toEqual([]);
+    expect(result.problems.filter((p) => p.severity === 'error')).toEqual([]);
     const hs = webSocketHandshake(result.request!, 'graphql-ws, v2 v2');
     expect(hs).toEqual({
       url: 'wss://api.example.test/socket?room=7',
