@@ -74,6 +74,9 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     (req, res) => handler(req, res),
   );
   server.on('clientError', clientErrorHandler(deadlines.bodyGapMs));
+  server.on('upgrade', (req, socket, head: Buffer) => {
+    if (!handler.upgrade(req, socket, head)) socket.destroy();
+  });
   const sockets = new Set<Socket>();
   server.on('connection', (socket) => {
     sockets.add(socket);

@@ -6,6 +6,7 @@
  *   /echo, /echo/**   echo server (any Host: it reflects only the caller's own request, CORS-open; no PARLEY_AUTH)
  *   /api/health       { ok: true }
  *   /api/proxy        the proxy (Host, Origin and token checked)
+ *   upgrades          /echo/ws (WebSocket echo), /api/proxy/ws (WebSocket proxy; same checks) — see `upgrade`
  *   anything else     the built app (Host checked: index.html carries the token)
  * With `basicAuth` (PARLEY_AUTH) every route but /echo first needs HTTP Basic credentials.
  */
@@ -19,6 +20,10 @@ import { serveStatic } from './static.ts';
 import { isAllowedHost, isAuthorized, type BasicCredentials } from './security.ts';
 import { sendJson, sendError } from './respond.ts';
 import { DEFAULT_DEADLINES, type Deadlines } from './timeouts.ts';
+import { createWsEcho, isWsEchoTarget } from './echo/ws.ts';
+import { createWsProxy } from './proxy/ws-proxy.ts';
+import { WS_PROXY_PATH } from '../src/core/websocket/relay.ts';
+import type { Duplex } from 'node:stream';
 
 export interface HandlerOptions {
   token: string;
@@ -45,6 +50,12 @@ export interface ParleyHandler {
   (req: IncomingMessage, res: ServerResponse, next?: () => void): void;
   /** Closes the proxy's upstream keep-alive connections. */
   dispose(): void;
+  /**
+   * An HTTP `upgrade` (WebSocket): `/echo/ws` (any Host) and `/api/proxy/ws` (Host, Basic auth,
+   * Origin and token checked). Returns false for any other path, leaving the socket to others
+   * (Vite's hot reload).
+   */
+  upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
 }
 
 /** A fresh random per-process token (URL-safe, 256 bits). */
@@ -105,5 +116,36 @@ export function createParleyHandler(opts: HandlerOptions): ParleyHandler {
     }
     serveStatic(req, res, opts.distDir, opts.token);
   };
-  return Object.assign(handler, { dispose: () => disposeAgents(limits) });
+  const wsEcho = createWsEcho();
+  const wsProxy = createWsProxy(limits);
+  const upgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): boolean => {
+    const url = req.url ?? '/';
+    if (isWsEchoTarget(url)) {
+      wsEcho.upgrade(req, socket, head);
+      return true;
+    }
+    if (url.split('?')[0] !== WS_PROXY_PATH) return false;
+    socket.on('error', () => socket.destroy());
+    const refuse = (status: string, message: string): true => {
+      const body = JSON.stringify({ error: { message } });
+      socket.end(
+        `HTTP/1.1 ${status}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      );
+      return true;
+    };
+    if (!isAllowedHost(req.headers.host, req.socket.localPort ?? 0, opts.listenHost, opts.allowedHosts))
+      return refuse('421 Misdirected Request', `This server does not answer for the host "${req.headers.host ?? ''}".`);
+    if (opts.basicAuth && !isAuthorized(req.headers.authorization, opts.basicAuth))
+      return refuse('401 Unauthorized', 'This Parley server needs a user name and password (PARLEY_AUTH).');
+    wsProxy.upgrade(req, socket, head);
+    return true;
+  };
+  return Object.assign(handler, {
+    dispose: () => {
+      disposeAgents(limits);
+      wsEcho.close();
+      wsProxy.close();
+    },
+    upgrade,
+  });
 }

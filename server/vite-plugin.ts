@@ -8,6 +8,8 @@
  * production server fills it in on every request with its own token.
  */
 import type { Plugin } from 'vite';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { createParleyHandler, newToken, type ParleyHandler } from './handler.ts';
 import { isLoopbackHost } from './security.ts';
 import { TOKEN_PLACEHOLDER } from './static.ts';
@@ -51,6 +53,11 @@ export function parleyDevServer(): Plugin {
         }),
       );
       server.httpServer?.once('close', () => h.dispose());
+      // WebSocket echo and proxy; other upgrades (Vite's hot reload) are left to Vite.
+      server.httpServer?.on(
+        'upgrade',
+        (req: IncomingMessage, socket: Duplex, head: Buffer) => void h.upgrade(req, socket, head),
+      );
       // Custom method tokens Node's parser does not know still reach the echo (see any-method.ts).
       if (server.httpServer && server.httpServer.listenerCount('clientError') === 0)
         server.httpServer.on('clientError', onClientError);

@@ -19,6 +19,8 @@
  *                                    with pause, the second half of its bytes comes that many ms after the first
  *   /echo/digest/:algorithm/:user/:password?qop=auth   Digest-protected echo (RFC 7616): 401 challenge, then the echo
  *   /echo/graphql                    a GraphQL endpoint (GraphQL over HTTP, POST JSON or GET) with a small echo schema
+ *   /echo/sse?n=5&interval=200       Server-Sent Events ticker; ids continue after Last-Event-ID (sse.ts)
+ *   /echo/ws                         WebSocket echo on upgrade (ws.ts); a plain GET answers 426
  *   anything else under /echo        the request as received (JSON, see EchoReply)
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -37,6 +39,8 @@ import { contentTypeFor } from '../static.ts';
 import { encoded as encodedRoute } from './encoded.ts';
 import { digestRoute } from './digest.ts';
 import { graphqlRoute } from './graphql.ts';
+import { sseTicker } from './sse.ts';
+import { wsEchoPlainGet } from './ws-plain.ts';
 
 type Route = (req: IncomingMessage, res: ServerResponse, params: string[], query: URLSearchParams) => void;
 
@@ -148,6 +152,18 @@ const ROUTES: EchoRouteEntry[] = [
       'a GraphQL endpoint (GraphQL over HTTP: POST application/json or GET ?query=&variables=&operationName=) with echo(text, times), items(first, color), fail(message) (always a GraphQL error), request, and the mutation createItem(input); introspection works',
     match: /^\/echo\/graphql$/,
     handle: graphqlRoute,
+    pattern: '/echo/sse?n=5&interval=200&retry=&event=',
+    description:
+      'Server-Sent Events ticker (text/event-stream): n events (at most 10000) every interval ms, ids counting on from the Last-Event-ID request header, optional retry and event fields',
+    match: /^\/echo\/sse$/,
+    handle: sseTicker,
+  },
+  {
+    pattern: '/echo/ws?protocol=none',
+    description:
+      'WebSocket echo (upgrade): text and binary messages echoed, the first offered subprotocol chosen (none with protocol=none), pings answered; commands /close <code> <reason>, /ping <data>, /headers. A plain GET answers 426',
+    match: /^\/echo\/ws$/,
+    handle: wsEchoPlainGet,
   },
 ];
 

@@ -18,6 +18,8 @@ import { SidebarFrame, SidebarResizeHandle } from './SidebarFrame.tsx';
 import { PaneSplit } from './PaneSplit.tsx';
 import { SkipLink, REQUEST_LINE_ID } from './SkipLink.tsx';
 import { KeyboardLayer } from './KeyboardLayer.tsx';
+import { useDraft } from '../stores/request-store.ts';
+import { isWebSocketUrl } from '../core/websocket/handshake.ts';
 
 // Only the request form is in the first chunk. The library (saved requests, history, share links,
 // with its schemas), the response view and the Code and Import buttons load in parallel with the
@@ -62,7 +64,12 @@ const runner = lazyNamed(
   () => import('../features/runner/RunnerButton.tsx'),
   (m) => m.RunnerButton,
 );
+const websocket = lazyNamed(
+  () => import('../features/websocket/WebSocketPanel.tsx'),
+  (m) => m.WebSocketPanel,
+);
 const ResponseView = response.Component;
+const WebSocketPanel = websocket.Component;
 const RunnerButton = runner.Component;
 const CodeButton = code.Component;
 const ImportButton = importer.Component;
@@ -145,7 +152,7 @@ export function App() {
                 <Suspense
                   fallback={<section aria-label="Response" className="flex h-full min-h-0 flex-col bg-white" />}
                 >
-                  <ResponseView />
+                  <ResponseOrWebSocket />
                   <BoundaryShown />
                 </Suspense>
               </ErrorBoundary>
@@ -160,4 +167,10 @@ export function App() {
       <KeyboardLayer />
     </div>
   );
+}
+
+/** A `ws://` / `wss://` URL makes the request a WebSocket one: its panel takes the Response region's place. */
+function ResponseOrWebSocket() {
+  const url = useDraft().url;
+  return isWebSocketUrl(url) ? <WebSocketPanel /> : <ResponseView />;
 }

@@ -13,6 +13,7 @@ import type {
   MultipartPart,
   QueryRow,
   RequestDraft,
+  WebSocketSettings,
 } from '../core/model/draft.ts';
 import { exampleDraft, newHeaderRow, newQueryRow } from '../core/model/defaults.ts';
 import { switchAuthType, type AuthStash } from '../core/auth/switch-scheme.ts';
@@ -274,3 +275,9 @@ export async function binaryFileChosen(file: File): Promise<void> {
   const ref = await fileChosen(file);
   setDraft((d) => (d.body.mode === 'binary' ? { ...d, body: { mode: 'binary', file: ref } } : d));
 }
+
+/** The WebSocket settings of the request were edited (subprotocols, saved message drafts; docs/websocket-sse.md). */
+export function websocketSettingsEdited(patch: Partial<WebSocketSettings>): void {
+  setDraft((d) => ({ ...d, websocket: { subprotocols: '', messages: [], ...d.websocket, ...patch } }));
+}
+export const useWebSocketSettings = (): WebSocketSettings | undefined => useRequestStore((s) => s.draft.websocket);

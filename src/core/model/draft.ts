@@ -118,6 +118,23 @@ export const BodySchema = z
 export type Body = z.infer<typeof BodySchema>;
 export type BodyMode = Body['mode'];
 
+/** A saved message draft of a WebSocket request: text, JSON (sent as text) or binary typed as hex. */
+export const WsMessageDraftSchema = z.object({
+  id: z.string().catch(''),
+  name: z.string().catch(''),
+  kind: z.enum(['text', 'json', 'binary']).catch('text'),
+  /** The message as typed: text/JSON as is, binary as hex digits (`de ad be ef`). */
+  text: z.string().catch(''),
+});
+export type WsMessageDraft = z.infer<typeof WsMessageDraftSchema>;
+
+export const WebSocketSettingsSchema = z.object({
+  /** Offered subprotocols, comma-separated as typed (Sec-WebSocket-Protocol, RFC 6455 §11.3.4). */
+  subprotocols: z.string().catch(''),
+  messages: z.array(WsMessageDraftSchema).catch([]),
+});
+export type WebSocketSettings = z.infer<typeof WebSocketSettingsSchema>;
+
 export const RequestDraftSchema = z.object({
   v: z.literal(1).catch(1),
   method: z.string().catch('GET'),
@@ -143,6 +160,11 @@ export const RequestDraftSchema = z.object({
   assertions: z.array(AssertionSchema).optional().catch(undefined),
   /** `false`: do not send the cookie jar's cookies with this request (proxy mode). Absent = send them. */
   sendCookies: z.boolean().optional().catch(undefined),
+  /**
+   * WebSocket settings (docs/websocket-sse.md); used when the URL is `ws://` / `wss://` (the URL
+   * alone says the request is a WebSocket one). Absent = none. No version bump.
+   */
+  websocket: WebSocketSettingsSchema.optional().catch(undefined),
 });
 export type RequestDraft = z.infer<typeof RequestDraftSchema>;
 
