@@ -6,6 +6,7 @@
  *   /echo, /echo/**   echo server (any Host: it reflects only the caller's own request, CORS-open; no PARLEY_AUTH)
  *   /api/health       { ok: true }
  *   /api/proxy        the proxy (Host, Origin and token checked)
+ *   /api/load/**      load tests (load/routes.ts; Host, Origin and token checked)
  *   anything else     the built app (Host checked: index.html carries the token)
  * With `basicAuth` (PARLEY_AUTH) every route but /echo first needs HTTP Basic credentials.
  */
@@ -19,6 +20,7 @@ import { serveStatic } from './static.ts';
 import { isAllowedHost, isAuthorized, type BasicCredentials } from './security.ts';
 import { sendJson, sendError } from './respond.ts';
 import { DEFAULT_DEADLINES, type Deadlines } from './timeouts.ts';
+import { createLoadApi, publicTargetsFromEnv } from './load/routes.ts';
 
 export interface HandlerOptions {
   token: string;
@@ -39,6 +41,8 @@ export interface HandlerOptions {
   deadlines?: Deadlines;
   /** When set, every route but /echo needs these HTTP Basic credentials (`PARLEY_AUTH`). */
   basicAuth?: BasicCredentials;
+  /** Load tests may target public addresses (default: `PARLEY_LOAD_PUBLIC_TARGETS`; else loopback/private only). */
+  loadPublicTargets?: boolean;
 }
 
 export interface ParleyHandler {
@@ -68,6 +72,11 @@ export function createParleyHandler(opts: HandlerOptions): ParleyHandler {
     perClient: new Map(),
     deadlines,
   };
+  const load = createLoadApi({
+    token: opts.token,
+    allowPrivateTargets: opts.allowPrivateTargets,
+    allowPublicTargets: opts.loadPublicTargets ?? publicTargetsFromEnv(),
+  });
   const handler = (req: IncomingMessage, res: ServerResponse, next?: () => void): void => {
     const url = req.url ?? '/';
     if (isEchoPath(url)) return handleEcho(req, res, deadlines.bodyGapMs);
@@ -100,10 +109,16 @@ export function createParleyHandler(opts: HandlerOptions): ParleyHandler {
         return sendJson(res, 200, { ok: true });
       }
       if (path === '/api/proxy') return handleProxy(req, res, limits);
+      if (path === '/api/load' || path?.startsWith('/api/load/')) return load.handle(req, res);
       req.resume();
       return sendError(res, 404, 'bad-request', `No API route ${path}.`);
     }
     serveStatic(req, res, opts.distDir, opts.token);
   };
-  return Object.assign(handler, { dispose: () => disposeAgents(limits) });
+  return Object.assign(handler, {
+    dispose: () => {
+      disposeAgents(limits);
+      load.dispose();
+    },
+  });
 }
