@@ -7,6 +7,7 @@
  *   /api/health       { ok: true }
  *   /api/proxy        the proxy (Host, Origin and token checked)
  *   upgrades          /echo/ws (WebSocket echo), /api/proxy/ws (WebSocket proxy; same checks) — see `upgrade`
+ *   /api/load/**      load tests (load/routes.ts; Host, Origin and token checked)
  *   anything else     the built app (Host checked: index.html carries the token)
  * With `basicAuth` (PARLEY_AUTH) every route but /echo first needs HTTP Basic credentials.
  */
@@ -24,6 +25,7 @@ import { createWsEcho, isWsEchoTarget } from './echo/ws.ts';
 import { createWsProxy } from './proxy/ws-proxy.ts';
 import { WS_PROXY_PATH } from '../src/core/websocket/relay.ts';
 import type { Duplex } from 'node:stream';
+import { createLoadApi, publicTargetsFromEnv } from './load/routes.ts';
 
 export interface HandlerOptions {
   token: string;
@@ -44,6 +46,8 @@ export interface HandlerOptions {
   deadlines?: Deadlines;
   /** When set, every route but /echo needs these HTTP Basic credentials (`PARLEY_AUTH`). */
   basicAuth?: BasicCredentials;
+  /** Load tests may target public addresses (default: `PARLEY_LOAD_PUBLIC_TARGETS`; else loopback/private only). */
+  loadPublicTargets?: boolean;
 }
 
 export interface ParleyHandler {
@@ -79,6 +83,11 @@ export function createParleyHandler(opts: HandlerOptions): ParleyHandler {
     perClient: new Map(),
     deadlines,
   };
+  const load = createLoadApi({
+    token: opts.token,
+    allowPrivateTargets: opts.allowPrivateTargets,
+    allowPublicTargets: opts.loadPublicTargets ?? publicTargetsFromEnv(),
+  });
   const handler = (req: IncomingMessage, res: ServerResponse, next?: () => void): void => {
     const url = req.url ?? '/';
     if (isEchoPath(url)) return handleEcho(req, res, deadlines.bodyGapMs);
@@ -111,6 +120,7 @@ export function createParleyHandler(opts: HandlerOptions): ParleyHandler {
         return sendJson(res, 200, { ok: true });
       }
       if (path === '/api/proxy') return handleProxy(req, res, limits);
+      if (path === '/api/load' || path?.startsWith('/api/load/')) return load.handle(req, res);
       req.resume();
       return sendError(res, 404, 'bad-request', `No API route ${path}.`);
     }
@@ -145,6 +155,7 @@ export function createParleyHandler(opts: HandlerOptions): ParleyHandler {
       disposeAgents(limits);
       wsEcho.close();
       wsProxy.close();
+      load.dispose();
     },
     upgrade,
   });
