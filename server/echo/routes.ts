@@ -18,6 +18,7 @@
  *   /echo/encoded/:coding?pause=ms   a fixed JSON document with Content-Encoding gzip, deflate, deflate-raw, br, zstd or unknown;
  *                                    with pause, the second half of its bytes comes that many ms after the first
  *   /echo/digest/:algorithm/:user/:password?qop=auth   Digest-protected echo (RFC 7616): 401 challenge, then the echo
+ *   /echo/oauth/authorize | token | resource   OAuth 2.0 server (auto-approves) and protected resource (oauth.ts)
  *   anything else under /echo        the request as received (JSON, see EchoReply)
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -35,6 +36,7 @@ import { sendBytes, sendBigJson, tinyPng, sampleHtml, encodeSampleText, SAMPLE_C
 import { contentTypeFor } from '../static.ts';
 import { encoded as encodedRoute } from './encoded.ts';
 import { digestRoute } from './digest.ts';
+import { oauthAuthorize, oauthResource, oauthToken } from './oauth.ts';
 
 type Route = (req: IncomingMessage, res: ServerResponse, params: string[], query: URLSearchParams) => void;
 
@@ -139,6 +141,27 @@ const ROUTES: EchoRouteEntry[] = [
       'Digest-protected echo (RFC 7616): without valid credentials for user:password, 401 with a Digest challenge (algorithm MD5, SHA-256 or SHA-512-256, each also -sess; qop auth, auth-int or none); with them, the echo',
     match: /^\/echo\/digest\/([^/]+)\/([^/]+)\/([^/]+)$/,
     handle: digestRoute,
+  },
+  {
+    pattern: '/echo/oauth/authorize',
+    description:
+      'OAuth 2.0 authorization endpoint that approves at once (user alice): 302 to redirect_uri with code and state (PKCE S256/plain; required for client parley-public), or response_type=token with the token in the fragment',
+    match: /^\/echo\/oauth\/authorize$/,
+    handle: oauthAuthorize,
+  },
+  {
+    pattern: '/echo/oauth/token?expires_in=s',
+    description:
+      'OAuth 2.0 token endpoint (RFC 6749): authorization_code (checks redirect_uri and PKCE), client_credentials, password (alice / wonderland), refresh_token; clients parley-client / parley-secret (Basic or body) and parley-public; expires_in sets the lifetime',
+    match: /^\/echo\/oauth\/token$/,
+    handle: oauthToken,
+  },
+  {
+    pattern: '/echo/oauth/resource',
+    description:
+      'protected resource: 200 with the token’s sub, client_id and scope for a valid Bearer token from the token endpoint, else 401 with WWW-Authenticate: Bearer',
+    match: /^\/echo\/oauth\/resource$/,
+    handle: oauthResource,
   },
 ];
 
