@@ -21,6 +21,7 @@
  *   /echo/graphql                    a GraphQL endpoint (GraphQL over HTTP, POST JSON or GET) with a small echo schema
  *   /echo/sse?n=5&interval=200       Server-Sent Events ticker; ids continue after Last-Event-ID (sse.ts)
  *   /echo/ws                         WebSocket echo on upgrade (ws.ts); a plain GET answers 426
+ *   /echo/oauth/authorize | token | resource   OAuth 2.0 server (auto-approves) and protected resource (oauth.ts)
  *   anything else under /echo        the request as received (JSON, see EchoReply)
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -41,6 +42,7 @@ import { digestRoute } from './digest.ts';
 import { graphqlRoute } from './graphql.ts';
 import { sseTicker } from './sse.ts';
 import { wsEchoPlainGet } from './ws-plain.ts';
+import { oauthAuthorize, oauthResource, oauthToken } from './oauth.ts';
 
 type Route = (req: IncomingMessage, res: ServerResponse, params: string[], query: URLSearchParams) => void;
 
@@ -152,6 +154,8 @@ const ROUTES: EchoRouteEntry[] = [
       'a GraphQL endpoint (GraphQL over HTTP: POST application/json or GET ?query=&variables=&operationName=) with echo(text, times), items(first, color), fail(message) (always a GraphQL error), request, and the mutation createItem(input); introspection works',
     match: /^\/echo\/graphql$/,
     handle: graphqlRoute,
+  },
+  {
     pattern: '/echo/sse?n=5&interval=200&retry=&event=',
     description:
       'Server-Sent Events ticker (text/event-stream): n events (at most 10000) every interval ms, ids counting on from the Last-Event-ID request header, optional retry and event fields',
@@ -164,6 +168,27 @@ const ROUTES: EchoRouteEntry[] = [
       'WebSocket echo (upgrade): text and binary messages echoed, the first offered subprotocol chosen (none with protocol=none), pings answered; commands /close <code> <reason>, /ping <data>, /headers. A plain GET answers 426',
     match: /^\/echo\/ws$/,
     handle: wsEchoPlainGet,
+  },
+  {
+    pattern: '/echo/oauth/authorize',
+    description:
+      'OAuth 2.0 authorization endpoint that approves at once (user alice): 302 to redirect_uri with code and state (PKCE S256/plain; required for client parley-public), or response_type=token with the token in the fragment',
+    match: /^\/echo\/oauth\/authorize$/,
+    handle: oauthAuthorize,
+  },
+  {
+    pattern: '/echo/oauth/token?expires_in=s',
+    description:
+      'OAuth 2.0 token endpoint (RFC 6749): authorization_code (checks redirect_uri and PKCE), client_credentials, password (alice / wonderland), refresh_token; clients parley-client / parley-secret (Basic or body) and parley-public; expires_in sets the lifetime',
+    match: /^\/echo\/oauth\/token$/,
+    handle: oauthToken,
+  },
+  {
+    pattern: '/echo/oauth/resource',
+    description:
+      'protected resource: 200 with the token’s sub, client_id and scope for a valid Bearer token from the token endpoint, else 401 with WWW-Authenticate: Bearer',
+    match: /^\/echo\/oauth\/resource$/,
+    handle: oauthResource,
   },
 ];
 

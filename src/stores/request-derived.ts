@@ -21,6 +21,7 @@ import type { ScopeLayer } from '../core/library/scope.ts';
 import { getGlobals, useGlobals } from './globals-store.ts';
 import { getScopeChain, useScopeChain } from './request-scopes.ts';
 import { jarCookieFor, useCookiesVersion } from './cookies-store.ts';
+import { oauthTokenFor, useOAuthVersion } from './oauth-store.ts';
 
 /** Resolves a draft with its scope chain and globals, the active environment, the dynamic values, the chosen files and the transport. */
 export function resolveWith(
@@ -40,6 +41,8 @@ export function resolveWith(
     files: (fileId) => getFiles().get(fileId),
     transport,
     cookieFor: jarCookieFor,
+    oauthTokenFor,
+    now: Date.now(),
   });
 }
 
@@ -68,6 +71,7 @@ let lastResolved: {
   scopes: readonly ScopeLayer[];
   globals: readonly KeyValueRow[];
   cookiesVersion: number;
+  oauthVersion: number;
   result: ResolveResult;
 } | null = null;
 
@@ -87,6 +91,7 @@ export function useResolved(): ResolveResult {
   const scopes = useScopeChain();
   const globals = useGlobals();
   const cookiesVersion = useCookiesVersion();
+  const oauthVersion = useOAuthVersion();
   const last = lastResolved;
   if (
     last !== null &&
@@ -98,7 +103,8 @@ export function useResolved(): ResolveResult {
     last.filesVersion === filesVersion &&
     last.scopes === scopes &&
     last.globals === globals &&
-    last.cookiesVersion === cookiesVersion
+    last.cookiesVersion === cookiesVersion &&
+    last.oauthVersion === oauthVersion
   ) {
     return last.result;
   }
@@ -115,6 +121,7 @@ export function useResolved(): ResolveResult {
     scopes,
     globals,
     cookiesVersion,
+    oauthVersion,
     result,
   };
   return result;

@@ -20,6 +20,7 @@ import type { FirstBytes } from './first-content.ts';
 import { hasScriptsOrAssertions, scriptsAfterResponse, scriptsBeforeSend } from './script-store.ts';
 import { cookieJarPending, responseCookiesReceived } from './cookies-store.ts';
 import { tlsSettingsFor } from './tls-settings-store.ts';
+import { tokenRefreshedIfExpired } from './oauth-store.ts';
 
 export type SendPhase = 'idle' | 'sending' | 'done' | 'failed';
 
@@ -204,6 +205,8 @@ async function send(kind: TransportKind): Promise<void> {
   if (jar) await jar;
   // {{$guid}}, {{$timestamp}}…: new values for this send, shown by every view until the next one.
   dynamicValuesRenewed();
+  // An expired OAuth 2.0 token with a refresh token is refreshed first (RFC 6749 §6).
+  await tokenRefreshedIfExpired(resolveCurrent().oauth2);
   // A pre-request script may change the request: its changes are applied to the draft before it is resolved.
   const scripted = hasScriptsOrAssertions(getDraft())
     ? await scriptsBeforeSend(getDraft(), transportFor(await import('./send-parts.ts'), kind))

@@ -15,6 +15,8 @@ export interface AuthField {
   kind: 'text' | 'password' | 'select' | 'multiline' | 'readonly';
   options?: { value: string; label: string }[];
   placeholder?: string;
+  /** Shown only when this holds for the auth's fields (OAuth 2.0: the fields of the chosen grant). Absent = always. */
+  when?: (auth: Record<string, string>) => boolean;
 }
 
 /** What a scheme adds to the request. Names and values are sent as given (values already substituted). */
@@ -262,6 +264,113 @@ const awsv4: AuthScheme<'awsv4'> = {
   },
 };
 
+const grantIs =
+  (...grants: string[]) =>
+  (a: Record<string, string>): boolean =>
+    grants.includes(a.grantType ?? '');
+
+/**
+ * OAuth 2.0 (RFC 6749). `apply` only checks the fields: the token comes from the browser's token
+ * cache (`ResolveContext.oauthTokenFor`, see core/auth/oauth2.ts and docs/auth.md), so
+ * resolveRequest adds `Authorization: <token_type> <access token>` itself.
+ */
+const oauth2: AuthScheme<'oauth2'> = {
+  id: 'oauth2',
+  label: 'OAuth 2.0',
+  fields: [
+    {
+      key: 'grantType',
+      label: 'Grant type',
+      kind: 'select',
+      options: [
+        { value: 'authorization_code', label: 'Authorization code' },
+        { value: 'client_credentials', label: 'Client credentials' },
+        { value: 'password', label: 'Password' },
+        { value: 'implicit', label: 'Implicit (legacy)' },
+      ],
+    },
+    {
+      key: 'authUrl',
+      label: 'Authorization URL',
+      kind: 'text',
+      placeholder: 'https://auth.example.com/authorize',
+      when: grantIs('authorization_code', 'implicit'),
+    },
+    {
+      key: 'tokenUrl',
+      label: 'Token URL',
+      kind: 'text',
+      placeholder: 'https://auth.example.com/token',
+      when: grantIs('authorization_code', 'client_credentials', 'password'),
+    },
+    { key: 'clientId', label: 'Client ID', kind: 'text' },
+    {
+      key: 'clientSecret',
+      label: 'Client secret',
+      kind: 'password',
+      placeholder: 'empty for a public client (PKCE)',
+      when: grantIs('authorization_code', 'client_credentials', 'password'),
+    },
+    {
+      key: 'clientAuth',
+      label: 'Client authentication',
+      kind: 'select',
+      options: [
+        { value: 'basic', label: 'Basic auth header' },
+        { value: 'body', label: 'In the request body' },
+      ],
+      when: grantIs('authorization_code', 'client_credentials', 'password'),
+    },
+    { key: 'username', label: 'Username', kind: 'text', when: grantIs('password') },
+    { key: 'password', label: 'Password', kind: 'password', when: grantIs('password') },
+    { key: 'scope', label: 'Scope', kind: 'text', placeholder: 'read write' },
+    { key: 'audience', label: 'Audience', kind: 'text', placeholder: 'optional' },
+    {
+      key: 'redirectUri',
+      label: 'Redirect URI',
+      kind: 'text',
+      placeholder: 'empty: Parley’s /oauth/callback',
+      when: grantIs('authorization_code', 'implicit'),
+    },
+    {
+      key: 'pkce',
+      label: 'PKCE',
+      kind: 'select',
+      options: [
+        { value: 'S256', label: 'S256 (recommended)' },
+        { value: 'plain', label: 'plain' },
+        { value: 'off', label: 'Off' },
+      ],
+      when: grantIs('authorization_code'),
+    },
+    {
+      key: 'extraParams',
+      label: 'Extra parameters',
+      kind: 'text',
+      placeholder: 'resource=https%3A%2F%2Fapi&prompt=consent',
+    },
+    { key: 'headerPrefix', label: 'Header prefix', kind: 'text', placeholder: 'the token type (Bearer)' },
+  ],
+  empty: () => ({
+    type: 'oauth2',
+    grantType: 'authorization_code',
+    authUrl: '',
+    tokenUrl: '',
+    clientId: '',
+    clientSecret: '',
+    clientAuth: 'basic',
+    scope: '',
+    audience: '',
+    redirectUri: '',
+    pkce: 'S256',
+    username: '',
+    password: '',
+    extraParams: '',
+    headerPrefix: '',
+  }),
+  apply: () => ({}),
+};
+
 /** Every scheme, in the order of the `Auth type` picker. */
 export const AUTH_SCHEMES: readonly AuthScheme[] = [
   none,
@@ -271,6 +380,7 @@ export const AUTH_SCHEMES: readonly AuthScheme[] = [
   jwt,
   digest,
   awsv4,
+  oauth2,
   inherit,
 ] as unknown as readonly AuthScheme[];
 

@@ -65,6 +65,33 @@ export const AuthSchema = z
       region: z.string().catch(''),
       service: z.string().catch(''),
     }),
+    /**
+     * OAuth 2.0 (RFC 6749). The configuration only: tokens live in this browser's token cache
+     * (per configuration and environment, docs/auth.md), never in the draft, a link or an export.
+     */
+    z.object({
+      type: z.literal('oauth2'),
+      grantType: z
+        .enum(['authorization_code', 'client_credentials', 'password', 'implicit'])
+        .catch('authorization_code'),
+      authUrl: z.string().catch(''),
+      tokenUrl: z.string().catch(''),
+      clientId: z.string().catch(''),
+      clientSecret: z.string().catch(''),
+      /** `basic`: Authorization: Basic (RFC 6749 §2.3.1, the recommended way); `body`: client_id/client_secret in the form. */
+      clientAuth: z.enum(['basic', 'body']).catch('basic'),
+      scope: z.string().catch(''),
+      audience: z.string().catch(''),
+      /** Empty = Parley's own `/oauth/callback` on its origin. */
+      redirectUri: z.string().catch(''),
+      pkce: z.enum(['S256', 'plain', 'off']).catch('S256'),
+      username: z.string().catch(''),
+      password: z.string().catch(''),
+      /** More parameters for the authorization and token requests, form-encoded: `a=1&b=2`. */
+      extraParams: z.string().catch(''),
+      /** Prefix of the Authorization field value; empty = the token's `token_type` (normally `Bearer`). */
+      headerPrefix: z.string().catch(''),
+    }),
   ])
   .catch({ type: 'none' });
 export type Auth = z.infer<typeof AuthSchema>;

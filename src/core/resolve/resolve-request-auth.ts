@@ -5,6 +5,8 @@
  */
 import { amzDateOf, signAwsV4 } from '../auth/aws-sigv4.ts';
 import type { Auth } from '../model/draft.ts';
+import { isExpired, missingFields, tokenKey, type OAuth2Token } from '../auth/oauth2.ts';
+import type { AuthApplied } from '../auth/schemes.ts';
 import { authHeaders } from './resolve-headers.ts';
 import type { EffectiveHeader, ResolveProblem } from './types.ts';
 
@@ -110,4 +112,38 @@ export function jarCookie(
     return [];
   }
   return [{ name: 'Cookie', value, source: 'cookie' }];
+}
+
+/**
+ * What OAuth 2.0 adds: `Authorization: <prefix> <access token>` with the cached token for this
+ * configuration (prefix: the Header prefix field, else the token's `token_type`, `Bearer` → `Bearer`
+ * as RFC 6750 §2.1 writes it). No token → `skipped` ("Get new token"); an expired one (at `now`)
+ * is still sent, with a warning, when it cannot be refreshed at Send (no refresh token).
+ */
+export function oauth2Applied(
+  auth: Extract<Auth, { type: 'oauth2' }>,
+  tokenFor: ((key: string) => OAuth2Token | undefined) | undefined,
+  now: number | undefined,
+): AuthApplied & { key: string } {
+  const key = tokenKey(auth);
+  const token = tokenFor?.(key);
+  if (!token) {
+    const missing = missingFields(auth);
+    return {
+      key,
+      skipped:
+        missing.length > 0
+          ? `OAuth 2.0: fill in ${missing.join(', ')}, then Get new token; no Authorization header is sent.`
+          : 'OAuth 2.0: no token yet (Get new token in the Auth tab), so no Authorization header is sent.',
+    };
+  }
+  const typed = auth.headerPrefix.trim();
+  const prefix = typed !== '' ? typed : /^bearer$/i.test(token.tokenType) ? 'Bearer' : token.tokenType;
+  const applied: AuthApplied & { key: string } = {
+    key,
+    headers: [['Authorization', prefix === '' ? token.accessToken : `${prefix} ${token.accessToken}`]],
+  };
+  if (now !== undefined && isExpired(token, now) && !token.refreshToken)
+    applied.warning = 'The OAuth 2.0 token has expired and there is no refresh token: Get new token.';
+  return applied;
 }

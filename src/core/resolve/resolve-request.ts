@@ -18,7 +18,7 @@ import { substituteBody, resolveTarget } from './resolve-parts.ts';
 import { applyContentType, authHeaders, resolveHeaderRows, scopeHeaders } from './resolve-headers.ts';
 import { effectiveAuth, inheritedHeaderRows } from './resolve-scopes.ts';
 import { scopedValues, variableScopes } from '../variables/scopes.ts';
-import { awsSignatureHeaders, digestFor, jarCookie } from './resolve-request-auth.ts';
+import { awsSignatureHeaders, digestFor, jarCookie, oauth2Applied } from './resolve-request-auth.ts';
 import { forbiddenMethodReason, methodProblem, normalizeMethodLikeFetch } from './validate.ts';
 
 /**
@@ -185,7 +185,9 @@ export function resolveRequest(draft: RequestDraft, ctx: ResolveContext = {}): R
     if (k !== 'type' && k !== 'in' && typeof v === 'string')
       (substitutedAuth as Record<string, string>)[k] = sub(v, 'auth');
   }
-  const applied = applyAuth(substitutedAuth);
+  const oauthApplied =
+    substitutedAuth.type === 'oauth2' ? oauth2Applied(substitutedAuth, ctx.oauthTokenFor, ctx.now) : null;
+  const applied = oauthApplied ?? applyAuth(substitutedAuth);
   if (applied.skipped) problems.push({ severity: 'warning', field: 'auth', message: applied.skipped });
   if (applied.warning) problems.push({ severity: 'warning', field: 'auth', message: applied.warning });
   for (const [name, value] of applied.query ?? []) pairs.push({ name, value });
@@ -284,6 +286,9 @@ export function resolveRequest(draft: RequestDraft, ctx: ResolveContext = {}): R
     problems,
     unresolvedVariables,
     ...(dynamicUsed ? { dynamicUsed: true as const } : {}),
+    ...(oauthApplied && substitutedAuth.type === 'oauth2'
+      ? { oauth2: { auth: substitutedAuth, key: oauthApplied.key, from: authFrom } }
+      : {}),
   };
 }
 

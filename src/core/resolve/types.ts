@@ -2,8 +2,9 @@ import type { MultipartFileSpan } from '../body/multipart.ts';
 
 /** Output of `resolveRequest()`: the one description of the request from which every view derives. */
 import type { DynamicValues } from '../variables/dynamic.ts';
-import type { KeyValueRow } from '../model/draft.ts';
+import type { Auth, KeyValueRow } from '../model/draft.ts';
 import type { ScopeLayer } from '../library/scope.ts';
+import type { OAuth2Token } from '../auth/oauth2.ts';
 
 /**
  * Where a header field came from. `user` = a header row; `auth` = the auth scheme; `body` = the
@@ -73,6 +74,12 @@ export interface ResolveResult {
   unresolvedVariables: string[];
   /** Present (`true`) when a dynamic variable (`{{$guid}}` …) may be used, directly or in a variable's value. */
   dynamicUsed?: true;
+  /**
+   * When the effective auth (own or inherited) is OAuth 2.0: its configuration with variables
+   * substituted, the token cache key (`tokenKey`), and the scope it came from (`null` = the
+   * request's own). What "Get new token" and the refresh before a Send use.
+   */
+  oauth2?: { auth: Extract<Auth, { type: 'oauth2' }>; key: string; from: string | null };
 }
 
 /** How the request travels: through Parley's proxy (any header, any method) or the browser's own `fetch`. */
@@ -106,4 +113,11 @@ export interface ResolveContext {
    * `cookieHeaderFor` in core/cookies/jar.ts gives it. Proxy mode only (a browser sends its own).
    */
   cookieFor?: (url: string) => string;
+  /**
+   * The cached OAuth 2.0 token for a configuration (`tokenKey` of core/auth/oauth2.ts), or
+   * `undefined` when none has been obtained (in this environment). Default: none.
+   */
+  oauthTokenFor?: (key: string) => OAuth2Token | undefined;
+  /** The time (ms since the epoch) to judge token expiry by; absent = expiry is not judged. */
+  now?: number;
 }

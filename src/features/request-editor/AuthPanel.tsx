@@ -7,6 +7,7 @@ import { useResolved } from '../../stores/request-derived.ts';
 import { authFieldEdited, authTypeChanged, useAuth } from '../../stores/request-store.ts';
 import { UNRESOLVED_CLASS, fieldProblems, usesUnresolved } from './problems.ts';
 import { JwtSigner } from './JwtSigner.tsx';
+import { OAuthTokenPanel } from './OAuthTokenPanel.tsx';
 
 export function AuthPanel() {
   const auth = useAuth();
@@ -35,17 +36,20 @@ export function AuthPanel() {
             </option>
           ))}
         </select>
-        {scheme.fields.map((field) => (
-          <AuthFieldRow
-            key={field.key}
-            id={`${id}-${field.key}`}
-            field={field}
-            value={values[field.key] ?? ''}
-            flagged={usesUnresolved(values[field.key] ?? '', resolved.unresolvedVariables)}
-          />
-        ))}
+        {scheme.fields
+          .filter((field) => !field.when || field.when(values))
+          .map((field) => (
+            <AuthFieldRow
+              key={field.key}
+              id={`${id}-${field.key}`}
+              field={field}
+              value={values[field.key] ?? ''}
+              flagged={usesUnresolved(values[field.key] ?? '', resolved.unresolvedVariables)}
+            />
+          ))}
       </div>
       {auth.type === 'jwt' && <JwtSigner auth={auth} />}
+      {resolved.oauth2 && <OAuthTokenPanel oauth2={resolved.oauth2} />}
       {problems.map((p, i) => (
         <Notice key={i} tone={p.severity === 'error' ? 'error' : 'warning'}>
           {p.message}

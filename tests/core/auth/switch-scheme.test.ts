@@ -40,14 +40,41 @@ describe('switchAuthType', () => {
       jwt: { type: 'jwt', algorithm: 'HS384', key: 'k', header: '', payload: '{}', token: 't' },
       digest: { type: 'digest', username: 'du', password: 'dp' },
       awsv4: { type: 'awsv4', accessKeyId: 'AKID', secretAccessKey: 's', sessionToken: '', region: 'r', service: 'sv' },
+      oauth2: {
+        type: 'oauth2',
+        grantType: 'client_credentials',
+        authUrl: '',
+        tokenUrl: 'http://t/token',
+        clientId: 'c',
+        clientSecret: 's',
+        clientAuth: 'body',
+        scope: 'read',
+        audience: '',
+        redirectUri: '',
+        pkce: 'S256',
+        username: '',
+        password: '',
+        extraParams: '',
+        headerPrefix: '',
+      },
     };
-    const types = fc.constantFrom<AuthType>('none', 'bearer', 'basic', 'apikey', 'jwt', 'digest', 'awsv4', 'inherit');
+    const types = fc.constantFrom<AuthType>(
+      'none',
+      'bearer',
+      'basic',
+      'apikey',
+      'jwt',
+      'digest',
+      'awsv4',
+      'inherit',
+      'oauth2',
+    );
     fc.assert(
       fc.property(fc.array(types, { maxLength: 12 }), (path) => {
         let state = { auth: filled.bearer, stash: { ...filled } as Partial<Record<AuthType, Auth>> };
         delete state.stash.bearer;
         for (const t of path) state = switchAuthType(state.auth, state.stash, t);
-        for (const t of ['none', 'bearer', 'basic', 'apikey', 'jwt', 'digest', 'awsv4', 'inherit'] as const) {
+        for (const t of ['none', 'bearer', 'basic', 'apikey', 'jwt', 'digest', 'awsv4', 'inherit', 'oauth2'] as const) {
           expect(switchAuthType(state.auth, state.stash, t).auth).toEqual(filled[t]);
         }
       }),
