@@ -292,6 +292,8 @@ describe('echo helper routes', () => {
       '/echo/download',
       '/echo/encoded/',
       '/echo/digest/',
+      '/echo/sse',
+      '/echo/ws',
       '/echo/** (any other path, any method)',
     ]);
   });

@@ -1,6 +1,8 @@
 /** /echo/ws and /api/proxy/ws: echo behaviour, the upgrade's Origin/token checks, and the relay. */
 import { describe, expect, it } from 'vitest';
 import { WebSocket, type RawData } from 'ws';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { useTestServer, startTestServer } from './helpers.ts';
 import { decodeRelayData, encodeRelayData, type RelayProxyMessage } from '../../src/core/websocket/relay.ts';
 
@@ -186,15 +188,26 @@ describe('/api/proxy/ws', () => {
     const ws = new WebSocket(proxyUrl(), { origin: ownOrigin() });
     const s = track(ws);
     await s.opened;
-    // /api/health is a plain HTTP route: the upgrade request is answered 200, not 101.
-    ws.send(JSON.stringify({ type: 'open', target: `ws://${t.host}/api/health`, protocols: [], headers: [] }));
-    await s.next(1);
-    const failed = JSON.parse(s.messages[0]!.data.toString()) as RelayProxyMessage;
-    expect(failed).toMatchObject({
-      type: 'failed',
-      status: 200,
-      message: 'The server answered the opening handshake with 200 OK, not 101 Switching Protocols.',
+    // A plain HTTP server (no upgrade handler): Node answers the upgrade request like any other.
+    const plain = createServer((_req, res) => {
+      res.writeHead(401, 'Unauthorized', { 'WWW-Authenticate': 'Bearer' });
+      res.end();
     });
+    await new Promise<void>((r) => plain.listen(0, '127.0.0.1', r));
+    const port = (plain.address() as AddressInfo).port;
+    try {
+      ws.send(JSON.stringify({ type: 'open', target: `ws://127.0.0.1:${port}/`, protocols: [], headers: [] }));
+      await s.next(1);
+      const failed = JSON.parse(s.messages[0]!.data.toString()) as RelayProxyMessage;
+      expect(failed).toMatchObject({
+        type: 'failed',
+        status: 401,
+        message: 'The server answered the opening handshake with 401 Unauthorized, not 101 Switching Protocols.',
+      });
+      expect(failed.type === 'failed' && failed.headers).toContainEqual(['WWW-Authenticate', 'Bearer']);
+    } finally {
+      plain.close();
+    }
     ws.close();
   });
 });

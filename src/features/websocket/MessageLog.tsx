@@ -93,7 +93,7 @@ export function MessageLog() {
                   {arrow[e.direction]}
                 </span>
                 <span className="text-slate-400">{time(e.at)}</span>
-                <span className="w-14 shrink-0 text-slate-500">{e.kind}</span>
+                <span className="w-20 shrink-0 text-slate-500">{e.kind}</span>
                 {e.kind === 'text' || e.kind === 'binary' || e.kind === 'ping' || e.kind === 'pong' ? (
                   <span className="w-24 shrink-0 text-right text-slate-500" data-testid="size">
                     {octets(e.size)}
