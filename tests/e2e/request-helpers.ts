@@ -98,3 +98,11 @@ export async function storedTabsContain(page: Page, text: string): Promise<void>
     text,
   );
 }
+
+/** The usual preamble: waits for the form, then sets method GET, body None and `url` (nothing is sent). */
+export async function openGet(page: Page, url: string): Promise<void> {
+  await waitForForm(page);
+  await setMethod(page, 'GET');
+  await setBodyType(page, 'None');
+  await setUrl(page, url);
+}
