@@ -62,6 +62,11 @@ const runner = lazyNamed(
   () => import('../features/runner/RunnerButton.tsx'),
   (m) => m.RunnerButton,
 );
+const loadTest = lazyNamed(
+  () => import('../features/load-test/LoadTestButton.tsx'),
+  (m) => m.LoadTestButton,
+);
+const LoadTestButton = loadTest.Component;
 const ResponseView = response.Component;
 const RunnerButton = runner.Component;
 const CodeButton = code.Component;
@@ -109,6 +114,7 @@ export function App() {
             <ImportButton />
             <RunnerButton />
             <CookiesButton />
+            <LoadTestButton />
             <BoundaryShown />
           </Suspense>
         }
