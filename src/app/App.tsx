@@ -68,6 +68,11 @@ const websocket = lazyNamed(
   () => import('../features/websocket/WebSocketPanel.tsx'),
   (m) => m.WebSocketPanel,
 );
+const loadTest = lazyNamed(
+  () => import('../features/load-test/LoadTestButton.tsx'),
+  (m) => m.LoadTestButton,
+);
+const LoadTestButton = loadTest.Component;
 const ResponseView = response.Component;
 const WebSocketPanel = websocket.Component;
 const RunnerButton = runner.Component;
@@ -116,6 +121,7 @@ export function App() {
             <ImportButton />
             <RunnerButton />
             <CookiesButton />
+            <LoadTestButton />
             <BoundaryShown />
           </Suspense>
         }
