@@ -3,7 +3,10 @@
  * the innermost (docs/workspace-model.md). `resolveRequest` gets it as an input (headers, auth,
  * variables) and scripts run along it (issue 15); it is computed here, purely, from the records.
  */
+import { AuthSchema } from '../model/draft.ts';
 import type { Collection, Folder, ScopeDefaults } from './records.ts';
+
+export { scopeLabel } from './scope-label.ts';
 
 /** One level of the chain, with what it gives the requests inside it. */
 export interface ScopeLayer {
@@ -36,15 +39,28 @@ export function scopeChain(
     seen.add(id);
     const f = folders[id];
     if (!f || f.collectionId !== collectionId) break;
-    inner.push({ kind: 'folder', id: f.id, name: f.name, defaults: f.defaults });
+    inner.push(layerOf('folder', f));
     id = f.parentId;
   }
   const c = collections[collectionId];
-  const outer: ScopeLayer[] = c ? [{ kind: 'collection', id: c.id, name: c.name, defaults: c.defaults }] : [];
+  const outer: ScopeLayer[] = c ? [layerOf('collection', c)] : [];
   return [...outer, ...inner.reverse()];
 }
 
-/** How the UI names a layer: `folder Users`, `collection Team`. */
-export function scopeLabel(layer: Pick<ScopeLayer, 'kind' | 'name'>): string {
-  return `${layer.kind} ${layer.name}`;
+/**
+ * A scope's stored auth as an `Auth`, or `null` (not set) when it is not a valid one. AuthSchema's
+ * `.catch` turns junk into `none`, so only a value whose own `type` survives parsing counts.
+ * Done here, when the chain is built (with the library's zod), so `resolveRequest` on the first
+ * path needs no schema (docs/performance.md).
+ */
+export function validScopeAuth(auth: unknown): ScopeDefaults['auth'] {
+  if (auth === null || auth === undefined) return null;
+  const parsed = AuthSchema.safeParse(auth);
+  const rawType = (auth as { type?: unknown }).type;
+  return parsed.success && parsed.data.type === rawType ? parsed.data : null;
+}
+
+function layerOf(kind: ScopeLayer['kind'], record: Collection | Folder): ScopeLayer {
+  const defaults = { ...record.defaults, auth: validScopeAuth(record.defaults.auth) };
+  return { kind, id: record.id, name: record.name, defaults };
 }

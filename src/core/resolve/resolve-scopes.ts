@@ -2,8 +2,13 @@
  * What a request inherits from its scope chain (docs/workspace-model.md): header fields and
  * "Inherit from parent" auth. Pure helpers of `resolveRequest`.
  */
-import { AuthSchema, type Auth, type KeyValueRow } from '../model/draft.ts';
-import { scopeLabel, type ScopeLayer } from '../library/scope.ts';
+import type { Auth, KeyValueRow } from '../model/draft.ts';
+import type { ScopeLayer } from '../library/scope.ts';
+import { scopeLabel } from '../library/scope-label.ts';
+import { AUTH_SCHEMES } from '../auth/schemes.ts';
+
+/** Every auth type there is (zod-free: this module is on the first-load path, docs/performance.md). */
+const AUTH_TYPES: ReadonlySet<unknown> = new Set(AUTH_SCHEMES.map((s) => s.id));
 
 /** A header row a scope gives, and the scope's label (`folder Users`). */
 export interface InheritedHeaderRow {
@@ -48,11 +53,11 @@ export function effectiveAuth(own: Auth, scopes: readonly ScopeLayer[]): { auth:
   for (let i = scopes.length - 1; i >= 0; i--) {
     const s = scopes[i] as ScopeLayer;
     if (s.defaults.auth === null || s.defaults.auth === undefined) continue;
-    const parsed = AuthSchema.safeParse(s.defaults.auth);
-    const rawType = (s.defaults.auth as { type?: unknown }).type;
-    // AuthSchema's .catch turns junk into `none`: only a value that really is an Auth counts.
-    if (!parsed.success || parsed.data.type !== rawType || parsed.data.type === 'inherit') continue;
-    return { auth: parsed.data, from: scopeLabel(s) };
+    // `scopeChain()` has validated each layer's auth against AuthSchema (`validScopeAuth`); a
+    // layer built otherwise with an unknown type still counts as not set.
+    const type = (s.defaults.auth as { type?: unknown }).type;
+    if (!AUTH_TYPES.has(type) || type === 'inherit') continue;
+    return { auth: s.defaults.auth as Auth, from: scopeLabel(s) };
   }
   return { auth: { type: 'none' }, from: null };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scopeChain, scopeLabel } from '../../../src/core/library/scope.ts';
+import { scopeChain, scopeLabel, validScopeAuth } from '../../../src/core/library/scope.ts';
 import { emptyScopeDefaults, makeCollection, makeFolder, type Folder } from '../../../src/core/library/records.ts';
 
 const folder = (id: string, parentId: string | null, collectionId = 'c1'): Folder =>
@@ -35,5 +35,26 @@ describe('scopeChain', () => {
     ]);
     // A folder of another collection is not part of this one's chain.
     expect(ids(scopeChain('c2', 'f1', collections, folders))).toEqual([]);
+  });
+});
+
+describe("validScopeAuth (scopeChain checks each layer's stored auth, so resolveRequest needs no zod)", () => {
+  it('keeps a valid auth, filling missing fields as AuthSchema does; junk and unknown types are "not set"', () => {
+    expect(validScopeAuth(null)).toBeNull();
+    expect(validScopeAuth(undefined)).toBeNull();
+    expect(validScopeAuth({ type: 'bearer', token: 't' })).toEqual({ type: 'bearer', token: 't' });
+    expect(validScopeAuth({ type: 'basic', username: 'u' })).toEqual({ type: 'basic', username: 'u', password: '' });
+    expect(validScopeAuth({ type: 'inherit' })).toEqual({ type: 'inherit' });
+    expect(validScopeAuth({ type: 'magic' })).toBeNull();
+    expect(validScopeAuth('bearer')).toBeNull();
+  });
+
+  it('is applied to every layer of the chain', () => {
+    const c = makeCollection('c1', 'Team', 1);
+    const withAuth = { c1: { ...c, defaults: { ...c.defaults, auth: { type: 'bearer', token: 'x', extra: 1 } } } };
+    const f = folder('f1', null);
+    const junk = { f1: { ...f, defaults: { ...f.defaults, auth: { type: 'magic' } } } };
+    const chain = scopeChain('c1', 'f1', withAuth, junk);
+    expect(chain.map((l) => l.defaults.auth)).toEqual([{ type: 'bearer', token: 'x' }, null]);
   });
 });
