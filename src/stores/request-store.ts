@@ -231,7 +231,9 @@ export function bodyTextEdited(text: string): void {
 }
 
 /** The query, variables or chosen operation of a GraphQL body changed (issue 17, docs/graphql.md). */
-export function graphqlBodyEdited(patch: Partial<{ query: string; variables: string; operationName: string | null }>): void {
+export function graphqlBodyEdited(
+  patch: Partial<{ query: string; variables: string; operationName: string | null }>,
+): void {
   setDraft((d) => (d.body.mode === 'graphql' ? { ...d, body: { ...d.body, ...patch } } : d));
 }
 
