@@ -51,7 +51,7 @@ function validate(model: monaco.editor.ITextModel): void {
   const text = model.getValue();
   const markers = (text.trim() === '' ? [] : getDiagnostics(text, schema ?? undefined)).map((d) => ({
     severity: d.severity === 1 ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning,
-    message: d.message,
+    message: typeof d.message === 'string' ? d.message : d.message.value,
     startLineNumber: d.range.start.line + 1,
     startColumn: d.range.start.character + 1,
     endLineNumber: d.range.end.line + 1,

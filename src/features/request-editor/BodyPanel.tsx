@@ -12,6 +12,7 @@ const FormBodyEditor = lazy(() => import('./FormBodyEditor.tsx').then((m) => ({ 
 const MultipartBodyEditor = lazy(() =>
   import('./MultipartBodyEditor.tsx').then((m) => ({ default: m.MultipartBodyEditor })),
 );
+const GraphqlBodyEditor = lazy(() => import('./GraphqlBodyEditor.tsx').then((m) => ({ default: m.GraphqlBodyEditor })));
 const BinaryBodyEditor = lazy(() => import('./BinaryBodyEditor.tsx').then((m) => ({ default: m.BinaryBodyEditor })));
 
 const MODES: { mode: BodyMode; label: string }[] = [
@@ -22,6 +23,7 @@ const MODES: { mode: BodyMode; label: string }[] = [
   { mode: 'form-urlencoded', label: 'Form URL-encoded' },
   { mode: 'multipart', label: 'Multipart form' },
   { mode: 'binary', label: 'Binary file' },
+  { mode: 'graphql', label: 'GraphQL' },
 ];
 
 export function BodyPanel() {
@@ -85,6 +87,9 @@ export function BodyPanel() {
           {body.mode === 'form-urlencoded' && <FormBodyEditor fields={body.fields} />}
           {body.mode === 'multipart' && <MultipartBodyEditor parts={body.parts} />}
           {body.mode === 'binary' && <BinaryBodyEditor file={body.file} />}
+          {body.mode === 'graphql' && (
+            <GraphqlBodyEditor query={body.query} variables={body.variables} operationName={body.operationName} />
+          )}
         </Suspense>
       </div>
     </div>
