@@ -206,7 +206,8 @@ async function send(kind: TransportKind): Promise<void> {
   // {{$guid}}, {{$timestamp}}…: new values for this send, shown by every view until the next one.
   dynamicValuesRenewed();
   // An expired OAuth 2.0 token with a refresh token is refreshed first (RFC 6749 §6).
-  await tokenRefreshedIfExpired(resolveCurrent().oauth2);
+  const oauth2 = resolveCurrent().oauth2;
+  if (oauth2) await tokenRefreshedIfExpired(oauth2);
   // A pre-request script may change the request: its changes are applied to the draft before it is resolved.
   const scripted = hasScriptsOrAssertions(getDraft())
     ? await scriptsBeforeSend(getDraft(), transportFor(await import('./send-parts.ts'), kind))

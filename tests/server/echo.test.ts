@@ -292,8 +292,12 @@ describe('echo helper routes', () => {
       '/echo/download',
       '/echo/encoded/',
       '/echo/digest/',
+      '/echo/graphql',
       '/echo/sse',
       '/echo/ws',
+      '/echo/oauth/authorize',
+      '/echo/oauth/token',
+      '/echo/oauth/resource',
       '/echo/** (any other path, any method)',
     ]);
   });

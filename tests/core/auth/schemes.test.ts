@@ -12,6 +12,7 @@ describe('auth descriptors', () => {
       ['jwt', 'JWT bearer'],
       ['digest', 'Digest auth'],
       ['awsv4', 'AWS Signature'],
+      ['oauth2', 'OAuth 2.0'],
       ['inherit', 'Inherit from parent'],
     ]);
     expect(applyAuth({ type: 'inherit' })).toEqual({});
