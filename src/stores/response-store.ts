@@ -20,6 +20,10 @@ import type { FirstBytes } from './first-content.ts';
 import { hasScriptsOrAssertions, scriptsAfterResponse, scriptsBeforeSend } from './script-store.ts';
 import { cookieJarPending, responseCookiesReceived } from './cookies-store.ts';
 import { tlsSettingsFor } from './tls-settings-store.ts';
+import { sseStreamStarted, type SseFeed } from './sse-store.ts';
+import { isEventStreamType } from '../core/sse/event-list.ts';
+import { isWebSocketUrl } from '../core/websocket/handshake.ts';
+import { headerValue } from '../core/response/media-type.ts';
 
 export type SendPhase = 'idle' | 'sending' | 'done' | 'failed';
 
@@ -182,6 +186,8 @@ function transportFor(parts: SendParts, kind: TransportKind) {
 }
 
 async function send(kind: TransportKind): Promise<void> {
+  // A ws:// or wss:// URL is a WebSocket request: the WebSocket panel's Connect opens it, Send does nothing.
+  if (isWebSocketUrl(getDraft().url)) return;
   // A stored cookie jar still loading (just after start): its cookies belong in this request.
   const jar = cookieJarPending();
   if (jar) await jar;
@@ -256,7 +262,11 @@ async function send(kind: TransportKind): Promise<void> {
     firstContent: null,
   }));
   // Content codings are undone while the content arrives (off the main thread), see response-decode.ts.
-  const live: { decode: LiveDecode | null; first: FirstBytes | null } = { decode: null, first: null };
+  const live: { decode: LiveDecode | null; first: FirstBytes | null; sse: SseFeed | null } = {
+    decode: null,
+    first: null,
+    sse: null,
+  };
   let parts: SendParts | null = null;
   try {
     parts = await import('./send-parts.ts');
@@ -272,9 +282,16 @@ async function send(kind: TransportKind): Promise<void> {
         live.decode?.abandoned();
         live.decode = current() ? liveDecodeStarted(kind, head) : null;
         live.first = current() ? firstBytesFor(kind, head, live.decode !== null) : null;
+        // text/event-stream: the live event list (sse-store) parses the content as it arrives.
+        live.sse?.end();
+        live.sse =
+          current() && isEventStreamType(headerValue(head.headers, 'content-type'))
+            ? sseStreamStarted(useResponseStore.getState().sendCount)
+            : null;
       },
       onContentChunk: (chunk) => {
         live.decode?.chunk(chunk);
+        live.sse?.chunk(chunk);
         if (live.first?.add(chunk) && current()) useResponseStore.setState({ firstContent: live.first.bytes() });
       },
       onProgress: (progress) => {
@@ -317,6 +334,7 @@ async function send(kind: TransportKind): Promise<void> {
     if (failure.kind !== 'cancelled') await recordSend(null, null, null);
   } finally {
     progressLine.stop();
+    live.sse?.end();
     if (inFlight === controller) inFlight = null;
   }
 }
