@@ -21,7 +21,7 @@
  *   object URLs (their types are limited to audio, video and PDF in the client);
  * - `font-src 'self' data:`: Monaco's codicon font;
  * - `worker-src 'self'`: the body worker and Monaco's workers are built files;
- * - `connect-src 'self' http: https:`: the proxy on the app's origin, and **Direct** mode,
+ * - `connect-src 'self' http: https: ws: wss:`: the proxy on the app's origin, and **Direct** mode (also Direct WebSocket to any host),
  *   where the browser's `fetch` talks to any target the user types;
  * - `object-src 'none'`, `base-uri 'none'`, `form-action 'none'`: no plugins, no `<base>`
  *   retargeting of relative URLs, no form posts anywhere;
@@ -36,7 +36,7 @@ export const APP_CONTENT_SECURITY_POLICY = [
   'frame-src blob:',
   "font-src 'self' data:",
   "worker-src 'self'",
-  "connect-src 'self' http: https:",
+  "connect-src 'self' http: https: ws: wss:",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",

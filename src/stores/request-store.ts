@@ -16,6 +16,7 @@ import type {
   WebSocketSettings,
 } from '../core/model/draft.ts';
 import { exampleDraft, newHeaderRow, newQueryRow } from '../core/model/defaults.ts';
+import { withLastEventId } from '../core/sse/event-list.ts';
 import { switchAuthType, type AuthStash } from '../core/auth/switch-scheme.ts';
 import {
   contentTypeRowsForMode,
@@ -283,3 +284,8 @@ export function websocketSettingsEdited(patch: Partial<WebSocketSettings>): void
   setDraft((d) => ({ ...d, websocket: { subprotocols: '', messages: [], ...d.websocket, ...patch } }));
 }
 export const useWebSocketSettings = (): WebSocketSettings | undefined => useRequestStore((s) => s.draft.websocket);
+
+/** Reconnect of an event stream: the `Last-Event-ID` header row set to `id` (added when missing), so the draft shows what is sent. */
+export function lastEventIdHeaderSet(id: string): void {
+  setDraft((d) => ({ ...d, headers: withLastEventId(d.headers, id, newHeaderRow) }));
+}

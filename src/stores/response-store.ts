@@ -21,6 +21,10 @@ import { hasScriptsOrAssertions, scriptsAfterResponse, scriptsBeforeSend } from 
 import { cookieJarPending, responseCookiesReceived } from './cookies-store.ts';
 import { tlsSettingsFor } from './tls-settings-store.ts';
 import { tokenRefreshedIfExpired } from './oauth-store.ts';
+import { sseStreamStarted, type SseFeed } from './sse-store.ts';
+import { isEventStreamType } from '../core/sse/event-list.ts';
+import { isWebSocketUrl } from '../core/websocket/handshake.ts';
+import { headerValue } from '../core/response/media-type.ts';
 
 export type SendPhase = 'idle' | 'sending' | 'done' | 'failed';
 
@@ -198,6 +202,8 @@ function transportFor(parts: SendParts, kind: TransportKind) {
 }
 
 async function send(kind: TransportKind): Promise<void> {
+  // A ws:// or wss:// URL is a WebSocket request: the WebSocket panel's Connect opens it, Send does nothing.
+  if (isWebSocketUrl(getDraft().url)) return;
   // The request tab this send belongs to: its state changes go there even once another tab is active.
   const tabId = getActiveTab().id;
   // A stored cookie jar still loading (just after start): its cookies belong in this request.
@@ -279,7 +285,11 @@ async function send(kind: TransportKind): Promise<void> {
     firstContent: null,
   }));
   // Content codings are undone while the content arrives (off the main thread), see response-decode.ts.
-  const live: { decode: LiveDecode | null; first: FirstBytes | null } = { decode: null, first: null };
+  const live: { decode: LiveDecode | null; first: FirstBytes | null; sse: SseFeed | null } = {
+    decode: null,
+    first: null,
+    sse: null,
+  };
   let parts: SendParts | null = null;
   try {
     parts = await import('./send-parts.ts');
@@ -295,9 +305,16 @@ async function send(kind: TransportKind): Promise<void> {
         live.decode?.abandoned();
         live.decode = current() ? liveDecodeStarted(kind, head) : null;
         live.first = current() ? firstBytesFor(kind, head, live.decode !== null) : null;
+        // text/event-stream: the live event list (sse-store) parses the content as it arrives.
+        live.sse?.end();
+        live.sse =
+          current() && isEventStreamType(headerValue(head.headers, 'content-type'))
+            ? sseStreamStarted(useResponseStore.getState().sendCount)
+            : null;
       },
       onContentChunk: (chunk) => {
         live.decode?.chunk(chunk);
+        live.sse?.chunk(chunk);
         if (live.first?.add(chunk) && current()) updateFor(tabId, { firstContent: live.first.bytes() });
       },
       onProgress: (progress) => {
@@ -334,6 +351,7 @@ async function send(kind: TransportKind): Promise<void> {
     if (failure.kind !== 'cancelled') await recordSend(null, null, null);
   } finally {
     progressLine.stop();
+    live.sse?.end();
     if (inFlight.get(tabId) === controller) inFlight.delete(tabId);
   }
 }

@@ -13,7 +13,7 @@ import { rawRequest, startTestServer, type RawResponse } from './helpers.ts';
 const CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; " +
   "img-src 'self' data:; media-src 'self' blob:; frame-src blob:; font-src 'self' data:; worker-src 'self'; " +
-  "connect-src 'self' http: https:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+  "connect-src 'self' http: https: ws: wss:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 const EXPECTED: [string, string][] = [
   ['Content-Security-Policy', CSP],

@@ -2,6 +2,9 @@
 import type { Body } from '../model/draft.ts';
 import { encodeQuery, type QueryEncoding, type TypedQueryPair } from '../url/query.ts';
 
+/** How the problem of a non-http(s) scheme starts (the request line hides it for ws/wss URLs). */
+export const NOT_HTTP_PROBLEM = 'Only http and https URLs can be sent';
+
 /**
  * The absolute target URI to send: `base` parsed with the WHATWG URL parser (what `fetch`
  * uses, so host and path are what every transport sends: IDN → punycode, `/a b` →
@@ -28,7 +31,7 @@ export function resolveTarget(
     return { problem: `"${base}" is not a valid URL (WHATWG URL standard).${hint} Check the host name and port.` };
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    return { problem: `Only http and https URLs can be sent; this one uses ${parsed.protocol.slice(0, -1)}.` };
+    return { problem: `${NOT_HTTP_PROBLEM}; this one uses ${parsed.protocol.slice(0, -1)}.` };
   }
   if (parsed.username !== '' || parsed.password !== '') {
     return {

@@ -12,6 +12,8 @@ import { MethodPicker } from './MethodPicker.tsx';
 import { Notice } from '../../components/ui.tsx';
 import { UNRESOLVED_CLASS, usesUnresolved } from './problems.ts';
 import { isCurlCommand } from '../../core/curl/is-curl-command.ts';
+import { isWebSocketUrl } from '../../core/websocket/handshake.ts';
+import { NOT_HTTP_PROBLEM } from '../../core/resolve/resolve-parts.ts';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
@@ -27,7 +29,13 @@ export function RequestLine() {
   const [emptyUrlFlagged, setEmptyUrlFlagged] = useState(false);
   if (blocked.length > 0 && !emptyUrlFlagged) setEmptyUrlFlagged(true);
   const hideUrlProblems = text.trim() === '' && !emptyUrlFlagged;
-  const urlProblems = resolved.problems.filter((p) => p.field === 'method' || (p.field === 'url' && !hideUrlProblems));
+  // A ws:// or wss:// URL is a WebSocket request (the WebSocket panel connects it): its scheme is no problem here.
+  const webSocket = isWebSocketUrl(text);
+  const urlProblems = resolved.problems.filter(
+    (p) =>
+      p.field === 'method' ||
+      (p.field === 'url' && !hideUrlProblems && !(webSocket && p.message.startsWith(NOT_HTTP_PROBLEM))),
+  );
   const unresolved = resolved.unresolvedVariables;
   // After a blocked Send, list what still blocks it (live), instead of the inline line.
   const currentErrors = resolved.problems.filter((p) => p.severity === 'error');
@@ -71,14 +79,17 @@ export function RequestLine() {
         />
         <button
           type="submit"
+          disabled={webSocket && !sending}
           // Ctrl/Cmd+Enter always sends (replacing a request in flight); only a click cancels.
           title={
-            sending
-              ? `Cancel the request in flight (${isMac ? '⌘' : 'Ctrl'}+Enter sends the current request instead)`
-              : `Send (${isMac ? '⌘' : 'Ctrl'}+Enter)`
+            webSocket && !sending
+              ? 'A WebSocket URL: Connect in the WebSocket panel opens it'
+              : sending
+                ? `Cancel the request in flight (${isMac ? '⌘' : 'Ctrl'}+Enter sends the current request instead)`
+                : `Send (${isMac ? '⌘' : 'Ctrl'}+Enter)`
           }
           className={`h-9 w-24 rounded-r-md text-[13px] max-sm:flex-1 font-semibold text-white shadow-sm transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 ${
-            sending ? 'bg-slate-600 hover:bg-slate-700' : 'bg-indigo-600 hover:bg-indigo-700'
+            sending ? 'bg-slate-600 hover:bg-slate-700' : 'bg-indigo-600 hover:bg-indigo-700 disabled:bg-slate-300'
           }`}
         >
           {sending ? 'Cancel' : 'Send'}

@@ -35,6 +35,8 @@ import { TestsPanel, testsBadge } from './TestsPanel.tsx';
 import { useScriptResults } from '../../stores/script-store.ts';
 import { ContentProgressView, SendFailureView, StatusBarProgress, WaitingView } from './SendStateViews.tsx';
 import { unfinishedContentNote } from './failure-text.ts';
+import { EventStreamView } from './EventStreamView.tsx';
+import { useSseSendCount } from '../../stores/sse-store.ts';
 import { LazyCookiesList, LazyFirstRows, LazyTiming, prefetchResponseParts } from './lazy-response-parts.tsx';
 
 type TabId = 'body' | 'headers' | 'cookies' | 'timing' | 'raw' | 'tests';
@@ -135,6 +137,7 @@ export function ResponseView() {
   const notSentSince = useNotSentSince();
   const scriptResults = useScriptResults();
   const kept = useKeptFrom();
+  const sseSendCount = useSseSendCount();
   const ownerNote = responseOwnerNote(sent, generation, notSentSince);
   useEffect(() => {
     if (typeof requestIdleCallback !== 'function') return prefetchResponseParts();
@@ -222,7 +225,9 @@ export function ResponseView() {
       />
       <TabPanel label={TABS_LABEL} id={tab} className="min-h-0 flex-1 overflow-auto">
         {tab === 'body' &&
-          (complete ? (
+          (head && sseSendCount === sendCount ? (
+            <EventStreamView />
+          ) : complete ? (
             <ResponseBody response={complete} />
           ) : head ? (
             <ContentPending phase={phase} failure={failure} head={head} />
