@@ -53,3 +53,8 @@ export function schemaFromText(text: string): { schema: GraphQLSchema } | { erro
     return { error: `The schema could not be read: ${e instanceof Error ? e.message : String(e)}` };
   }
 }
+
+/** The number of named types of `schema` a user wrote or the server declares: built-in scalars counted, introspection types (`__Schema`, `__Type` …) not. */
+export function schemaTypeCount(schema: GraphQLSchema): number {
+  return Object.keys(schema.getTypeMap()).filter((name) => !name.startsWith('__')).length;
+}
