@@ -75,7 +75,16 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   );
   server.on('clientError', clientErrorHandler(deadlines.bodyGapMs));
   server.on('upgrade', (req, socket, head: Buffer) => {
-    if (!handler.upgrade(req, socket, head)) socket.destroy();
+    if (handler.upgrade(req, socket, head)) return;
+    // Not a WebSocket route (e.g. Java's HttpClient offering h2c, RFC 9113 §3.1 of RFC 7540): a server may
+    // ignore Upgrade (RFC 9110 §7.8). Node hands every Upgrade request to this listener, so the request is
+    // parsed again as a plain HTTP/1.1 request, without its Upgrade field, on the same socket.
+    const head1 = [`${req.method} ${req.url} HTTP/${req.httpVersion}`];
+    for (let i = 0; i < req.rawHeaders.length; i += 2) {
+      if (req.rawHeaders[i]!.toLowerCase() !== 'upgrade') head1.push(`${req.rawHeaders[i]}: ${req.rawHeaders[i + 1]}`);
+    }
+    socket.unshift(Buffer.concat([Buffer.from(`${head1.join('\r\n')}\r\n\r\n`, 'latin1'), head]));
+    server.emit('connection', socket);
   });
   const sockets = new Set<Socket>();
   server.on('connection', (socket) => {

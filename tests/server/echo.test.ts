@@ -275,6 +275,28 @@ describe('echo helper routes', () => {
     expect(await abandoned).toEqual([target]);
   });
 
+  it('answers an h2c Upgrade offer (Java HttpClient) as plain HTTP/1.1, content intact (RFC 9110 §7.8)', async () => {
+    const res = await rawRequest(live.server.url, {
+      method: 'POST',
+      path: '/echo/h2c',
+      headers: [
+        ['Host', new URL(live.server.url).host],
+        ['Connection', 'Upgrade, HTTP2-Settings'],
+        ['Upgrade', 'h2c'],
+        ['HTTP2-Settings', 'AAEAAEAAAAIAAAABAAMAAABkAAQBAAAAAAUAAEAA'],
+      ],
+      body: '{"a":1}',
+    });
+    const echo = json(res.body);
+    expect([res.status, echo.method, echo.path, echo.body.text]).toEqual([200, 'POST', '/echo/h2c', '{"a":1}']);
+    expect(echo.headers.map(([n]: [string, string]) => n)).toEqual([
+      'Host',
+      'Connection',
+      'HTTP2-Settings',
+      'Content-Length',
+    ]);
+  });
+
   it('documents every helper route', () => {
     expect(ECHO_ROUTES.map((r) => r.pattern.split(/[?:]/)[0])).toEqual([
       '/echo/status/',
