@@ -75,9 +75,12 @@ describe('saved requests', () => {
     );
     expect(keys.filter((k) => !k.includes(':history:'))).toEqual([
       expect.stringMatching(/^parley:v1:collection:/),
+      'parley:v1:recently-closed',
       expect.stringMatching(/^parley:v1:request:/),
       expect.stringMatching(/^parley:v1:tabs:/),
     ]);
+    // The window's tabs went on the recently-closed list as the page went away; the reload took them back.
+    expect(await page.evaluate(() => localStorage.getItem('parley:v1:recently-closed'))).toBe('[]');
     await context.close();
   });
 
