@@ -2,14 +2,14 @@
  * The top bar: the library toggle, the brand, then the environment, transport, ACTIONS (Save,
  * Share, Code, Import — passed in as `actions`) and the view controls (theme, layout). Below
  * 1440 px the environment, transport and view controls collapse into a "More" disclosure, and
- * below `md` the actions too; the panel stays mounted (only invisible) so the dialogs its
+ * below 1024 px the actions too; the panel stays mounted (only invisible) so the dialogs its
  * buttons own keep working (docs/layout-and-theme.md).
  */
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { EnvironmentPicker } from '../features/environments/EnvironmentPicker.tsx';
 import { TransportSwitch } from '../features/request-editor/TransportSwitch.tsx';
 import { Button } from '../components/ui.tsx';
-import { FULL_TOOLBAR_QUERY, useMediaQuery, WIDE_QUERY } from '../components/use-media-query.ts';
+import { FULL_TOOLBAR_QUERY, SIDE_BY_SIDE_QUERY, useMediaQuery, WIDE_QUERY } from '../components/use-media-query.ts';
 import { ViewControls } from './ViewControls.tsx';
 import {
   drawerToggled,
@@ -23,7 +23,8 @@ const MORE_ID = 'toolbar-more';
 
 export function AppToolbar({ actions }: { actions: ReactNode }) {
   const full = useMediaQuery(FULL_TOOLBAR_QUERY);
-  const wide = useMediaQuery(WIDE_QUERY);
+  // Seven action buttons overflow an 800 px row: below 1024 px they go in the More panel too.
+  const wide = useMediaQuery(SIDE_BY_SIDE_QUERY);
   const actionsInPanel = full || !wide;
   const [moreOpen, setMoreOpen] = useState(false);
   const panel = useRef<HTMLDivElement>(null);

@@ -96,7 +96,7 @@ function List(items, onChange) {
   this.filter = function (fn) { return list.filter(fn); };
   this.toObject = function () { var o = {}; list.forEach(function (h) { if (!h.disabled) o[h.key] = h.value; }); return o; };
   this.toJSON = function () { return list.slice(); };
-  this.toString = function () { return list.filter(function (h) { return !h.disabled; }).map(function (h) { return h.key + '=' + h.value; }).join('&'); };
+  this.toString = function () { return list.filter(function (h) { return !h.disabled; }).map(function (h) { return h.value === null ? h.key : h.key + '=' + h.value; }).join('&'); };
   Object.defineProperty(this, '__items', { get: function () { return list; } });
 }
 
@@ -111,7 +111,7 @@ function Url(raw) {
     var q = s.indexOf('?');
     base = q >= 0 ? s.slice(0, q) : s;
     var pairs = q >= 0 && s.length > q + 1 ? s.slice(q + 1).split('&') : [];
-    self.query = new List(pairs.map(function (p) { var e = p.indexOf('='); return e >= 0 ? { key: p.slice(0, e), value: p.slice(e + 1) } : { key: p, value: '' }; }));
+    self.query = new List(pairs.map(function (p) { var e = p.indexOf('='); return e >= 0 ? { key: p.slice(0, e), value: p.slice(e + 1) } : { key: p, value: null }; }));
   };
   this.update(raw);
   this.toString = function () { var q = self.query.toString(); return base + (q ? '?' + q : '') + hash; };

@@ -37,6 +37,7 @@ import { ContentProgressView, SendFailureView, StatusBarProgress, WaitingView } 
 import { unfinishedContentNote } from './failure-text.ts';
 import { EventStreamView } from './EventStreamView.tsx';
 import { useSseSendCount } from '../../stores/sse-store.ts';
+import { isEventStreamType } from '../../core/sse/event-list.ts';
 import { LazyCookiesList, LazyFirstRows, LazyTiming, prefetchResponseParts } from './lazy-response-parts.tsx';
 
 type TabId = 'body' | 'headers' | 'cookies' | 'timing' | 'raw' | 'tests';
@@ -225,7 +226,10 @@ export function ResponseView() {
       />
       <TabPanel label={TABS_LABEL} id={tab} className="min-h-0 flex-1 overflow-auto">
         {tab === 'body' &&
-          (head && sseSendCount === sendCount ? (
+          (head &&
+          sseSendCount !== 0 &&
+          sseSendCount === sendCount &&
+          isEventStreamType(headerValue(head.headers, 'content-type')) ? (
             <EventStreamView />
           ) : complete ? (
             <ResponseBody response={complete} />

@@ -150,6 +150,19 @@ pm.environment.set("never", "no");`);
     expect(r.console).toEqual([{ level: 'log', text: '{{base}}/login?x=1&y=2 text/plain prerequest Login' }]);
   });
 
+  test('a query parameter without "=" stays without it (Postman: value null), read and written back', async () => {
+    const r = await run(
+      `console.log(pm.request.url.toString(), pm.request.url.query.get('flag') === null);
+       pm.request.url.query.add({ key: 'y', value: '' });`,
+      false,
+      noNetwork,
+      { request: { ...request, url: 'http://h.test/a?page=2&flag' } },
+    );
+    expect(r.error).toBeNull();
+    expect(r.console).toEqual([{ level: 'log', text: 'http://h.test/a?page=2&flag true' }]);
+    expect(r.request?.url).toBe('http://h.test/a?page=2&flag&y=');
+  });
+
   test('pm.sendRequest: callback and promise forms go through the host', async () => {
     const seen: ScriptRequest[] = [];
     const host: ScriptHost = {
