@@ -4,7 +4,7 @@
  * chose to keep that one, and lists what it emptied, so the person sees each item.
  *
  * Found (in this order, which is the order of the list people see):
- * - auth: bearer token, Basic and Digest password, API key value, JWT signing key and token, AWS secret access key and session token
+ * - auth: OAuth 2.0 client secret and password (tokens are never in a draft), bearer token, Basic and Digest password, API key value, JWT signing key and token, AWS secret access key and session token
  *   (and an access key id of the AKIA… shape);
  * - URL: the password of `user:password@host` (with or without a scheme; RFC 3986 §3.2.1),
  *   path variable values (by name or by value), fragment parameters (`#access_token=…`, the
@@ -228,6 +228,12 @@ function stripAuth(
     // The key id names the key rather than proving it, but it has a secret's shape (AKIA…) and the detector treats it so.
     const idKind = isVariableReference(auth.accessKeyId) ? null : secretValueKind(auth.accessKeyId);
     if (visit('auth:accessKeyId', 'Access key ID', idKind)) out.accessKeyId = '';
+    return out;
+  }
+  if (auth.type === 'oauth2') {
+    const out = { ...auth };
+    if (visit('auth', 'Client secret', secret(auth.clientSecret))) out.clientSecret = '';
+    if (visit('auth:password', 'Password', secret(auth.password))) out.password = '';
     return out;
   }
   return auth;

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { stripDraftSecrets } from '../../../src/core/secrets/detect.ts';
 import { blankDraft } from '../../../src/core/model/defaults.ts';
-import type { Auth } from '../../../src/core/model/draft.ts';
+import { parseDraft, type Auth } from '../../../src/core/model/draft.ts';
 
 const aws = (fields: Partial<Extract<Auth, { type: 'awsv4' }>>): Auth => ({
   type: 'awsv4',
@@ -64,5 +64,32 @@ describe('AWS Signature secrets', () => {
       ['auth', 'Signing key'],
       ['auth:token', 'Signed token'],
     ]);
+  });
+});
+
+describe('OAuth 2.0 secrets', () => {
+  const oauth = (fields: Partial<Extract<Auth, { type: 'oauth2' }>>): Auth =>
+    ({
+      ...parseDraft({ auth: { type: 'oauth2' } }).auth,
+      clientId: 'parley-client',
+      clientSecret: 'parley-secret',
+      username: 'alice',
+      password: 'wonderland',
+      tokenUrl: 'https://auth.example.test/token',
+      ...fields,
+    }) as Auth;
+
+  it('empties the client secret and the password grant password; keeps the client id, user and URLs', () => {
+    const r = stripDraftSecrets({ ...blankDraft(), auth: oauth({}) }, null);
+    expect(r.draft.auth).toEqual(oauth({ clientSecret: '', password: '' }));
+    expect(r.findings).toEqual([
+      { where: 'auth', name: 'Client secret', key: 'auth', reason: 'name' },
+      { where: 'auth', name: 'Password', key: 'auth:password', reason: 'name' },
+    ]);
+  });
+
+  it('keeps a ticked client secret and {{variables}}', () => {
+    const r = stripDraftSecrets({ ...blankDraft(), auth: oauth({ password: '{{pw}}' }) }, null, new Set(['auth']));
+    expect(r.draft.auth).toEqual(oauth({ password: '{{pw}}' }));
   });
 });
